@@ -1,0 +1,269 @@
+"""Physical constants and unit conversions: the one place for every number of nature.
+
+Natural units (ħ = c = k_B = 1) with masses and energies in GeV throughout the package;
+eV, cm², cm³/s, seconds and metres appear only at the edges, through the conversions below.
+
+Unless stated otherwise the values are those of the Review of Particle Physics,
+S. Navas et al. (Particle Data Group), Phys. Rev. D 110 (2024) 030001 ("PDG 2024").
+Papers that used other inputs pass them explicitly to the functions that need them
+(for example `alp-discrete` uses M_Pl = 2.4e18 GeV: pass ``M_Pl=2.4e18``).
+
+Example
+-------
+>>> from darkseesaw import physics as ph
+>>> round(ph.v_EW, 3)
+246.22
+>>> ph.GeV_to_eV(1e-9)
+1.0
+"""
+
+from __future__ import annotations
+
+import math
+
+# --------------------------------------------------------------------------------------------
+# Electroweak sector (PDG 2024, Physical Constants and Electroweak reviews)
+# --------------------------------------------------------------------------------------------
+G_F: float = 1.1663788e-5
+"""Fermi constant [GeV⁻²] (PDG 2024, from the muon lifetime, MuLan)."""
+
+alpha_0: float = 1.0 / 137.035999084
+"""Fine-structure constant at q² = 0 (CODATA 2018, as quoted by PDG 2024)."""
+
+alpha_MZ: float = 1.0 / 127.951
+"""MS-bar α̂⁽⁵⁾(M_Z) (PDG 2024 Electroweak review, α̂(M_Z)⁻¹ = 127.951 ± 0.009)."""
+
+sin2_theta_W: float = 0.23129
+"""MS-bar sin²θ̂_W(M_Z) (PDG 2024 Electroweak review, 0.23129 ± 0.00004)."""
+
+M_W: float = 80.3692
+"""W boson mass [GeV] (PDG 2024 world average, 80.3692 ± 0.0133)."""
+
+M_Z: float = 91.1880
+"""Z boson mass [GeV] (PDG 2024, 91.1880 ± 0.0020)."""
+
+Gamma_Z: float = 2.4955
+"""Total Z width [GeV] (PDG 2024, 2.4955 ± 0.0023)."""
+
+Gamma_W: float = 2.085
+"""Total W width [GeV] (PDG 2024, 2.085 ± 0.042)."""
+
+m_h: float = 125.20
+"""Higgs boson mass [GeV] (PDG 2024, 125.20 ± 0.11)."""
+
+Gamma_h_SM: float = 3.7e-3
+"""SM Higgs width [GeV] at m_h = 125 GeV (LHC Higgs WG, Yellow Report 4: 4.1 MeV; PDG 2024
+quotes the measured 3.7 +1.9 −1.4 MeV; the SM prediction 4.1e-3 is `Gamma_h_SM_pred`)."""
+
+Gamma_h_SM_pred: float = 4.1e-3
+"""SM prediction of the Higgs width [GeV] (LHC HXSWG Yellow Report 4, arXiv:1610.07922)."""
+
+v_EW: float = (math.sqrt(2.0) * G_F) ** -0.5
+"""Higgs vacuum expectation value v = (√2 G_F)^(-1/2) ≈ 246.22 GeV (⟨H⁰⟩ = v/√2)."""
+
+sin2_theta_W_onshell: float = 1.0 - (M_W / M_Z) ** 2
+"""On-shell weak mixing angle 1 − M_W²/M_Z² (from the PDG 2024 masses above)."""
+
+e_charge_0: float = math.sqrt(4.0 * math.pi * alpha_0)
+"""Electric charge e = √(4πα(0))."""
+
+g_weak: float = 2.0 * M_W / v_EW
+"""SU(2) gauge coupling g = 2 M_W / v (tree-level, from the PDG 2024 inputs above)."""
+
+# --------------------------------------------------------------------------------------------
+# Fermion masses [GeV] (PDG 2024). Light quarks: MS-bar at 2 GeV; c, b: MS-bar m(m);
+# t: direct measurements (pole-like).
+# --------------------------------------------------------------------------------------------
+m_e: float = 0.51099895000e-3
+m_mu: float = 0.1056583755
+m_tau: float = 1.77693
+m_u: float = 2.16e-3
+m_d: float = 4.70e-3
+m_s: float = 93.5e-3
+m_c: float = 1.2730
+m_b: float = 4.183
+m_t: float = 172.57
+
+lepton_masses: dict[str, float] = {"e": m_e, "mu": m_mu, "tau": m_tau}
+"""Charged-lepton masses by flavour [GeV]."""
+
+quark_masses: dict[str, float] = {"u": m_u, "d": m_d, "s": m_s, "c": m_c, "b": m_b, "t": m_t}
+"""Quark masses by flavour [GeV] (see the conventions above)."""
+
+tau_mu_s: float = 2.1969811e-6
+"""Muon lifetime [s] (PDG 2024)."""
+
+tau_tau_s: float = 290.3e-15
+"""Tau lifetime [s] (PDG 2024)."""
+
+# --------------------------------------------------------------------------------------------
+# Mesons: masses [GeV] (PDG 2024) and decay constants [GeV].
+# Decay constants: pseudoscalars from FLAG 2021 (Aoki et al., EPJC 82 (2022) 869) N_f = 2+1+1
+# averages where available; η, η', η_c and the vector mesons as tabulated by
+# Bondarenko, Boyarsky, Gorbunov, Ruchayskiy, JHEP 11 (2018) 032 [arXiv:1805.08567], Tables 2, 3,
+# the standard reference for HNL decay widths. Convention: ⟨0|A_μ|P(p)⟩ = i f_P p_μ
+# (f_π ≈ 130 MeV), ⟨0|V_μ|V(p,ε)⟩ = i f_V m_V ε_μ.
+# --------------------------------------------------------------------------------------------
+meson_masses: dict[str, float] = {
+    "pi+": 0.13957039,
+    "pi0": 0.1349768,
+    "K+": 0.493677,
+    "K0": 0.497611,
+    "eta": 0.547862,
+    "eta'": 0.95778,
+    "D+": 1.86966,
+    "D0": 1.86484,
+    "Ds+": 1.96835,
+    "B+": 5.27934,
+    "B0": 5.27966,
+    "Bs0": 5.36692,
+    "Bc+": 6.27447,
+    "eta_c": 2.9841,
+    "rho+": 0.77526,
+    "rho0": 0.77526,
+    "omega": 0.78266,
+    "phi": 1.019461,
+    "K*+": 0.89167,
+    "K*0": 0.89555,
+    "D*+": 2.01026,
+    "Ds*+": 2.1122,
+    "J/psi": 3.096900,
+}
+
+meson_decay_constants: dict[str, float] = {
+    "pi+": 0.1302,
+    "pi0": 0.1302,
+    "K+": 0.1557,
+    "D+": 0.2120,
+    "Ds+": 0.2499,
+    "B+": 0.1900,
+    "Bc+": 0.434,
+    "eta": 0.0817,
+    "eta'": -0.0947,
+    "eta_c": 0.237,
+    "rho+": 0.210,
+    "rho0": 0.210,
+    "omega": 0.195,
+    "phi": 0.229,
+    "K*+": 0.204,
+    "D*+": 0.2235,
+    "Ds*+": 0.266,
+    "J/psi": 0.410,
+}
+
+# CKM matrix moduli (PDG 2024 CKM review, individual determinations).
+V_CKM: dict[str, float] = {
+    "ud": 0.97367,
+    "us": 0.22431,
+    "ub": 3.82e-3,
+    "cd": 0.221,
+    "cs": 0.975,
+    "cb": 41.1e-3,
+    "td": 8.6e-3,
+    "ts": 41.5e-3,
+    "tb": 1.010,
+}
+
+# --------------------------------------------------------------------------------------------
+# Gravity and cosmology
+# --------------------------------------------------------------------------------------------
+M_Pl_reduced: float = 2.435e18
+"""Reduced Planck mass (8πG)^(-1/2) [GeV] (PDG 2024: 2.435 × 10¹⁸ GeV)."""
+
+M_Pl: float = 1.220890e19
+"""Non-reduced Planck mass G^(-1/2) [GeV] (PDG 2024: 1.220890 × 10¹⁹ GeV).
+
+Used in H = 1.66 √g* T²/M_Pl. A paper with another value passes it explicitly."""
+
+T_CMB_K: float = 2.7255
+"""CMB temperature today [K] (PDG 2024, Fixsen 2009)."""
+
+T0_GeV: float = 2.7255 * 8.617333262e-14
+"""CMB temperature today [GeV] (k_B = 8.617333262 × 10⁻¹⁴ GeV/K)."""
+
+rho_crit_over_h2_GeV_cm3: float = 1.05371e-5
+"""Critical density ρ_c/h² [GeV cm⁻³] (PDG 2024 Astrophysical constants)."""
+
+s0_cm3: float = 2891.2
+"""Entropy density today s₀/k_B [cm⁻³] (PDG 2024, for T₀ = 2.7255 K and N_eff = 3.044)."""
+
+# --------------------------------------------------------------------------------------------
+# Unit conversions (CODATA 2018 exact/recommended values, as in PDG 2024)
+# --------------------------------------------------------------------------------------------
+hbar_GeV_s: float = 6.582119569e-25
+"""ħ [GeV s]."""
+
+hbarc_GeV_cm: float = 1.973269804e-14
+"""ħc [GeV cm]."""
+
+c_cm_s: float = 2.99792458e10
+"""Speed of light [cm/s] (exact)."""
+
+GeV2_to_cm2_factor: float = hbarc_GeV_cm**2
+"""(ħc)² = 0.3893793721 mb GeV² = 3.893793721 × 10⁻²⁸ cm² GeV²."""
+
+GeV2_to_cm3s_factor: float = hbarc_GeV_cm**2 * c_cm_s
+"""(ħc)² c: a cross section times velocity of 1 GeV⁻² is 1.1673 × 10⁻¹⁷ cm³/s."""
+
+pb_to_cm2_factor: float = 1e-36
+"""1 pb = 10⁻³⁶ cm²."""
+
+
+def GeV_to_eV(x):
+    """Energy or mass in GeV → eV."""
+    return x * 1e9
+
+
+def eV_to_GeV(x):
+    """Energy or mass in eV → GeV."""
+    return x * 1e-9
+
+
+def invGeV2_to_cm2(x):
+    """Cross section in GeV⁻² → cm²."""
+    return x * GeV2_to_cm2_factor
+
+
+def cm2_to_invGeV2(x):
+    """Cross section in cm² → GeV⁻²."""
+    return x / GeV2_to_cm2_factor
+
+
+def invGeV2_to_cm3_per_s(x):
+    """σv in GeV⁻² (v in units of c) → cm³/s."""
+    return x * GeV2_to_cm3s_factor
+
+
+def cm3_per_s_to_invGeV2(x):
+    """σv in cm³/s → GeV⁻² (v in units of c)."""
+    return x / GeV2_to_cm3s_factor
+
+
+def width_to_lifetime_s(gamma_GeV):
+    """Total width Γ [GeV] → lifetime τ = ħ/Γ [s]."""
+    return hbar_GeV_s / gamma_GeV
+
+
+def lifetime_s_to_width(tau_s):
+    """Lifetime τ [s] → width Γ = ħ/τ [GeV]."""
+    return hbar_GeV_s / tau_s
+
+
+def invGeV_to_s(x):
+    """A time in GeV⁻¹ → seconds."""
+    return x * hbar_GeV_s
+
+
+def s_to_invGeV(x):
+    """A time in seconds → GeV⁻¹."""
+    return x / hbar_GeV_s
+
+
+def invGeV_to_m(x):
+    """A length in GeV⁻¹ → metres."""
+    return x * hbarc_GeV_cm * 1e-2
+
+
+def m_to_invGeV(x):
+    """A length in metres → GeV⁻¹."""
+    return x / (hbarc_GeV_cm * 1e-2)
