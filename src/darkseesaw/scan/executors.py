@@ -1,0 +1,209 @@
+"""Executors: where chunks are computed. Serial, a local process pool (default), or Dask.
+
+All three run the same pure function on the same arguments, so the stored results do not
+depend on the executor. Each keeps a bounded number of chunks in flight (2 per worker) and
+hands results back in completion order; the driver process writes the files.
+
+- ``serial``: in this process (debugging, tiny scans);
+- ``processes``: `concurrent.futures.ProcessPoolExecutor` with the ``spawn`` start method,
+  ``--workers N`` processes (default: the CPU count), one BLAS thread each; workers exit when
+  the driver dies (a watchdog thread), so a killed scan leaves no orphans behind;
+- ``dask``: `distributed.Client` on an existing scheduler (``--scheduler tcp://host:8786``, e.g.
+  a SLURM/PBS cluster started with dask-jobqueue, see ``docs/scans.md``) or a `LocalCluster` of
+  ``--workers N`` single-threaded worker processes.
+
+Example
+-------
+>>> with make_executor("serial") as ex:
+...     list(ex.run([("a", pow, (2, 3))]))
+[('a', 8)]
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                "NUMBA_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
+
+Task = tuple[Any, Callable, tuple]
+
+
+def _single_threaded_env() -> None:
+    for v in _THREAD_VARS:
+        os.environ.setdefault(v, "1")
+
+
+def _watch_parent(ppid: int) -> None:
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != ppid:
+            os._exit(3)
+
+
+def _worker_init(ppid: int) -> None:
+    _single_threaded_env()
+    threading.Thread(target=_watch_parent, args=(ppid,), daemon=True).start()
+
+
+class Executor:
+    """Base: ``run(tasks)`` yields ``(key, result)`` as tasks finish."""
+
+    name = "base"
+    workers = 1
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        pass
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Any, Any]]:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.workers} worker{'s' if self.workers != 1 else ''})"
+
+
+class SerialExecutor(Executor):
+    name = "serial"
+
+    def run(self, tasks):
+        for key, fn, args in tasks:
+            yield key, fn(*args)
+
+
+class ProcessExecutor(Executor):
+    name = "processes"
+
+    def __init__(self, workers: int | None = None):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = int(workers or os.cpu_count() or 1)
+        self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                         mp_context=mp.get_context("spawn"),
+                                         initializer=_worker_init, initargs=(os.getpid(),))
+
+    def run(self, tasks):
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        it = iter(tasks)
+        pending: dict[Any, Any] = {}
+        window = 2 * self.workers
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < window:
+                try:
+                    key, fn, args = next(it)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending[self._pool.submit(fn, *args)] = key
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                key = pending.pop(fut)
+                yield key, fut.result()
+
+    def close(self):
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor(Executor):
+    name = "dask"
+
+    def __init__(self, workers: int | None = None, scheduler: str | None = None):
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        self._cluster = None
+        if scheduler:
+            self._client = Client(scheduler, timeout="30s")
+        else:
+            _single_threaded_env()
+            n = int(workers or os.cpu_count() or 1)
+            self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                         dashboard_address=None, silence_logs=logging.ERROR)
+            self._client = Client(self._cluster)
+        self._client.wait_for_workers(1, timeout=60)
+        info = self._client.scheduler_info(n_workers=-1) if _accepts_n_workers(self._client) \
+            else self._client.scheduler_info()
+        self.workers = max(1, sum(w.get("nthreads", 1) for w in info["workers"].values()))
+        self.address = self._client.scheduler.address
+
+    def run(self, tasks):
+        from distributed import as_completed
+
+        it = iter(tasks)
+        window = 2 * self.workers
+        keys: dict[str, Any] = {}
+        ac = as_completed()
+        n_pending = 0
+        for _ in range(window):
+            try:
+                key, fn, args = next(it)
+            except StopIteration:
+                break
+            fut = self._client.submit(fn, *args, pure=False)
+            keys[fut.key] = key
+            ac.add(fut)
+            n_pending += 1
+        while n_pending:
+            fut = next(ac)
+            n_pending -= 1
+            res = fut.result()
+            key = keys.pop(fut.key)
+            fut.release()
+            try:
+                k2, fn, args = next(it)
+                f2 = self._client.submit(fn, *args, pure=False)
+                keys[f2.key] = k2
+                ac.add(f2)
+                n_pending += 1
+            except StopIteration:
+                pass
+            yield key, res
+
+    def describe(self) -> str:
+        where = "local cluster" if self._cluster is not None else self.address
+        return f"dask ({self.workers} worker threads, {where})"
+
+    def close(self):
+        try:
+            self._client.close()
+        finally:
+            if self._cluster is not None:
+                self._cluster.close()
+
+
+def _accepts_n_workers(client) -> bool:
+    import inspect
+
+    try:
+        return "n_workers" in inspect.signature(client.scheduler_info).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def make_executor(kind: str = "processes", workers: int | None = None,
+                  scheduler: str | None = None) -> Executor:
+    """An executor by name: ``serial``, ``processes`` or ``dask``."""
+    if scheduler and kind != "dask":
+        kind = "dask"
+    if kind == "serial":
+        return SerialExecutor()
+    if kind == "processes":
+        return ProcessExecutor(workers)
+    if kind == "dask":
+        return DaskExecutor(workers, scheduler)
+    raise ValueError(f"unknown executor {kind!r}: use serial, processes or dask")
