@@ -324,3 +324,11 @@ BR_mu_e_gamma_MEG2016: float = 4.2e-13
 
 BR_mu_3e_SINDRUM1988: float = 1.0e-12
 """90 % CL upper limit on BR(μ → 3e) (SINDRUM, NPB 299 (1988) 1)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Dark photon / Z_D decays to hadrons (issue 10, model dark-u1)
+# --------------------------------------------------------------------------------------------
+Gamma_rho0: float = 0.1491
+"""ρ(770) width [GeV] (PDG 2024, 149.1 ± 0.8 MeV); used in the vector-meson-dominance
+π⁺π⁻ part of R(s) in `darkseesaw.observables.dark_photon`."""
