@@ -332,3 +332,43 @@ BR_mu_3e_SINDRUM1988: float = 1.0e-12
 Gamma_rho0: float = 0.1491
 """ρ(770) width [GeV] (PDG 2024, 149.1 ± 0.8 MeV); used in the vector-meson-dominance
 π⁺π⁻ part of R(s) in `darkseesaw.observables.dark_photon`."""
+
+# --------------------------------------------------------------------------------------------
+# Inputs of Thongyoi, Pongkitivanichkul, Uttayarat, arXiv:2502.13002 (issue 6, alp-portal-dm)
+# --------------------------------------------------------------------------------------------
+nufit60_3sigma_2502_13002: dict[str, dict[str, tuple[float, float, float]]] = {
+    "NO": {
+        "s12sq": (0.308, 0.275, 0.345),
+        "s13sq": (0.02215, 0.02030, 0.02388),
+        "s23sq": (0.470, 0.435, 0.585),
+        "dm21sq_eV2": (7.49e-5, 6.92e-5, 8.05e-5),
+        "dm3lsq_eV2": (2.513e-3, 2.451e-3, 2.578e-3),
+        "delta_deg": (212.0, 124.0, 364.0),
+    },
+    "IO": {
+        "s12sq": (0.308, 0.275, 0.345),
+        "s13sq": (0.02231, 0.02060, 0.02409),
+        "s23sq": (0.550, 0.440, 0.584),
+        "dm21sq_eV2": (7.49e-5, 6.92e-5, 8.05e-5),
+        "dm3lsq_eV2": (2.484e-3, 2.421e-3, 2.547e-3),
+        "delta_deg": (274.0, 201.0, 335.0),
+    },
+}
+"""(best fit, 3σ low, 3σ high) of Table 2 of 2502.13002 = NuFIT 6.0 (Esteban et al.,
+arXiv:2410.05380, IC19 without SK-atm). dm3lsq is m3² − m1² (NO) and m2² − m3² (IO), as in the
+paper's caption. δ_CP windows in degrees, wrapping past 360° for NO."""
+
+delta_a_mu_2023: tuple[float, float] = (249e-11, 48e-11)
+"""Δa_μ = a_μ(exp) − a_μ(SM) (central, 1σ) used by 2502.13002 eq. (3.14): BNL + FNAL run 1–3
+(PRL 131 (2023) 161802) against the 2020 White Paper (Aoyama et al., Phys. Rept. 887 (2020) 1)."""
+
+delta_a_mu_2025: tuple[float, float] = (38e-11, 63e-11)
+"""Δa_μ (central, 1σ) from the final FNAL world average (arXiv:2506.03069) against the 2025 White
+Paper SM prediction (Aliberti et al., arXiv:2505.21476, lattice HVP): (38 ± 63) × 10⁻¹¹."""
+
+sigmav_thermal_2502_13002: tuple[float, float] = (2.6e-26, 0.4e-26)
+"""Freeze-out shortcut ⟨σv⟩ = (2.6 ± 0.4) × 10⁻²⁶ cm³/s used by 2502.13002 §3.2."""
+
+Omega_DM_h2_Planck2018: tuple[float, float] = (0.120, 0.0012)
+"""Ω_DM h² = 0.120 ± 0.0012 (Planck 2018 VI, A&A 641 (2020) A6, TT,TE,EE+lowE+lensing), as
+quoted by 2502.13002 eq. (3.13)."""
