@@ -274,6 +274,17 @@ def constraint_column(name: str) -> str:
     return f"allowed:{name}"
 
 
+_CFG_CACHE: dict[str, ScanConfig] = {}
+_TERMS_CACHE: dict[str, list] = {}
+
+
+def _parsed(cfg_json: str) -> ScanConfig:
+    if cfg_json not in _CFG_CACHE:
+        _CFG_CACHE.clear()
+        _CFG_CACHE[cfg_json] = ScanConfig.model_validate_json(cfg_json)
+    return _CFG_CACHE[cfg_json]
+
+
 def compute_chunk(cfg_json: str, target: Target, first_id: int,
                   params: Mapping[str, np.ndarray]):
     """Evaluate one chunk and return it as a `pyarrow.Table` (the stored rows).
@@ -291,7 +302,7 @@ def compute_chunk(cfg_json: str, target: Target, first_id: int,
     """
     import pyarrow as pa
 
-    cfg = ScanConfig.model_validate_json(cfg_json)
+    cfg = _parsed(cfg_json)
     cols = {k: np.asarray(v, dtype=float) for k, v in params.items()}
     n = len(next(iter(cols.values())))
     out, reasons = target(cols)
@@ -304,7 +315,10 @@ def compute_chunk(cfg_json: str, target: Target, first_id: int,
     ll = np.zeros(n)
     if "model_loglike" in cols:
         ll = ll + cols.pop("model_loglike")
-    for obs, kind, c, s in likelihood_terms(cfg):
+    if cfg_json not in _TERMS_CACHE:
+        _TERMS_CACHE.clear()
+        _TERMS_CACHE[cfg_json] = likelihood_terms(cfg)
+    for obs, kind, c, s in _TERMS_CACHE[cfg_json]:
         x = np.asarray(expr.evaluate(obs, cols), dtype=float)
         if kind == "gaussian":
             ll = ll - 0.5 * ((x - c) / s) ** 2
