@@ -1,0 +1,400 @@
+"""Limit curves as exclusion regions in the log–log plane: interpolation, allowed/margin tests,
+envelopes.
+
+A published limit is a region of a (mass, coupling) plane, digitised as the outline of a filled
+area. darkseesaw keeps that outline exactly and works in ``(log10 x, log10 y)``:
+
+* a **one-sided** limit (``region='above'`` for an upper limit, ``'below'`` for a lower limit)
+  is the outline closed at the top (bottom) of the plane, as the plotting codes of the sources
+  fill it (``fill_between(x, y, y2=top)``);
+* a **closed contour** (``region='inside'``: beam-dump "tongues", hint regions, DAMA islands) is
+  the outline closed on itself;
+* a curve may be the union of several such parts (e.g. Fermi-LAT NGC 1275).
+
+At a mass ``x`` a vertical line meets the outline at a set of couplings ``y_k``; the limit value
+``curve(x)`` is the lowest of them for ``'above'``/``'inside'`` regions (the lower edge of the
+excluded region) and the highest for ``'below'`` regions, linear in log–log between digitised
+points, and NaN where the vertical line misses the region (outside the measured range).
+``allowed(x, y)`` is the point-in-region test (even–odd rule per part, union over parts), and
+``margin(x, y)`` the signed vertical distance in decades to the nearest boundary: positive when
+allowed, negative when excluded, NaN where the limit does not apply.
+
+Example
+-------
+>>> import numpy as np
+>>> c = Curve.from_points("demo/g/toy", [1e-3, 1e-1], [1e-10, 1e-8], region="above")
+>>> float(c(1e-2))                                   # log-log interpolation
+1e-09
+>>> bool(c.allowed(1e-2, 5e-10)), bool(c.allowed(1e-2, 2e-9))
+(True, False)
+>>> round(float(c.margin(1e-2, 1e-10)), 12)          # one decade below the limit
+1.0
+>>> bool(np.isnan(c(1.0)))                           # outside the measured range
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: log10 of the coordinate used to close one-sided regions at the top / bottom of the plane.
+LOG_TOP = 300.0
+LOG_BOTTOM = -300.0
+
+KINDS = ("upper_limit", "lower_limit", "projection", "hint", "band")
+REGIONS = ("above", "below", "inside")
+
+_CHUNK = 2_000_000  # points x edges per vectorised block
+
+
+@dataclass
+class Part:
+    """One closed polygon in (log10 x, log10 y); ``region`` says how it was closed."""
+
+    lx: np.ndarray
+    ly: np.ndarray
+    region: str
+
+    @property
+    def edges(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        x1, y1 = self.lx, self.ly
+        x2, y2 = np.roll(self.lx, -1), np.roll(self.ly, -1)
+        keep = x1 != x2  # vertical edges never cross a vertical line transversally
+        return x1[keep], y1[keep], x2[keep], y2[keep]
+
+
+def _close(lx: np.ndarray, ly: np.ndarray, region: str) -> Part:
+    """Close an outline into a polygon: to the top ('above'), bottom ('below') or on itself."""
+    if region == "above":
+        lx = np.concatenate([lx, [lx[-1], lx[0]]])
+        ly = np.concatenate([ly, [LOG_TOP, LOG_TOP]])
+    elif region == "below":
+        lx = np.concatenate([lx, [lx[-1], lx[0]]])
+        ly = np.concatenate([ly, [LOG_BOTTOM, LOG_BOTTOM]])
+    elif region != "inside":
+        raise ValueError(f"region must be one of {REGIONS}, not {region!r}")
+    return Part(lx, ly, region)
+
+
+def _crossings(part: Part, lxq: np.ndarray, *, half_open: bool):
+    """Heights (log10 y) where vertical lines at ``lxq`` cross the polygon edges.
+
+    Returns an array (n, m) with NaN where edge m is not crossed by line n. ``half_open`` uses
+    the rule min <= x < max (each vertex counted once: right for the even-odd parity); otherwise
+    min <= x <= max (right for the boundary value at the end points of the measured range).
+    """
+    x1, y1, x2, y2 = part.edges
+    lo, hi = np.minimum(x1, x2), np.maximum(x1, x2)
+    xq = lxq[:, None]
+    hit = (xq >= lo) & ((xq < hi) if half_open else (xq <= hi))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = (xq - x1) / (x2 - x1)
+        yc = y1 + t * (y2 - y1)
+    return np.where(hit, yc, np.nan)
+
+
+def _blocks(n: int, m: int):
+    step = max(1, _CHUNK // max(m, 1))
+    for s in range(0, n, step):
+        yield slice(s, min(n, s + step))
+
+
+@dataclass
+class Curve:
+    """A published limit, projection or hint region in a (mass, coupling) plane.
+
+    Attributes
+    ----------
+    name : str
+        Catalogue name ``topic/quantity/experiment``.
+    x, y : ndarray
+        The digitised boundary in package units (first part only for multi-part curves;
+        ``parts_xy`` holds all of them), in the order of the source file.
+    x_unit, y_unit : str
+        Units of x and y (masses in GeV everywhere in darkseesaw).
+    x_label, y_label : str
+        Axis labels (matplotlib mathtext).
+    quantity : str
+        Short quantity id, e.g. ``gagamma``, ``Ue2``, ``si``, ``sigmav-gammagamma``.
+    kind : str
+        ``upper_limit``, ``lower_limit``, ``projection``, ``hint`` or ``band``.
+    region : str
+        ``above``, ``below`` or ``inside`` (the excluded / favoured side).
+    source, arxiv, cl, notes, label, files : str | list
+        Provenance: citation, arXiv number, confidence level, caveats, legend label, shipped
+        files the curve was read from.
+    """
+
+    name: str
+    x: np.ndarray
+    y: np.ndarray
+    x_unit: str = "GeV"
+    y_unit: str = ""
+    x_label: str = ""
+    y_label: str = ""
+    quantity: str = ""
+    kind: str = "upper_limit"
+    region: str = "above"
+    source: str = ""
+    arxiv: str = ""
+    cl: str = ""
+    notes: str = ""
+    label: str = ""
+    files: list[str] = field(default_factory=list)
+    parts_xy: list[tuple[np.ndarray, np.ndarray, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.x = np.asarray(self.x, dtype=float)
+        self.y = np.asarray(self.y, dtype=float)
+        if not self.parts_xy:
+            self.parts_xy = [(self.x, self.y, self.region)]
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.name}: kind must be one of {KINDS}, not {self.kind!r}")
+        self._parts = []
+        for px, py, reg in self.parts_xy:
+            px = np.asarray(px, float)
+            py = np.asarray(py, float)
+            ok = np.isfinite(px) & np.isfinite(py) & (px > 0) & (py > 0)
+            if ok.sum() < 2:
+                raise ValueError(f"{self.name}: fewer than two usable points")
+            self._parts.append(_close(np.log10(px[ok]), np.log10(py[ok]), reg))
+        if not self.label:
+            self.label = self.name.split("/")[-1]
+
+    # ---------------------------------------------------------------- constructors
+    @classmethod
+    def from_points(cls, name: str, x: Sequence[float], y: Sequence[float], **kw) -> Curve:
+        """A curve from one outline (x, y) in package units; keywords as the attributes."""
+        return cls(name=name, x=np.asarray(x, float), y=np.asarray(y, float), **kw)
+
+    # ---------------------------------------------------------------- geometry
+    @property
+    def x_range(self) -> tuple[float, float]:
+        """Smallest and largest x of the digitised outline (package units)."""
+        lo = min(10 ** p.lx.min() for p in self._parts)
+        hi = max(10 ** p.lx.max() for p in self._parts)
+        return float(lo), float(hi)
+
+    def _edge_values(self, lxq: np.ndarray, *, lower: bool) -> np.ndarray:
+        out = np.full(lxq.shape, np.nan)
+        for part in self._parts:
+            idx = np.nonzero((lxq >= part.lx.min()) & (lxq <= part.lx.max()))[0]
+            for sl in _blocks(idx.size, part.lx.size):
+                ii = idx[sl]
+                yc = _crossings(part, lxq[ii], half_open=False)
+                real = np.where(np.abs(yc) < LOG_TOP - 1, yc, np.nan)  # drop closure edges
+                with np.errstate(all="ignore"):
+                    v = np.nanmin(real, axis=1) if lower else np.nanmax(real, axis=1)
+                cur = out[ii]
+                out[ii] = np.where(np.isnan(cur), v, np.fmin(cur, v) if lower else np.fmax(cur, v))
+        return out
+
+    def __call__(self, x) -> np.ndarray:
+        """Limit value at mass ``x`` (package units), log–log interpolated; NaN outside range.
+
+        For ``above``/``inside`` regions this is the lower edge of the region, for ``below``
+        regions the upper edge.
+        """
+        x = np.asarray(x, dtype=float)
+        lxq = np.log10(np.where(x > 0, x, np.nan)).ravel()
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            ly = self._edge_values(lxq, lower=self.region != "below")
+        out = 10.0**ly
+        return out.reshape(x.shape) if x.shape else out[0]
+
+    def inside(self, x, y) -> np.ndarray:
+        """True where (x, y) lies in the region (excluded region for a limit; favoured region
+        for a hint), vectorised with broadcasting."""
+        x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
+        lx = np.log10(np.where(x > 0, x, np.nan)).ravel()
+        ly = np.log10(np.where(y > 0, y, np.nan)).ravel()
+        res = np.zeros(lx.shape, bool)
+        for part in self._parts:
+            for sl in _blocks(lx.size, part.lx.size):
+                yc = _crossings(part, lx[sl], half_open=True)
+                n_above = np.sum(yc > ly[sl, None], axis=1)
+                res[sl] |= (n_above % 2) == 1
+        return res.reshape(x.shape) if x.shape else bool(res[0])
+
+    def allowed(self, x, y) -> np.ndarray:
+        """True where the point is outside the region (not excluded; for a projection: out of
+        reach; for a hint: not in the favoured region). Outside the measured range: True."""
+        r = self.inside(x, y)
+        return ~r if isinstance(r, np.ndarray) else (not r)
+
+    def margin(self, x, y) -> np.ndarray:
+        """Signed distance in decades (log10) from (x, y) to the nearest boundary along y.
+
+        Positive when allowed, negative when excluded, NaN where the limit does not cover x.
+        For a simple upper limit this is ``log10(curve(x) / y)``.
+        """
+        x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
+        lx = np.log10(np.where(x > 0, x, np.nan)).ravel()
+        ly = np.log10(np.where(y > 0, y, np.nan)).ravel()
+        dist = np.full(lx.shape, np.inf)
+        for part in self._parts:
+            for sl in _blocks(lx.size, part.lx.size):
+                yc = _crossings(part, lx[sl], half_open=False)
+                real = np.where(np.abs(yc) < LOG_TOP - 1, yc, np.nan)
+                d = np.abs(real - ly[sl, None])
+                with np.errstate(all="ignore"):
+                    dmin = np.where(np.all(np.isnan(d), axis=1), np.inf, np.nanmin(np.where(np.isnan(d), np.inf, d), axis=1))
+                dist[sl] = np.minimum(dist[sl], dmin)
+        ins = self.inside(x, y).ravel() if x.shape else np.array([self.inside(x, y)])
+        m = np.where(np.isinf(dist), np.nan, np.where(ins, -dist, dist))
+        m = np.where(np.isnan(ly), np.nan, m)
+        return m.reshape(x.shape) if x.shape else float(m[0])
+
+    # ---------------------------------------------------------------- conversions
+    def scaled(self, name: str | None = None, *, x_factor: float = 1.0, y_factor: float = 1.0,
+               y_power: float = 1.0, **meta) -> Curve:
+        """A copy with x → x·x_factor and y → (y·y_factor)^y_power (e.g. |U|² → |U|, Dirac →
+        Majorana factors, CL rescaling); metadata can be overridden by keywords."""
+        parts = [(np.asarray(px) * x_factor, (np.asarray(py) * y_factor) ** y_power, reg)
+                 for px, py, reg in self.parts_xy]
+        kw = {k: getattr(self, k) for k in ("x_unit", "y_unit", "x_label", "y_label", "quantity",
+                                            "kind", "region", "source", "arxiv", "cl", "notes",
+                                            "label", "files")}
+        kw.update(meta)
+        return Curve(name=name or self.name, x=parts[0][0], y=parts[0][1], parts_xy=parts, **kw)
+
+    def info(self) -> dict:
+        """Metadata as a plain dict (what ``darkseesaw constraints show`` prints)."""
+        lo, hi = self.x_range
+        return {
+            "name": self.name, "quantity": self.quantity, "kind": self.kind,
+            "region": self.region, "x_unit": self.x_unit, "y_unit": self.y_unit,
+            "x_range": [lo, hi], "n_points": int(sum(len(p[0]) for p in self.parts_xy)),
+            "n_parts": len(self.parts_xy), "cl": self.cl, "source": self.source,
+            "arxiv": self.arxiv, "label": self.label, "files": list(self.files),
+            "notes": self.notes,
+        }
+
+    def __repr__(self) -> str:
+        lo, hi = self.x_range
+        return (f"Curve({self.name!r}, kind={self.kind}, region={self.region}, "
+                f"x=[{lo:.3g}, {hi:.3g}] {self.x_unit}, y in {self.y_unit})")
+
+
+class Envelope(Curve):
+    """The combination of several limits on one quantity: excluded if any member excludes.
+
+    ``x``, ``y`` (and ``curve(x)``) are the pointwise strongest lower edge of the members
+    (the minimum over members of ``member(x)`` for upper limits, maximum for lower limits),
+    computed on the union of all member break points plus their pairwise crossings, so that the
+    log–log interpolant is exactly the minimum of the piecewise-linear members: never weaker,
+    never stronger than any member. ``allowed``, ``inside`` and ``margin`` use the members'
+    full regions (closed contours keep their upper edges).
+    """
+
+    def __init__(self, name: str, members: Sequence[Curve], **meta):
+        if not members:
+            raise ValueError(f"{name}: an envelope needs at least one member")
+        regs = {m.region for m in members}
+        lower = "below" not in regs
+        if "below" in regs and len(regs) > 1:
+            raise ValueError(f"{name}: cannot combine upper and lower limits")
+        self.members = list(members)
+        segs = _envelope_edge(self.members, lower=lower)
+        units = {m.y_unit for m in members}
+        if len(units) > 1:
+            raise ValueError(f"{name}: members have different y units {sorted(units)}")
+        first = members[0]
+        kw = dict(x_unit=first.x_unit, y_unit=first.y_unit, x_label=first.x_label,
+                  y_label=first.y_label, quantity=first.quantity, kind=first.kind,
+                  region="below" if not lower else "above",
+                  source="; ".join(dict.fromkeys(m.source for m in members if m.source)),
+                  files=sorted({f for m in members for f in m.files}))
+        kw.update(meta)
+        reg = kw["region"]
+        super().__init__(name=name, x=segs[0][0], y=segs[0][1],
+                         parts_xy=[(sx, sy, reg) for sx, sy in segs], **kw)
+
+    def inside(self, x, y):
+        r = None
+        for m in self.members:
+            v = m.inside(x, y)
+            r = v if r is None else (r | v)
+        return r
+
+    def margin(self, x, y):
+        x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
+        ms = np.array([np.atleast_1d(m.margin(x, y)) for m in self.members])
+        with np.errstate(all="ignore"):
+            allnan = np.all(np.isnan(ms), axis=0)
+            out = np.where(allnan, np.nan, np.nanmin(np.where(np.isnan(ms), np.inf, ms), axis=0))
+        return out.reshape(x.shape) if x.shape else float(out[0])
+
+
+def _envelope_edge(members: Sequence[Curve], *, lower: bool) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Exact pointwise min (max) of the members' edges, as a step-aware outline."""
+    lxs = np.unique(np.concatenate([p.lx for m in members for p in m._parts]))
+    lxs = lxs[np.abs(lxs) < LOG_TOP - 1]
+
+    import warnings
+
+    def edge(lxq):
+        vals = np.array([np.log10(m(10.0**lxq)) for m in members])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            v = np.nanmin(vals, axis=0) if lower else np.nanmax(vals, axis=0)
+        return vals, v
+
+    tiny = 1e-10
+
+    # insert crossings of members between consecutive break points (a few refinement passes)
+    for _ in range(4):
+        mid = 0.5 * (lxs[1:] + lxs[:-1])
+        vals_l, vl = edge(lxs[:-1] + tiny)
+        vals_r, vr = edge(lxs[1:] - tiny)
+        _, vm = edge(mid)
+        chord = 0.5 * (vl + vr)
+        bad = np.isfinite(chord) & np.isfinite(vm) & (np.abs(chord - vm) > 1e-9)
+        if not bad.any():
+            break
+        new = []
+        for i in np.nonzero(bad)[0]:
+            a = np.nanargmin(vals_l[:, i]) if lower else np.nanargmax(vals_l[:, i])
+            b = np.nanargmin(vals_r[:, i]) if lower else np.nanargmax(vals_r[:, i])
+            x0, x1 = lxs[i], lxs[i + 1]
+            fa0, fa1, fb0, fb1 = vals_l[a, i], vals_r[a, i], vals_l[b, i], vals_r[b, i]
+            den = (fa1 - fa0) - (fb1 - fb0)
+            if a != b and np.all(np.isfinite([fa0, fa1, fb0, fb1])) and den != 0:
+                t = (fb0 - fa0) / den
+                if 0 < t < 1:
+                    new.append(x0 + t * (x1 - x0))
+                    continue
+            new.append(mid[i])
+        lxs = np.unique(np.concatenate([lxs, new]))
+    # steps where a member starts or ends: evaluate just left and right of each break point;
+    # a gap (no member covers the interval) splits the outline into separate parts
+    eps = 1e-12
+    _, v0 = edge(lxs)
+    _, vlft = edge(lxs - eps)
+    _, vrgt = edge(lxs + eps)
+    _, vmid = edge(0.5 * (lxs[1:] + lxs[:-1]))
+    parts: list[tuple[list, list]] = [([], [])]
+    for i, (xi, a, b, c) in enumerate(zip(lxs, vlft, v0, vrgt, strict=True)):
+        X, Y = parts[-1]
+        # the exact value b at the break point; the one-sided limits a (left) and c (right)
+        # only where they differ from it (a step where a member starts or ends)
+        seq = [b] if np.isfinite(b) else []
+        if np.isfinite(a) and not (np.isfinite(b) and abs(a - b) < 1e-6):
+            seq.insert(0, a)
+        if np.isfinite(c) and not (np.isfinite(b) and abs(c - b) < 1e-6):
+            seq.append(c)
+        for v in seq:
+            X.append(xi)
+            Y.append(v)
+        if i < len(vmid) and not np.isfinite(vmid[i]) and X:
+            parts.append(([], []))
+    parts = [(10.0 ** np.array(X), 10.0 ** np.array(Y)) for X, Y in parts if len(X) >= 2]
+    if not parts:
+        raise ValueError("envelope: the members do not cover any mass range")
+    return parts
