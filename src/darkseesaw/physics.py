@@ -372,3 +372,47 @@ sigmav_thermal_2502_13002: tuple[float, float] = (2.6e-26, 0.4e-26)
 Omega_DM_h2_Planck2018: tuple[float, float] = (0.120, 0.0012)
 """Ω_DM h² = 0.120 ± 0.0012 (Planck 2018 VI, A&A 641 (2020) A6, TT,TE,EE+lowE+lensing), as
 quoted by 2502.13002 eq. (3.13)."""
+
+# --------------------------------------------------------------------------------------------
+# Inputs of Carvajal, Dias, Nishi, Sánchez-Vega, JHEP 05 (2015) 069 [arXiv:1503.03552]
+# (issue 3, alp-discrete)
+# --------------------------------------------------------------------------------------------
+M_Pl_reduced_CDNS2015: float = 2.4e18
+"""Reduced Planck mass [GeV] as rounded by Carvajal et al. 2015 (text after eq. 7); all their
+ISS scales, ALP masses and Table I use it (the PDG value is `M_Pl_reduced` = 2.435e18)."""
+
+m_h_CDNS2015: float = 125.0
+"""Higgs mass [GeV] used in the E lifetime, eq. (39) of Carvajal et al. 2015."""
+
+iss_M_window_GeV: tuple[float, float] = (1e2, 1e4)
+"""Window F(p) = 0.1–10 TeV required for the ISS scale M (Carvajal et al. 2015, Sec. II)."""
+
+iss_mu_window_GeV: tuple[float, float] = (1e-7, 1e-5)
+"""Window F(q) = 0.1–10 keV required for the ISS scale μ (Carvajal et al. 2015, Sec. II)."""
+
+alp_scale_range_GeV: tuple[float, float] = (1e9, 1e14)
+"""Intermediate ALP scale range 10⁹ ≲ v_σ ≲ 10¹⁴ GeV, eq. (5) of Carvajal et al. 2015."""
+
+heavy_lepton_limit_CMS_GeV: float = 574.0
+"""Lower limit on the mass of a long-lived (cτ ≳ m) charged heavy lepton quoted by Carvajal et
+al. 2015 (CMS, JHEP 07 (2013) 122 [arXiv:1305.0491])."""
+
+alp_hint_coma_CDNS2015: dict[str, float] = {
+    "m_max_eV": 1e-12, "g_min_GeV": 1e-13, "g_max_GeV": 1e-11,
+}
+"""ALP region explaining the soft X-ray excess of the Coma cluster (cosmic ALP background
+converting in the cluster field): m_a ≲ 10⁻¹² eV (Carvajal et al. 2015, text after eq. 31);
+g_aγ ≳ 1.4 × 10⁻¹³ √(0.5/ΔN_eff) GeV⁻¹ (Angus, Conlon, Marsh, Powell, Witkowski, JCAP 09 (2014)
+026 [arXiv:1312.3947]; Kraljic, Rummel, Conlon, JCAP 01 (2015) 011 [arXiv:1406.5188]) gives the
+lower edge 1e-13 for ΔN_eff ≤ 1; the upper edge 1e-11 is where Carvajal et al. place the overlap
+with the transparency hint (eq. 19). The region of their Fig. 2 was not available as data: this
+box is a transcription of the text, not a digitisation."""
+
+alp_hint_xray_line_CDNS2015: dict[str, float] = {
+    "m_eV": 7.1e3, "m_rel_width": 0.02, "g_min_GeV": 1e-18, "g_max_GeV": 2e-12,
+}
+"""ALP region for the 3.55 keV X-ray line from ALP dark-matter decay a → γγ: m_a = 7.1 keV
+(Bulbul et al., ApJ 789 (2014) 13; Boyarsky et al., PRL 113 (2014) 251301; line energy 3.55 ±
+0.03 keV → ±2 % on m_a taken here), couplings g_aγ from ~10⁻¹⁸ GeV⁻¹ (ALP = all DM,
+Higaki, Jeong, Takahashi, PLB 733 (2014) 25 [arXiv:1402.6965]) up to the largest value of Table I
+of Carvajal et al. 2015 (1.9 × 10⁻¹², a subdominant DM component). Transcribed from the text."""
