@@ -374,7 +374,7 @@ Omega_DM_h2_Planck2018: tuple[float, float] = (0.120, 0.0012)
 quoted by 2502.13002 eq. (3.13)."""
 
 # --------------------------------------------------------------------------------------------
-# Inputs of Carvajal, Dias, Nishi, Sánchez-Vega, JHEP 05 (2015) 069 [arXiv:1503.03552]
+# Inputs of Carvajal, Dias, Nishi, Sánchez-Vega, JHEP 05 (2015) 069 [arXiv:1503.03502]
 # (issue 3, alp-discrete)
 # --------------------------------------------------------------------------------------------
 M_Pl_reduced_CDNS2015: float = 2.4e18
