@@ -1,0 +1,450 @@
+"""Takagi factorisation of complex symmetric (Majorana) mass matrices with high relative accuracy.
+
+For a complex symmetric ``M`` (``M = Mᵀ``) the Takagi factorisation is ``Uᵀ M U = diag(m)``
+with ``U`` unitary and ``m ≥ 0``; the ``m`` are the physical masses (the singular values of
+``M``) and the columns of ``U`` the mass eigenstates, for the Majorana mass term
+``−½ n̄ᶜ M n + h.c.`` of the field vector ``n``.
+
+Why not numpy's SVD
+-------------------
+Seesaw matrices have singular values spanning up to 28 orders of magnitude. A backward-stable
+SVD (LAPACK) returns every singular value with an *absolute* error ≈ ε‖M‖ ≈ 10⁻¹⁶ σ_max, so a
+light-neutrino mass of 10⁻²⁰ σ_max comes out as noise. Seesaw matrices are, however, *graded*:
+with the symmetric scaling ``M = D B D`` (D positive diagonal, e.g. d_S = √μ, d_N = M/√μ,
+d_ν = m_D √μ / M for the inverse seesaw) the core ``B`` is well conditioned. For such matrices
+
+1. sorting the rows by decreasing norm,
+2. Householder QR with column pivoting, ``P_r M P_c = Q R``, and
+3. one-sided (Hestenes) Jacobi on ``Rᴴ``
+
+computes every singular value with relative error O(ε κ(B)), independent of the grading
+(Demmel, Gu, Eisenstat, Slapničar, Veselić, Drmač, "Computing the singular value
+decomposition with high relative accuracy", Linear Algebra Appl. 299 (1999) 21;
+Drmač & Veselić, SIAM J. Matrix Anal. Appl. 29 (2008) 1322). The right singular vectors
+come out of the Jacobi sweeps accurate component by component (their small entries, e.g. a
+heavy-light mixing of 10⁻¹², are right to many digits, not to 10⁻¹⁶ absolute).
+
+From the SVD ``M = V Σ Wᴴ`` of a symmetric matrix the Takagi vectors follow from the left
+vectors ``V = P_rᵀ Q J`` (which, measured against a 60-digit reference, come out accurate
+component by component, down to entries of 10⁻¹⁸): within each cluster c of (nearly) equal
+singular values ``M conj(V_c) = V_c Σ_c conj(P)`` with the small unitary ``P = W_cᵀ V_c``, and
+``Z_c = V_c X`` where ``X`` is the Takagi matrix of the small symmetric block
+``T = Σ_c conj(P)`` (for a simple singular value a phase, ``z = v e^{−i arg(wᵀv)/2}``);
+then ``M conj(Z) = Z Σ`` and ``U = conj(Z)``. Pseudo-Dirac pairs (splittings ≪ 10⁻⁶ relative) are such
+clusters: their masses are each exact, and the pair's two-dimensional subspace is exact; the
+rotation inside it is fixed by ``T``.
+
+Exact zeros: an exactly massless state exists when the pattern of non-zero entries of ``M`` is
+structurally singular (e.g. 2 N_R + 2 S with three ν_L). The number of exact zeros is
+``n − sprank(M)`` (structural rank, by maximum bipartite matching, which equals the numerical
+rank for generic entries); those singular values are set to exactly 0 instead of rounding noise.
+
+References
+----------
+T. Takagi, Japan. J. Math. 1 (1925) 83; the Jacobi method with high relative accuracy:
+J. Demmel, K. Veselić, SIAM J. Matrix Anal. Appl. 13 (1992) 1204.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["takagi", "takagi_numpy_svd", "structural_rank"]
+
+_EPS = np.finfo(float).eps
+# relative gap below which singular values are treated as one cluster when building the
+# Takagi vectors (vector errors scale as ε/gap; 1e-6 keeps them < 1e-10 outside clusters)
+_CLUSTER_RTOL = 1e-6
+
+
+def _kernels():
+    """Compile (once, cached on disk) the numba kernels."""
+    global _svd_batch
+    if _svd_batch is not None:
+        return _svd_batch
+    import numba
+
+    @numba.njit(cache=True, fastmath=False)
+    def svd_one(A0, sig, W, V):
+        """Accurate SVD of one complex n×n matrix: A0 = V diag(sig) Wᴴ, sig descending."""
+        n = A0.shape[0]
+        # 1.-2. Householder QR with column pivoting and row pivoting at every step
+        # (Powell-Reid complete pivoting; pre-sorting the rows is not enough for the graded
+        # matrices of seesaw models, row pivoting gives ~ε relative accuracy of R's diagonal).
+        # Reflector k is stored in H[:, k]; the row swap made before it in rsw[k].
+        A = A0.copy()
+        cp = np.arange(n)
+        rsw = np.arange(n)
+        H = np.zeros((n, n), dtype=np.complex128)
+        for k in range(n):
+            # column pivot: largest remaining norm (recomputed, no downdating)
+            best = -1.0
+            jb = k
+            for j in range(k, n):
+                s = 0.0
+                for i in range(k, n):
+                    s += A[i, j].real ** 2 + A[i, j].imag ** 2
+                if s > best:
+                    best = s
+                    jb = j
+            if jb != k:
+                for i in range(n):
+                    t = A[i, k]
+                    A[i, k] = A[i, jb]
+                    A[i, jb] = t
+                t2 = cp[k]
+                cp[k] = cp[jb]
+                cp[jb] = t2
+            # row pivot: largest |entry| of the pivot column
+            ib = k
+            amx = -1.0
+            for i in range(k, n):
+                a = abs(A[i, k])
+                if a > amx:
+                    amx = a
+                    ib = i
+            rsw[k] = ib
+            if ib != k:
+                for j in range(n):
+                    t = A[k, j]
+                    A[k, j] = A[ib, j]
+                    A[ib, j] = t
+            # scaled norm of x = A[k:, k] (avoid under/overflow for extreme scales)
+            amax = 0.0
+            for i in range(k, n):
+                a = abs(A[i, k])
+                if a > amax:
+                    amax = a
+            if amax == 0.0:
+                continue
+            s = 0.0
+            for i in range(k, n):
+                s += abs(A[i, k] / amax) ** 2
+            xnorm = amax * np.sqrt(s)
+            x0 = A[k, k]
+            if x0 == 0:
+                ph = 1.0 + 0.0j
+            else:
+                ph = x0 / abs(x0)
+            alpha = -ph * xnorm
+            # v = x - alpha e1 ; |v0| = |x0| + xnorm (no cancellation)
+            for i in range(k, n):
+                H[i, k] = A[i, k]
+            H[k, k] = x0 - alpha
+            vs = 0.0
+            vmax = 0.0
+            for i in range(k, n):
+                a = abs(H[i, k])
+                if a > vmax:
+                    vmax = a
+            for i in range(k, n):
+                vs += abs(H[i, k] / vmax) ** 2
+            vn = vmax * np.sqrt(vs)
+            for i in range(k, n):
+                H[i, k] = H[i, k] / vn
+            # apply I - 2 v vᴴ to A[k:, k+1:]
+            for j in range(k + 1, n):
+                d = 0.0 + 0.0j
+                for i in range(k, n):
+                    d += np.conj(H[i, k]) * A[i, j]
+                for i in range(k, n):
+                    A[i, j] -= 2.0 * H[i, k] * d
+            A[k, k] = alpha
+            for i in range(k + 1, n):
+                A[i, k] = 0.0
+        # 3. one-sided Jacobi on X = Rᴴ: X J = Y, columns of Y mutually orthogonal
+        X = np.zeros((n, n), dtype=np.complex128)
+        for i in range(n):
+            for j in range(i, n):
+                X[j, i] = np.conj(A[i, j])
+        J = np.eye(n, dtype=np.complex128)
+        nrm = np.empty(n)
+        tol = 1e-15
+        for _sweep in range(60):
+            rotated = False
+            for p in range(n - 1):
+                for q in range(p + 1, n):
+                    # matrices are pre-scaled to max|entry| = 1, so squares of column
+                    # entries stay far from underflow for hierarchies down to ~1e-150
+                    al = 0.0
+                    be = 0.0
+                    ga = 0.0 + 0.0j
+                    for i in range(n):
+                        xp = X[i, p]
+                        xq = X[i, q]
+                        al += xp.real * xp.real + xp.imag * xp.imag
+                        be += xq.real * xq.real + xq.imag * xq.imag
+                        ga += np.conj(xp) * xq
+                    if al == 0.0 or be == 0.0:
+                        continue
+                    ag = abs(ga)
+                    if ag <= tol * np.sqrt(al * be):
+                        continue
+                    rotated = True
+                    # unscaled quantities: α = sp² al, β = sq² be, γ = sp sq ga
+                    e = ga / ag
+                    zeta = (be - al) / (2.0 * ag)
+                    if zeta >= 0:
+                        t = 1.0 / (zeta + np.sqrt(1.0 + zeta * zeta))
+                    else:
+                        t = -1.0 / (-zeta + np.sqrt(1.0 + zeta * zeta))
+                    c = 1.0 / np.sqrt(1.0 + t * t)
+                    s = c * t
+                    se = s * e
+                    sec = s * np.conj(e)
+                    for i in range(n):
+                        xp = X[i, p]
+                        xq = X[i, q]
+                        X[i, p] = c * xp - sec * xq
+                        X[i, q] = se * xp + c * xq
+                        jp = J[i, p]
+                        jq = J[i, q]
+                        J[i, p] = c * jp - sec * jq
+                        J[i, q] = se * jp + c * jq
+            if not rotated:
+                break
+        for j in range(n):
+            amax = 0.0
+            for i in range(n):
+                a = abs(X[i, j])
+                if a > amax:
+                    amax = a
+            if amax == 0.0:
+                nrm[j] = 0.0
+                continue
+            s = 0.0
+            for i in range(n):
+                s += abs(X[i, j] / amax) ** 2
+            nrm[j] = amax * np.sqrt(s)
+        order = np.argsort(-nrm)
+        # R = J Σ Ŷᴴ with Ŷ = X/σ  =>  A_perm = (Q J) Σ Ŷᴴ
+        # Q J: apply the reflectors in reverse order to J
+        QJ = J.copy()
+        for k in range(n - 1, -1, -1):
+            for j in range(n):
+                d = 0.0 + 0.0j
+                for i in range(k, n):
+                    d += np.conj(H[i, k]) * QJ[i, j]
+                for i in range(k, n):
+                    QJ[i, j] -= 2.0 * H[i, k] * d
+            ib = rsw[k]
+            if ib != k:
+                for j in range(n):
+                    t = QJ[k, j]
+                    QJ[k, j] = QJ[ib, j]
+                    QJ[ib, j] = t
+        for jj in range(n):
+            j = order[jj]
+            sig[jj] = nrm[j]
+            for i in range(n):
+                # QJ already carries the row swaps; undo the column permutation for W
+                V[i, jj] = QJ[i, j]
+                if nrm[j] > 0:
+                    W[cp[i], jj] = X[i, j] / nrm[j]
+                else:
+                    W[cp[i], jj] = 0.0
+        # columns of W for exactly zero σ: complete to an orthonormal basis
+        for jj in range(n):
+            if sig[jj] > 0:
+                continue
+            for trial in range(n):
+                w = np.zeros(n, dtype=np.complex128)
+                w[trial] = 1.0
+                for kk in range(n):
+                    if kk == jj or (sig[kk] == 0 and kk > jj):
+                        continue
+                    d = 0.0 + 0.0j
+                    for i in range(n):
+                        d += np.conj(W[i, kk]) * w[i]
+                    for i in range(n):
+                        w[i] -= d * W[i, kk]
+                s = 0.0
+                for i in range(n):
+                    s += abs(w[i]) ** 2
+                if s > 0.25:
+                    s = np.sqrt(s)
+                    for i in range(n):
+                        W[i, jj] = w[i] / s
+                    break
+
+    @numba.njit(cache=True)
+    def takagi_from_svd(sig, W, V, nzero, rtol, m, U):
+        """Takagi vectors from the accurate SVD (see module notes); m ascending, U = conj(Z)."""
+        n = sig.shape[0]
+        s = sig.copy()
+        for i in range(n - nzero, n):
+            s[i] = 0.0
+        Z = np.empty((n, n), dtype=np.complex128)
+        i = 0
+        while i < n:
+            j = i + 1
+            if s[i] == 0.0:
+                j = n
+            else:
+                while j < n and s[j] > 0 and s[j - 1] - s[j] <= rtol * s[i]:
+                    j += 1
+            k = j - i
+            if s[i] == 0.0:
+                for c in range(i, j):
+                    for r in range(n):
+                        Z[r, c] = V[r, c]
+            elif k == 1:
+                p = 0.0 + 0.0j
+                for r in range(n):
+                    p += W[r, i] * V[r, i]
+                ph = np.exp(-0.5j * np.angle(p))
+                for r in range(n):
+                    Z[r, i] = V[r, i] * ph
+            else:
+                # T = Σ_c conj(P), P = W_cᵀ V_c; symmetrised
+                T = np.empty((k, k), dtype=np.complex128)
+                for a in range(k):
+                    for b in range(k):
+                        p = 0.0 + 0.0j
+                        for r in range(n):
+                            p += W[r, i + a] * V[r, i + b]
+                        T[a, b] = s[i + a] * np.conj(p)
+                K = np.empty((2 * k, 2 * k))
+                for a in range(k):
+                    for b in range(k):
+                        t = 0.5 * (T[a, b] + T[b, a])
+                        K[a, b] = t.real
+                        K[a, k + b] = t.imag
+                        K[k + a, b] = t.imag
+                        K[k + a, k + b] = -t.real
+                w, Y = np.linalg.eigh(K)
+                X = np.empty((k, k), dtype=np.complex128)
+                for c in range(k):
+                    col = 2 * k - 1 - c  # eigenvalues ascending: the k largest, descending
+                    for a in range(k):
+                        X[a, c] = Y[a, col] + 1j * Y[k + a, col]
+                # modified Gram-Schmidt (keeps X unitary if a ± pair were mixed)
+                for c in range(k):
+                    for c2 in range(c):
+                        d = 0.0 + 0.0j
+                        for a in range(k):
+                            d += np.conj(X[a, c2]) * X[a, c]
+                        for a in range(k):
+                            X[a, c] -= d * X[a, c2]
+                    nn = 0.0
+                    for a in range(k):
+                        nn += abs(X[a, c]) ** 2
+                    nn = np.sqrt(nn)
+                    for a in range(k):
+                        X[a, c] /= nn
+                for c in range(k):
+                    for r in range(n):
+                        z = 0.0 + 0.0j
+                        for a in range(k):
+                            z += V[r, i + a] * X[a, c]
+                        Z[r, i + c] = z
+            i = j
+        for c in range(n):
+            m[c] = s[n - 1 - c]
+            for r in range(n):
+                U[r, c] = np.conj(Z[r, n - 1 - c])
+
+    @numba.njit(cache=True)
+    def svd_batch(M, nzero, rtol, m, U):
+        n = M.shape[1]
+        sig = np.empty(n)
+        W = np.empty((n, n), dtype=np.complex128)
+        V = np.empty((n, n), dtype=np.complex128)
+        for b in range(M.shape[0]):
+            svd_one(M[b], sig, W, V)
+            takagi_from_svd(sig, W, V, nzero[b], rtol, m[b], U[b])
+
+    _svd_batch = svd_batch
+    return svd_batch
+
+
+_svd_batch = None
+
+
+def structural_rank(pattern: np.ndarray) -> int:
+    """Structural rank of a boolean n×n pattern (maximum bipartite matching of rows and columns).
+
+    For generic values of the non-zero entries it equals the rank; ``n − structural_rank`` is
+    the number of exactly massless states a mass matrix with this pattern must have.
+    """
+    n = pattern.shape[0]
+    match_col = -np.ones(n, dtype=int)
+
+    def augment(r, seen):
+        for c in np.flatnonzero(pattern[r]):
+            if not seen[c]:
+                seen[c] = True
+                if match_col[c] < 0 or augment(match_col[c], seen):
+                    match_col[c] = r
+                    return True
+        return False
+
+    return sum(augment(r, np.zeros(n, dtype=bool)) for r in range(n))
+
+
+def takagi(M, *, zero_structural: bool = True):
+    """Takagi factorisation ``Uᵀ M U = diag(m)`` of complex symmetric matrices.
+
+    Parameters
+    ----------
+    M : array_like, shape (..., n, n)
+        Complex (or real) symmetric mass matrices [any mass unit, typically GeV], batched over
+        leading axes. Symmetry is assumed; only round-off asymmetry is tolerated.
+    zero_structural : bool, optional
+        If True (default), the ``n − sprank`` smallest masses of a structurally singular matrix
+        are returned as exact zeros (see module notes).
+
+    Returns
+    -------
+    m : ndarray, shape (..., n)
+        Masses, ascending, ``m ≥ 0``, each with relative accuracy ~1e-13 for graded
+        (seesaw-type) matrices, whatever the hierarchy (tested to 10⁻²⁸ of the scale).
+    U : ndarray, shape (..., n, n)
+        Unitary mixing matrix, column ``i`` the state of mass ``m[i]``: ``n = U n_mass``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from darkseesaw.spectrum import takagi
+    >>> M = np.array([[0, 100, 0], [100, 0, 1e3], [0, 1e3, 1e-6]])  # 1-family ISS [GeV]
+    >>> m, U = takagi(M)
+    >>> bool(np.isclose(m[0], 1e-6 * 100**2 / (100**2 + 1e3**2), rtol=1e-12))
+    True
+    """
+    M = np.asarray(M)
+    if M.ndim < 2 or M.shape[-1] != M.shape[-2]:
+        raise ValueError(f"takagi: expected shape (..., n, n), got {M.shape}")
+    batch = M.shape[:-2]
+    n = M.shape[-1]
+    Mb = np.ascontiguousarray(M.reshape((-1, n, n)), dtype=np.complex128)
+    nb = Mb.shape[0]
+    if not np.all(np.isfinite(Mb)):
+        raise ValueError("takagi: matrix has non-finite entries")
+    # scale each matrix to max |entry| = 1 (keeps 10⁻³⁰⁰-ish scales away from under/overflow)
+    scale = np.max(np.abs(Mb), axis=(1, 2))
+    scale = np.where(scale > 0, scale, 1.0)
+    Ms = Mb / scale[:, None, None]
+    nzero = np.zeros(nb, dtype=np.int64)
+    if zero_structural:
+        pat = (Mb != 0).reshape(nb, -1)
+        uniq, inv = np.unique(pat, axis=0, return_inverse=True)
+        for k, u in enumerate(uniq):
+            nzero[inv.ravel() == k] = n - structural_rank(u.reshape(n, n))
+    m = np.empty((nb, n))
+    U = np.empty((nb, n, n), dtype=np.complex128)
+    _kernels()(Ms, nzero, _CLUSTER_RTOL, m, U)
+    m *= scale[:, None]
+    return m.reshape(batch + (n,)), U.reshape(batch + (n, n))
+
+
+def takagi_numpy_svd(M):
+    """Naive Takagi from LAPACK's SVD (numpy), for comparison only: light masses inaccurate.
+
+    Same conventions as `takagi`. Accurate only to ≈ ε·σ_max in absolute terms.
+    """
+    M = np.asarray(M, dtype=complex)
+    Vl, s, Wh = np.linalg.svd(M)
+    W = np.conj(np.swapaxes(Wh, -1, -2))
+    p = np.einsum("...ij,...ij->...j", W, Vl)
+    Z = np.conj(W) * np.exp(0.5j * np.angle(p))[..., None, :]
+    return s[..., ::-1], np.conj(Z[..., ::-1])
