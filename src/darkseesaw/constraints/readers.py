@@ -99,8 +99,11 @@ def ecsv_xy(path: str, ycol: str | None = None) -> tuple[np.ndarray, np.ndarray,
     mu = units[names[0]]
     if mu not in _MASS_UNITS:
         raise ValueError(f"{path}: unknown mass unit {mu!r}")
-    x = d[:, 0] * _MASS_UNITS[mu]
-    return x, d[:, j], units[ycol]
+    # gDMbounds tables are functions of the mass; a few digitised rows are out of order
+    # (e.g. MAGIC Segue 1 2014 lists 111 GeV after 321 GeV): sort by mass
+    order = np.argsort(d[:, 0], kind="stable")
+    x = d[order, 0] * _MASS_UNITS[mu]
+    return x, d[order, j], units[ycol]
 
 
 def lmt_parts(path: str) -> list[tuple[np.ndarray, np.ndarray, str]]:

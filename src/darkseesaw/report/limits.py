@@ -1,0 +1,238 @@
+"""Draw published limits (``darkseesaw.constraints`` curves) on matplotlib axes.
+
+``draw_limits(ax, names)`` fills excluded regions with consistent colours (see
+`darkseesaw.report.style`), hatches projections, dots hint regions, labels every curve and sets
+log axes; ``limit_figure(names, file=...)`` makes a complete figure (PNG and PDF). A model's
+prediction can then be overlaid on the same axis.
+
+Units: curves are stored with masses in GeV; ``x_unit="eV"`` (or ``"MeV"``, ``"keV"``,
+``"TeV"``) rescales the x axis for plotting, e.g. for ALP masses.
+
+Example
+-------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> fig, ax = limit_figure(["alp/gagamma/cast", "alp/gagamma/hb", "alp/gagamma/iaxo"],
+...                        x_unit="eV", xlim=(1e-6, 10), ylim=(1e-13, 1e-8))
+>>> ax.get_xscale(), ax.get_yscale()
+('log', 'log')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+X_UNITS = {"GeV": 1.0, "TeV": 1e-3, "MeV": 1e3, "keV": 1e6, "eV": 1e9}
+
+_Y_UNIT_TEX = {"GeV^-1": r"GeV$^{-1}$", "cm^2": r"cm$^2$", "cm^3/s": r"cm$^3$ s$^{-1}$",
+               "s": "s", "fb": "fb", "": ""}
+
+
+def _curves(items) -> list:
+    from darkseesaw.constraints import Curve, curve, names
+
+    out = []
+    for it in ([items] if isinstance(items, str | Curve) else items):
+        if isinstance(it, Curve):
+            out.append(it)
+        elif any(ch in it for ch in "*?["):
+            out.extend(curve(n) for n in names(it))
+        else:
+            out.append(curve(it))
+    return out
+
+
+def axis_label(label: str, unit: str) -> str:
+    """Axis label with its unit in brackets (mathtext), e.g. ``$m_a$ [eV]``."""
+    u = _Y_UNIT_TEX.get(unit, unit)
+    return f"{label} [{u}]" if u else label
+
+
+def draw_curve(ax, c, *, x_unit: str = "GeV", color: str | None = None, label: str | None = None,
+               fill: bool | None = None, alpha: float | None = None, zorder: float = 1.0,
+               y_factor: float = 1.0, text: bool = False, hatch_projections: bool = False):
+    """Draw one curve on ``ax``: excluded region (filled/hatched per kind) and its boundary.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    c : Curve or str
+        The curve or its catalogue name.
+    x_unit : str
+        Unit of the plotted x axis (GeV, TeV, MeV, keV, eV).
+    color, label, fill, alpha : optional
+        Override the style of `darkseesaw.report.style`.
+    y_factor : float
+        Multiply y before drawing (e.g. 2 for a Dirac-DM ⟨σv⟩ limit).
+    text : bool
+        Write the label inside the region instead of (also) in the legend.
+    hatch_projections : bool
+        Hatch the reach region of projections (default: dashed boundary only).
+
+    Returns
+    -------
+    list of matplotlib artists
+    """
+    from matplotlib.patches import Polygon
+
+    from darkseesaw.constraints.curves import LOG_BOTTOM, LOG_TOP
+    from darkseesaw.report.style import color_for, kind_style
+
+    if isinstance(c, str):
+        c = _curves(c)[0]
+    sx = X_UNITS[x_unit]
+    st = kind_style(c.kind)
+    if hatch_projections and c.kind == "projection":
+        st["hatch"] = "//"
+    col = color or color_for(c.name)
+    do_fill = st["fill"] if fill is None else fill
+    a = st["alpha"] if alpha is None else alpha
+    lab = c.label if label is None else label
+    artists = []
+    top, bot = 10.0 ** (LOG_TOP / 3), 10.0 ** (LOG_BOTTOM / 3)  # far outside any axis range
+    for i, (px, py, reg) in enumerate(c.parts_xy):
+        px = np.asarray(px) * sx
+        py = np.asarray(py) * y_factor
+        ok = (px > 0) & (py > 0) & np.isfinite(px) & np.isfinite(py)
+        px, py = px[ok], py[ok]
+        if px.size < 2:
+            continue
+        if reg == "above":
+            vx = np.concatenate([px, [px[-1], px[0]]])
+            vy = np.concatenate([py, [top, top]])
+        elif reg == "below":
+            vx = np.concatenate([px, [px[-1], px[0]]])
+            vy = np.concatenate([py, [bot, bot]])
+        else:
+            vx, vy = px, py
+        if do_fill or st["hatch"]:
+            poly = Polygon(np.column_stack([vx, vy]), closed=True,
+                           facecolor=col if do_fill else "none",
+                           alpha=a if do_fill else None, edgecolor=col if st["hatch"] else "none",
+                           hatch=st["hatch"], lw=0, zorder=zorder)
+            if st["hatch"] and not do_fill:
+                poly.set_alpha(0.35)
+            ax.add_patch(poly)
+            artists.append(poly)
+        edge_x, edge_y = (np.append(px, px[0]), np.append(py, py[0])) if reg == "inside" else (px, py)
+        if st["lw"] > 0:
+            (ln,) = ax.plot(edge_x, edge_y, color=col, ls=st["linestyle"], lw=st["lw"],
+                            zorder=zorder + 0.1, label=lab if i == 0 else None)
+            artists.append(ln)
+        elif i == 0:
+            artists[-1].set_label(lab)
+    if text and artists:
+        lx, ly = np.log10(np.asarray(c.x) * sx), np.log10(np.asarray(c.y) * y_factor)
+        k = len(lx) // 2
+        ax.text(10 ** lx[k], 10 ** (ly[k] + 0.15), lab, color=col, fontsize=8, ha="center",
+                va="bottom", clip_on=True)
+    return artists
+
+
+def draw_limits(ax, curves: Iterable, *, x_unit: str = "GeV", xlim: Sequence[float] | None = None,
+                ylim: Sequence[float] | None = None, legend: bool | str = "best",
+                y_factor: float = 1.0, labels: bool = True):
+    """Draw several curves of one quantity on ``ax`` with log axes, units and a legend.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    curves : iterable of str or Curve
+        Catalogue names (shell patterns allowed) or curve objects.
+    x_unit : str
+        x-axis unit (the data are in GeV).
+    xlim, ylim : (float, float), optional
+        Axis ranges in plotted units; default: the union of the curves' ranges.
+    legend : bool or str
+        Legend location (matplotlib ``loc``), ``"outside"`` (right of the axes; the default
+        ``"best"`` switches to it above six curves), or False.
+    y_factor : float
+        Multiply every y before drawing.
+
+    Returns
+    -------
+    list of Curve
+        The curves drawn (in order).
+    """
+    cs = _curves(curves)
+    order = {"band": 0, "upper_limit": 1, "lower_limit": 1, "hint": 2, "projection": 3}
+    for j, c in enumerate(sorted(cs, key=lambda c: order.get(c.kind, 1))):
+        draw_curve(ax, c, x_unit=x_unit, zorder=1 + 0.01 * j, y_factor=y_factor)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    if cs:
+        c0 = cs[0]
+        ax.set_xlabel(axis_label(c0.x_label or "mass", x_unit))
+        ax.set_ylabel(axis_label(c0.y_label, c0.y_unit))
+    if xlim is None and cs:
+        lo = min(np.nanmin(np.where(c.x * X_UNITS[x_unit] > 0, c.x, np.nan)) for c in cs)
+        hi = max(np.nanmax(c.x) for c in cs)
+        xlim = (lo * X_UNITS[x_unit], hi * X_UNITS[x_unit])
+    if ylim is None and cs:
+        ys = np.concatenate([np.asarray(c.y) * y_factor for c in cs])
+        ys = ys[(ys > 0) & np.isfinite(ys)]
+        lo, hi = np.percentile(ys, [1, 99])
+        ylim = (lo / 3, hi * 3)
+    if xlim is not None:
+        ax.set_xlim(*xlim)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    if legend and labels:
+        if legend == "outside" or (legend == "best" and len(cs) > 6):
+            ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+        else:
+            ax.legend(loc=legend if isinstance(legend, str) else "best", frameon=False)
+    return cs
+
+
+def limit_figure(curves: Iterable, *, file: str | None = None, x_unit: str = "GeV",
+                 xlim=None, ylim=None, title: str | None = None, size=(6.4, 4.8),
+                 legend: bool | str = "best"):
+    """A complete limit figure (log axes, labelled, legend); saved as PNG and PDF if ``file``.
+
+    Parameters
+    ----------
+    curves : iterable of str or Curve
+    file : str, optional
+        Output path; the same stem is also written as PDF (or PNG if ``file`` is a PDF).
+    x_unit, xlim, ylim, legend : see `draw_limits`.
+
+    Returns
+    -------
+    (Figure, Axes)
+    """
+    import matplotlib
+
+    if matplotlib.get_backend().lower() not in ("agg", "pdf", "svg", "cairo", "ps"):
+        try:
+            matplotlib.use("Agg")
+        except Exception:  # pragma: no cover - backend already fixed by the caller
+            pass
+    import matplotlib.pyplot as plt
+
+    from darkseesaw.report.style import apply_rc
+
+    apply_rc()
+    fig, ax = plt.subplots(figsize=size)
+    draw_limits(ax, curves, x_unit=x_unit, xlim=xlim, ylim=ylim, legend=legend)
+    if title:
+        ax.set_title(title)
+    if file:
+        save(fig, file)
+    return fig, ax
+
+
+def save(fig, file: str) -> list[str]:
+    """Save ``fig`` as PNG and PDF (same stem); returns the written paths."""
+    from pathlib import Path
+
+    p = Path(file)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    outs = []
+    for ext in (".png", ".pdf"):
+        q = p.with_suffix(ext)
+        fig.savefig(q)
+        outs.append(str(q))
+    return outs
