@@ -128,6 +128,12 @@ def _label(masses_sorted):
     return perm, is_no
 
 
+def _wrap(a):
+    """Angle in [0, 2π), with values within 1e-9 of 2π mapped to 0."""
+    a = np.mod(a, _TWO_PI)
+    return np.where(a > _TWO_PI - 1e-9, 0.0, a)
+
+
 def mixing_parameters(W):
     """sin²θ's, δ and Majorana phases of a unitary PMNS matrix W (..., 3, 3), PDG form.
 
@@ -149,8 +155,8 @@ def mixing_parameters(W):
         delta = np.mod(np.arctan2(sind, cosd), _TWO_PI)
         delta = np.where(den > 0, delta, 0.0)
     ph = np.angle(W[..., 0, :])
-    alpha21 = np.mod(2.0 * (ph[..., 1] - ph[..., 0]), _TWO_PI)
-    alpha31 = np.mod(2.0 * (ph[..., 2] - ph[..., 0] + delta), _TWO_PI)
+    alpha21 = _wrap(2.0 * (ph[..., 1] - ph[..., 0]))
+    alpha31 = _wrap(2.0 * (ph[..., 2] - ph[..., 0] + delta))
     return {"s12sq": s12sq, "s13sq": s13sq, "s23sq": s23sq, "delta": delta,
             "alpha21": alpha21, "alpha31": alpha31, "J": J}
 
@@ -189,6 +195,13 @@ def observables(m, U, n_light: int = 3):
     N = np.take_along_axis(U[..., :3, :], il[..., None, :].repeat(3, axis=-2), axis=-1)
     W, _ = unitary_part(N)
     mp = mixing_parameters(W)
+    # a massless state's Majorana phase is unphysical: with m₁ = 0 (NO) only α₃₁ − α₂₁ is
+    # physical and is reported as α₃₁ (α₂₁ = 0); with m₃ = 0 (IO), α₃₁ = 0.
+    m1_zero = is_no & (ml[..., 0] == 0.0)
+    m3_zero = ~is_no & (ml[..., 2] == 0.0)
+    mp["alpha31"] = np.where(m1_zero, _wrap(mp["alpha31"] - mp["alpha21"]), mp["alpha31"])
+    mp["alpha21"] = np.where(m1_zero, 0.0, mp["alpha21"])
+    mp["alpha31"] = np.where(m3_zero, 0.0, mp["alpha31"])
     NN = N @ np.conj(np.swapaxes(N, -1, -2))
     eta = 0.5 * (np.eye(3) - NN)
     m1, m2, m3 = ml[..., 0], ml[..., 1], ml[..., 2]

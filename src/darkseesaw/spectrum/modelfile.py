@@ -1,0 +1,310 @@
+"""Neutral-lepton models written by a user as YAML files.
+
+Format
+------
+.. code-block:: yaml
+
+    name: ISS with three N_R and three S          # optional
+    description: free text                         # optional
+    unit: GeV                                      # unit of the blocks: eV, keV, MeV, GeV, TeV
+    parameters:                                    # named numbers usable in expressions
+      y: 0.05
+      Lambda: 1000.0
+      mu0: 1.0e-6
+    blocks:                                        # basis (ν_L, N_Rᶜ, S): see spectrum.builders
+      mD:   [[ "y*v_EW/sqrt(2)", 0, 0 ], ...]     # 3 × n_N
+      M:    { diag: [ Lambda, "2*Lambda", "3*Lambda" ] }   # n_S × n_N
+      mu_S: { diag: [ mu0, mu0, mu0 ] }            # n_S × n_S, symmetric
+      mu_R: ...                                    # optional, n_N × n_N, symmetric
+      m_DS: ...                                    # optional, 3 × n_S (linear seesaw)
+
+A block is a list of rows (numbers, complex numbers written as expressions such as
+``"1e-6*cis(0.3)"`` or ``"(1+2j)*1e-7"``, or expression strings), or ``{diag: [...]}``, or a
+single entry for a 1×1 block. Expressions use the safe grammar of `darkseesaw.expressions`
+(never ``eval``). Every problem is reported as ``FILE: KEY: problem`` through
+`darkseesaw.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from darkseesaw.errors import InputError
+from darkseesaw.expressions import BUILTIN_NAMES, ExpressionError, evaluate, names_in
+
+__all__ = ["NeutralLeptonModelFile", "load", "loads"]
+
+_TOP_KEYS = {"name", "description", "unit", "parameters", "blocks"}
+_BLOCKS = ("mD", "M", "mu_S", "mu_R", "m_DS")
+_REQUIRED = ("mD", "M", "mu_S")
+_UNITS = {"eV": 1e-9, "keV": 1e-6, "MeV": 1e-3, "GeV": 1.0, "TeV": 1e3}
+
+
+@dataclass
+class NeutralLeptonModelFile:
+    """A validated neutral-lepton model file.
+
+    Attributes
+    ----------
+    path : str
+        File name (for messages).
+    name, description : str
+    unit : float
+        GeV per unit of the block entries.
+    parameters : dict[str, float]
+        Default values of the named parameters.
+    blocks : dict[str, list[list]]
+        Raw entries (numbers or expression strings) of each block present.
+    n_N, n_S : int
+        Numbers of N_R and S fields.
+    """
+
+    path: str
+    name: str
+    description: str
+    unit: float
+    parameters: dict[str, float]
+    blocks: dict[str, list[list[Any]]]
+    n_N: int
+    n_S: int
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def size(self) -> int:
+        """Dimension of the full mass matrix, 3 + n_N + n_S."""
+        return 3 + self.n_N + self.n_S
+
+    def _values(self, params: Mapping[str, Any] | None):
+        vals: dict[str, Any] = dict(self.parameters)
+        if params:
+            for k, v in params.items():
+                if k not in self.parameters:
+                    raise InputError(self.path, f"parameters.{k}",
+                                     f"unknown parameter (known: {', '.join(self.parameters)})")
+                vals[k] = np.asarray(v, dtype=float)
+        return vals
+
+    def block_arrays(self, params: Mapping[str, Any] | None = None, *, check_finite=True):
+        """Numerical blocks [GeV] as arrays of shape (batch..., rows, cols)."""
+        vals = self._values(params)
+        shape = np.broadcast_shapes(*(np.shape(v) for v in vals.values())) if vals else ()
+        out = {}
+        for bname, rows in self.blocks.items():
+            nr, nc = len(rows), len(rows[0])
+            arr = np.zeros(shape + (nr, nc), dtype=complex)
+            for i, row in enumerate(rows):
+                for j, entry in enumerate(row):
+                    try:
+                        v = evaluate(entry, vals, check_finite=check_finite)
+                    except ExpressionError as e:
+                        raise InputError(self.path, f"blocks.{bname}[{i}][{j}]", str(e)) from None
+                    arr[..., i, j] = v * self.unit
+            out[bname] = arr
+        for sym in ("mu_S", "mu_R"):
+            if sym in out:
+                a = out[sym]
+                at = np.swapaxes(a, -1, -2)
+                bad = np.abs(a - at) > 1e-12 * np.maximum(np.abs(a), np.abs(at))
+                if np.any(bad):
+                    i, j = np.argwhere(bad.reshape((-1,) + bad.shape[-2:]).any(axis=0))[0]
+                    raise InputError(self.path, f"blocks.{sym}",
+                                     f"Majorana block is not symmetric ([{i}][{j}] != [{j}][{i}])")
+        return out
+
+    def matrix(self, params: Mapping[str, Any] | None = None, *, check_finite=True):
+        """Full mass matrix [GeV], shape (batch..., n, n), basis (ν_L, N_Rᶜ, S)."""
+        from darkseesaw.spectrum.builders import neutral_lepton_matrix
+
+        b = self.block_arrays(params, check_finite=check_finite)
+        return neutral_lepton_matrix(b["mD"], b["M"], b["mu_S"], b.get("mu_R"), b.get("m_DS"),
+                                     check_symmetric=False)
+
+    def spectrum(self, params: Mapping[str, Any] | None = None):
+        """(m, U, observables) of the model at the given parameter values (defaults otherwise)."""
+        from darkseesaw.observables.neutrino import observables
+        from darkseesaw.spectrum.takagi import takagi
+
+        m, U = takagi(self.matrix(params))
+        return m, U, observables(m, U)
+
+    def evaluate(self, params: Mapping[str, Any]) -> dict[str, np.ndarray]:
+        """Vectorised evaluation for scans: flat columns of observables for a batch of points.
+
+        Points whose matrix is not finite, or whose diagonalisation fails, get NaN and a
+        reason in the column ``failure`` ('' for good points).
+
+        Returns
+        -------
+        dict name → array (B,): ``m1..mn`` [GeV] (ascending), ``m_light1..3`` [GeV] (PDG
+        labels), ``s12sq, s13sq, s23sq, delta_cp`` [rad], ``dm21sq, dm3lsq`` [eV²],
+        ``sum_m, m_beta, m_bb`` [eV], ``is_NO``, ``U2_e, U2_mu, U2_tau`` (Σ over non-light
+        states of |U_αi|²), ``failure``.
+        """
+        from darkseesaw.observables.neutrino import observables
+        from darkseesaw.spectrum.takagi import takagi
+
+        vals = self._values(params)
+        B = int(np.prod(np.broadcast_shapes(*(np.shape(v) for v in vals.values())))) if vals else 1
+        M = self.matrix(params, check_finite=False).reshape(B, self.size, self.size)
+        failure = np.full(B, "", dtype=object)
+        bad = ~np.all(np.isfinite(M), axis=(-2, -1))
+        failure[bad] = "non-finite mass matrix"
+        good = ~bad
+        n = self.size
+        out: dict[str, np.ndarray] = {}
+        cols = [f"m{i + 1}" for i in range(n)] + ["m_light1", "m_light2", "m_light3", "s12sq",
+                "s13sq", "s23sq", "delta_cp", "alpha21", "alpha31", "dm21sq", "dm3lsq", "sum_m",
+                "m_beta", "m_bb", "U2_e", "U2_mu", "U2_tau"]
+        for c in cols:
+            out[c] = np.full(B, np.nan)
+        out["is_NO"] = np.zeros(B, dtype=bool)
+        if np.any(good):
+            m, U = takagi(M[good])
+            o = observables(m, U)
+            for i in range(n):
+                out[f"m{i + 1}"][good] = m[:, i]
+            for i in range(3):
+                out[f"m_light{i + 1}"][good] = o["m_light"][:, i]
+            for k in ("s12sq", "s13sq", "s23sq", "alpha21", "alpha31"):
+                out[k][good] = o[k]
+            out["delta_cp"][good] = o["delta_cp"]
+            out["dm21sq"][good] = o["dm21sq"] * 1e18
+            out["dm3lsq"][good] = o["dm3lsq"] * 1e18
+            for k in ("sum_m", "m_beta", "m_bb"):
+                out[k][good] = o[k] * 1e9
+            for a, fl in enumerate(("e", "mu", "tau")):
+                out[f"U2_{fl}"][good] = o["U2_heavy_sum"][:, a]
+            out["is_NO"][good] = o["is_NO"]
+        out["failure"] = failure.astype(str)
+        return out
+
+
+def _as_matrix(path, key, value):
+    """Turn a YAML block (list of rows, {diag: [...]}, or a scalar) into a list of rows."""
+    if isinstance(value, Mapping):
+        if set(value) != {"diag"}:
+            raise InputError(path, key, f"a mapping block must be {{diag: [...]}}, got keys "
+                                        f"{sorted(value)}")
+        d = value["diag"]
+        if not isinstance(d, list) or not d:
+            raise InputError(path, f"{key}.diag", "expected a non-empty list")
+        return [[d[i] if i == j else 0 for j in range(len(d))] for i in range(len(d))]
+    if isinstance(value, list):
+        if not value:
+            raise InputError(path, key, "empty block")
+        if all(not isinstance(r, list) for r in value):
+            raise InputError(path, key, "expected a list of rows (a list of lists)")
+        if not all(isinstance(r, list) for r in value):
+            raise InputError(path, key, "every row must be a list")
+        ncol = len(value[0])
+        for i, r in enumerate(value):
+            if len(r) != ncol:
+                raise InputError(path, f"{key}[{i}]", f"row has {len(r)} entries, row 0 has {ncol}")
+        return value
+    return [[value]]
+
+
+def loads(text: str, path: str = "<string>") -> NeutralLeptonModelFile:
+    """Parse and validate a model file from a YAML string (see module notes)."""
+    import yaml
+
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "YAML"
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise InputError(path, where, f"malformed YAML: {problem}") from None
+    if not isinstance(doc, Mapping):
+        raise InputError(path, None, "expected a mapping with 'parameters' and 'blocks'")
+    unknown = set(doc) - _TOP_KEYS
+    if unknown:
+        raise InputError(path, sorted(unknown)[0],
+                         f"unknown key (allowed: {', '.join(sorted(_TOP_KEYS))})")
+    unit_name = doc.get("unit", "GeV")
+    if unit_name not in _UNITS:
+        raise InputError(path, "unit", f"unknown unit {unit_name!r} (allowed: {', '.join(_UNITS)})")
+    params_raw = doc.get("parameters") or {}
+    if not isinstance(params_raw, Mapping):
+        raise InputError(path, "parameters", "expected a mapping name: value")
+    params: dict[str, float] = {}
+    for k, v in params_raw.items():
+        if not isinstance(k, str) or not k.isidentifier():
+            raise InputError(path, f"parameters.{k}", "parameter names must be identifiers")
+        if k in BUILTIN_NAMES:
+            raise InputError(path, f"parameters.{k}", "shadows a built-in constant; rename it")
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            try:
+                v = float(evaluate(v, params))
+            except ExpressionError as e:
+                raise InputError(path, f"parameters.{k}", f"not a real number ({e})") from None
+        if not np.isfinite(v):
+            raise InputError(path, f"parameters.{k}", "not a finite number")
+        params[k] = float(v)
+    blocks_raw = doc.get("blocks")
+    if not isinstance(blocks_raw, Mapping):
+        raise InputError(path, "blocks", "missing or not a mapping (needs mD, M, mu_S)")
+    for k in blocks_raw:
+        if k not in _BLOCKS:
+            raise InputError(path, f"blocks.{k}", f"unknown block (allowed: {', '.join(_BLOCKS)})")
+    for k in _REQUIRED:
+        if k not in blocks_raw:
+            raise InputError(path, f"blocks.{k}", "missing block")
+    blocks = {k: _as_matrix(path, f"blocks.{k}", v) for k, v in blocks_raw.items()}
+    # entries: numbers or valid expressions naming known parameters
+    known = set(params) | set(BUILTIN_NAMES)
+    for bname, rows in blocks.items():
+        for i, row in enumerate(rows):
+            for j, e in enumerate(row):
+                key = f"blocks.{bname}[{i}][{j}]"
+                if isinstance(e, bool) or not isinstance(e, int | float | str):
+                    raise InputError(path, key, f"not a number or expression: {e!r}")
+                if isinstance(e, str):
+                    try:
+                        unknown_names = names_in(e) - known
+                    except ExpressionError as err:
+                        raise InputError(path, key, str(err)) from None
+                    if unknown_names:
+                        raise InputError(path, key, f"unknown name {sorted(unknown_names)[0]!r} "
+                                                    f"in {e!r}")
+    # shapes
+    nN = len(blocks["mD"][0])
+    nS = len(blocks["M"])
+    expect = {"mD": (3, nN), "M": (nS, nN), "mu_S": (nS, nS), "mu_R": (nN, nN), "m_DS": (3, nS)}
+    for bname, rows in blocks.items():
+        shp = (len(rows), len(rows[0]))
+        if shp != expect[bname]:
+            raise InputError(path, f"blocks.{bname}",
+                             f"wrong shape {shp[0]}x{shp[1]}, expected "
+                             f"{expect[bname][0]}x{expect[bname][1]} (n_N={nN} from mD, "
+                             f"n_S={nS} from M)")
+    model = NeutralLeptonModelFile(
+        path=path,
+        name=str(doc.get("name", Path(path).stem)),
+        description=str(doc.get("description", "")),
+        unit=_UNITS[unit_name],
+        parameters=params,
+        blocks=blocks,
+        n_N=nN,
+        n_S=nS,
+    )
+    # evaluate once at the defaults: catches non-finite values and asymmetric μ blocks now
+    model.block_arrays()
+    return model
+
+
+def load(path) -> NeutralLeptonModelFile:
+    """Read and validate a model file (see module notes); errors as `InputError`."""
+    p = Path(path)
+    try:
+        text = p.read_text()
+    except FileNotFoundError:
+        raise InputError(str(path), None, "file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), None, f"cannot read file ({e.__class__.__name__})") from None
+    return loads(text, str(path))
