@@ -1,0 +1,81 @@
+"""LFV from heavy neutral leptons: loop functions and branching ratios in known limits."""
+
+import math
+
+import numpy as np
+import pytest
+
+from darkseesaw import physics as ph
+from darkseesaw.observables import lfv
+
+
+def cheng_li_F(x):
+    """Cheng & Li / Petcov function F(x) (F(0) = 10/3), an older independent form."""
+    return (10 - 43 * x + 78 * x**2 - 49 * x**3 + 4 * x**4 + 18 * x**3 * math.log(x)) / (
+        3 * (x - 1) ** 4)
+
+
+@pytest.mark.parametrize("x", [1e-3, 0.1, 0.5, 0.9, 2.0, 10.0, 1e3])
+def test_G_gamma_vs_cheng_li(x):
+    assert lfv.G_gamma(x) == pytest.approx((10 / 3 - cheng_li_F(x)) / 4, rel=1e-6, abs=1e-12)
+
+
+def test_G_gamma_limits():
+    assert lfv.G_gamma(0.0) == 0.0
+    assert lfv.G_gamma(1e-6) == pytest.approx(1e-6 / 4, rel=1e-5)
+    assert lfv.G_gamma(1e8) == pytest.approx(0.5, rel=1e-6)
+    assert lfv.F_Xbox(0.0, 0.0) == -1.0
+
+
+def _unitary_setup(M, theta):
+    """Light (massless) states + one Dirac HNL with exactly orthonormal rows, B B^† = 1."""
+    th = np.asarray(theta, complex).reshape(3, 1)
+    Bh, mh = lfv.dirac_pair_columns(th, M)
+    w, v = np.linalg.eigh(np.eye(3) - th @ th.conj().T)
+    Bl = v @ np.diag(np.sqrt(w)) @ v.conj().T
+    return np.concatenate([Bl, Bh], axis=1), np.concatenate([np.zeros(3), mh])
+
+
+def test_mu_e_gamma_small_mass_is_eq_4_20():
+    th = np.array([1e-3, 2e-3 * np.exp(0.3j), 0.0])
+    S = th[1] * np.conj(th[0])
+    for M in (0.1, 1.0, 4.5):
+        B, m = _unitary_setup(M, th)
+        br = lfv.br_mu_e_gamma(B, m)
+        ref = lfv.br_mu_e_gamma_eq420(S, M)
+        assert br == pytest.approx(ref, rel=3 * (M / ph.M_W) ** 2 + 1e-9)
+    # heavy limit: G -> 1/2
+    B, m = _unitary_setup(1e5, th)
+    assert lfv.br_mu_e_gamma(B, m) == pytest.approx(3 * ph.alpha_0 / (2 * math.pi)
+                                                  * abs(S) ** 2 / 4, rel=1e-3)
+
+
+def test_mu_3e_dipole_limit_and_gim():
+    G = 1e-6
+    r = lfv.br_mu_3e_from_form_factors(0.0, G, 0.0, 0.0) / (3 * ph.alpha_0 / (2 * math.pi) * G**2)
+    # classic dipole relation, alpha in the G_F scheme (alpha_W s_W^2) vs alpha(0)
+    aGF = lfv.ALPHA_W * ph.sin2_theta_W_onshell
+    classic = aGF**2 / ph.alpha_0 / (3 * math.pi) * (math.log(ph.m_mu**2 / ph.m_e**2) - 11 / 4)
+    assert r == pytest.approx(classic, rel=1e-10)
+    # GIM: no mixing -> no LFV
+    B, m = _unitary_setup(4.5, [0, 0, 0])
+    assert lfv.br_mu_3e(B, m) == 0.0
+
+
+def test_mu_3e_small_mass_expansion():
+    """x ≪ 1 with one Dirac HNL: F_γ → −Sx, G_γ → Sx/4, F_Z → −S x (5/2 + ln x) (heavy–light
+    C_ij terms), F_box → 2 S x (1 + ln x) (GIM-subtracted boxes); inserted in eq. 21 this gives
+    |S|² x² (c2 ln²x + c1 ln x + c0) with c2 = 12 s_W⁴ ≈ 0.6 — the ln²x coefficient of eq. 4.21."""
+    th = np.array([1e-3, 1e-3, 0.0])
+    S2 = 1e-12
+    s2 = ph.sin2_theta_W_onshell
+    lg = math.log(ph.m_mu**2 / ph.m_e**2) - 11 / 4
+    pref = lfv.ALPHA_W**2 / (64 * math.pi**2)
+    for M in (0.03, 0.1, 0.3):
+        B, m = _unitary_setup(M, th)
+        x = (M / ph.M_W) ** 2
+        L = math.log(x)
+        expansion = (2 * (-1.5 + 2 * s2 * (1.5 + L)) ** 2 + 4 * s2**2 * (1.5 + L) ** 2
+                     + 4 * s2 * (-3.5 - 2 * L) + 12 * s2**2 * (1.5 + L) + 2 * s2**2 * lg)
+        assert lfv.br_mu_3e(B, m) / (pref * S2 * x**2) == pytest.approx(expansion, rel=0.01)
+    assert 12 * s2**2 == pytest.approx(0.6, rel=0.01)
