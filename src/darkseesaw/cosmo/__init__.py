@@ -35,6 +35,16 @@ from darkseesaw.cosmo.boltzmann import (
     relic_yield,
     yield_to_omega_h2,
 )
+from darkseesaw.cosmo.dark_radiation import (
+    decoupling_temperature,
+    delta_neff,
+    delta_neff_bl_zprime_eq39,
+)
+from darkseesaw.cosmo.freeze_out import (
+    omega_h2_bl_zprime_eq36,
+    omega_h2_freeze_out,
+    x_freeze_out,
+)
 from darkseesaw.cosmo.thermal_average import (
     breit_wigner_sigma,
     hnl_F,
@@ -64,4 +74,10 @@ __all__ = [
     "hnl_F",
     "hnl_Fbar",
     "hnl_F_fit",
+    "x_freeze_out",
+    "omega_h2_freeze_out",
+    "omega_h2_bl_zprime_eq36",
+    "delta_neff",
+    "delta_neff_bl_zprime_eq39",
+    "decoupling_temperature",
 ]
