@@ -416,3 +416,25 @@ alp_hint_xray_line_CDNS2015: dict[str, float] = {
 0.03 keV → ±2 % on m_a taken here), couplings g_aγ from ~10⁻¹⁸ GeV⁻¹ (ALP = all DM,
 Higaki, Jeong, Takahashi, PLB 733 (2014) 25 [arXiv:1402.6965]) up to the largest value of Table I
 of Carvajal et al. 2015 (1.9 × 10⁻¹², a subdominant DM component). Transcribed from the text."""
+
+nu_osc_CPT2020: dict[str, dict[str, float]] = {
+    "NH": {"s12sq": 0.310, "s13sq": 0.02241, "s23sq": 0.558, "delta_deg": 222.0,
+           "dm21sq_eV2": 7.39e-5, "dm3lsq_eV2": 2.523e-3},
+    "IH": {"s12sq": 0.310, "s13sq": 0.02261, "s23sq": 0.563, "delta_deg": 285.0,
+           "dm21sq_eV2": 7.39e-5, "dm3lsq_eV2": -2.509e-3},
+}
+"""Oscillation inputs for the hnl-inflaton reproduction (Cline, Puel, Toma 2020 cite "PDG
+central values"). These are the NuFIT 4.1 (2019) best fits without SK atmospheric data (as
+recalled, not re-downloaded); they reproduce the paper's printed η_ν matrices, eqs. 4.11–4.15,
+to their 2–3 digits, which fixes the inputs the paper actually used. dm3lsq = Δm²₃₁ (NH),
+Δm²₃₂ (IH)."""
+
+T_EW_crossover: float = 159.5
+"""Electroweak crossover temperature [GeV] (D'Onofrio, Rummukainen, Tranberg,
+PRL 113 (2014) 141602: T_c = 159.5 ± 1.5 GeV)."""
+
+T_sphaleron_freezeout: float = 131.7
+"""Sphaleron freeze-out temperature [GeV] (same reference, T* = 131.7 ± 2.3 GeV)."""
+
+f_N_higgs_CPT2020: float = 0.30
+"""Higgs–nucleon coupling f_n used by Cline et al. 2020 (eq. 6.1; refs. [77, 78] there)."""
