@@ -438,3 +438,6 @@ T_sphaleron_freezeout: float = 131.7
 
 f_N_higgs_CPT2020: float = 0.30
 """Higgs–nucleon coupling f_n used by Cline et al. 2020 (eq. 6.1; refs. [77, 78] there)."""
+
+h_Planck2018: float = 0.6736
+"""Reduced Hubble constant h (Planck 2018 TT,TE,EE+lowE+lensing, 0.6736 ± 0.0054)."""
