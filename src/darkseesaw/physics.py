@@ -441,3 +441,26 @@ f_N_higgs_CPT2020: float = 0.30
 
 h_Planck2018: float = 0.6736
 """Reduced Hubble constant h (Planck 2018 TT,TE,EE+lowE+lensing, 0.6736 ± 0.0054)."""
+
+
+# --------------------------------------------------------------------------------------------
+# bl-zprime (issue 9): inputs of De Romeri et al., JHEP 10 (2017) 169 [arXiv:1707.08606] and
+# the LHC numbers used to validate the shipped PDF grid
+# --------------------------------------------------------------------------------------------
+omega_h2_DRFGMN2017: float = 0.1186
+"""Dark-matter density Ω_c h² used by De Romeri et al. 2017 (text after eq. 3.6, Planck 2015)."""
+
+omega_h2_DRFGMN2017_err: float = 0.0020
+"""Uncertainty of `omega_h2_DRFGMN2017`."""
+
+M_Pl_DRFGMN2017: float = 1.2e19
+"""Planck mass [GeV] used by De Romeri et al. 2017 in eqs. 3.6 and 3.10."""
+
+atlas_sigma_Z_ll_13TeV_nb: float = 1.981
+"""σ(pp → Z) × B(Z → ℓℓ) [nb] at √s = 13 TeV, 66 < m_ℓℓ < 116 GeV, per lepton flavour (ATLAS,
+Phys. Lett. B 759 (2016) 601 [arXiv:1603.09222]: 1.981 ± 0.007 (stat) ± 0.038 (syst) ± 0.042
+(lumi) nb)."""
+
+atlas_ssm_zprime_limit_139ifb_GeV: float = 5100.0
+"""Observed 95 % CL lower mass limit on the SSM Z′ (ee + μμ) from ATLAS 139 fb⁻¹ (Phys. Lett. B
+796 (2019) 68 [arXiv:1903.06248]: 5.1 TeV)."""
