@@ -12,7 +12,7 @@ Masses are in GeV everywhere (ALP masses too: ``curve("alp/gagamma/cast")(1e-12)
 limit at m_a = 1 meV). See ``docs/constraints.md``.
 """
 
-from darkseesaw.constraints.registry import catalog, curve, envelope, files, names
 from darkseesaw.constraints.curves import Curve, Envelope
+from darkseesaw.constraints.registry import catalog, curve, envelope, files, names
 
 __all__ = ["Curve", "Envelope", "catalog", "curve", "envelope", "files", "names"]
