@@ -259,7 +259,7 @@ class SymmetryModel:
                       for r, t in zip(self.term_invariance(), self.terms, strict=True)],
             "operators": {k: {"bilinear": format_term(self.operators[k]), **r.as_dict(),
                               "dimension": (None if r.order is None else
-                                            _dimension(self, self.operators[k]) + r.order)}
+                                            str(_dimension(self, self.operators[k]) + r.order))}
                           for k, r in self.lowest_operators().items()},
             "singlet_operators": {k: r.as_dict() for k, r in self.singlet_operators().items()},
         }
