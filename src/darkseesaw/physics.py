@@ -464,3 +464,12 @@ Phys. Lett. B 759 (2016) 601 [arXiv:1603.09222]: 1.981 ± 0.007 (stat) ± 0.038 
 atlas_ssm_zprime_limit_139ifb_GeV: float = 5100.0
 """Observed 95 % CL lower mass limit on the SSM Z′ (ee + μμ) from ATLAS 139 fb⁻¹ (Phys. Lett. B
 796 (2019) 68 [arXiv:1903.06248]: 5.1 TeV)."""
+
+neutrino_mass_bounds_2502_13002: dict[str, float] = {
+    "sum_m_eV": 0.13,
+    "m_beta_eV": 0.45,
+    "m_bb_eV": 0.036,
+}
+"""Upper bounds quoted by 2502.13002 §3.1: Σm_ν ≤ 130 meV (95 % CL, Planck 2018 + BAO),
+m_β ≤ 450 meV (90 % CL, KATRIN 2024, Science 388 (2025) 180), m_ββ ≤ 36–156 meV (90 % CL,
+KamLAND-Zen 2024, PRL 130 (2023) 051801; the most aggressive end of the NME range is kept)."""
