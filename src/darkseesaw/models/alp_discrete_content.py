@@ -20,6 +20,7 @@ Example
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import cache
 
 from darkseesaw.symmetry import Field, SymmetryModel, parse_generator
 
@@ -83,12 +84,14 @@ def _solve_lepton_number(fields, terms, zero_singlets=()):
     return {n: sol[n] for n in names}
 
 
+@cache
 def one_alp_model(p: int, q: int, r: int, s: int) -> SymmetryModel:
     """SM + N_R, S_R, E, σ with the terms of eqs. (7), (20), (22), and its Y, B, L, X charges.
 
     Terms: σ^p S̄_R N_R^c, σ^q S̄_R S_R^c, σ^r L̄ H E_R, σ^s Ē_L E_R (negative powers: σ*).
     ``L`` is the extended lepton number of Table II (solved; equals eqs. 21, 23), ``X`` = L/d
-    the U(1)_X of Table IV (X_σ = 1).
+    the U(1)_X of Table IV (X_σ = 1). Cached: treat the result as read-only (the ``with_*``
+    methods return copies).
     """
     fields = _base_fields()
     terms = [*_SM_TERMS,
