@@ -178,6 +178,9 @@ def fig2(out: Path, fast: bool) -> list[str]:
         ax.set_yscale("log")
         ax.set_xlim(0.1, 6)
         ax.set_ylim(1e-12, 1e-1)
+        from matplotlib.ticker import NullFormatter
+
+        ax.xaxis.set_minor_formatter(NullFormatter())
         ax.set_xlabel(r"$M_N$ [GeV]")
         ax.set_ylabel(r"$|U_{eN}|^2$")
         ax.set_title(f"Fig. 2 ({order})")
@@ -306,6 +309,7 @@ def fig67(out: Path, fast: bool) -> list[str]:
             ax.set_title(rf"$m_{{N'}}$ = {mdm} GeV")
             ax.legend(fontsize=6, frameon=False, loc="lower right")
         fig.suptitle(("Fig. 6" if mode == "ss" else "Fig. 7") + ": singlet constraints")
+        fig.tight_layout()
         files += _save(fig, out, figname)
         plt.close(fig)
     return files
