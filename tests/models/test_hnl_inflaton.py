@@ -1,7 +1,6 @@
 """hnl-inflaton against the numbers printed in Cline, Puel, Toma, JHEP 05 (2020) 039."""
 
 import json
-import math
 import subprocess
 import sys
 
