@@ -89,7 +89,7 @@ class Parameters(BaseModel):
     sin_theta: float = Field(0.0, ge=-1.0, le=1.0, description="h–φ mixing sin θ (|.| ≤ 0.12)")
     m_chi: float = Field(1.0e5, gt=0.0, description="Dirac DM mass m_χ [GeV]")
     m_a: float = Field(1.1e5, gt=0.0, description="ALP mass m_a [GeV]")
-    C_gg: float = Field(200.0, description="ALP–photon coupling C_γγ (eq. 2.12)")
+    C_gg: float = Field(278.7, description="ALP–photon coupling C_γγ (eq. 2.12)")
     C_mumu: float = Field(-1.0e4, description="ALP–muon coupling C_μμ (eq. 3.15 normalisation)")
     C_WW: float = Field(0.0, description="ALP–W coupling C_WW (C_BB = C_γγ − C_WW, eq. 2.13)")
 
@@ -599,3 +599,688 @@ def neutrino_inverse(texture: str, ordering: str, *, n: int = 200_000, n_rho: in
             for k, v in out.items()}
     res_["n_sampled"] = n
     return res_
+
+
+# =============================================================================================
+# §3.2–3.3, §4: dark matter, g − 2 and the scan of Fig. 3
+# =============================================================================================
+GAMMA_LINE_LIMITS: dict[str, str] = {
+    "DAMPE 2022 (GC)": "id/gammaline/dampe",
+    "H.E.S.S. 2018 (GC)": "id/gammaline/hess",
+    "MAGIC 2014 (Segue 1)": "id/gammaline/magic",
+}
+"""Gamma-ray-line limits applied (constraints catalogue names). The paper's Fermi-LAT line
+search (Ackermann et al. 2015) and MAGIC Galactic-Centre line search are not in the shipped
+data (``shared/data/PROVENANCE.md`` §5); DAMPE 2022 stands in for the space-based search."""
+
+GAMMA_LINE_PROJECTIONS: dict[str, str] = {"CTA (GC, projection)": "id/gammaline/cta"}
+
+DIRAC_FLUX_FACTOR: float = 0.5
+"""Line limits are published for self-conjugate DM (rate ∝ ρ²⟨σv⟩/(2m²)); for Dirac χ with
+n_χ = n_χ̄ = ρ/(2m) the rate is ρ²⟨σv⟩/(4m²): the limit applies to ⟨σv⟩/2."""
+
+
+def _sigma_hat_gg(m_chi, m_a, f):
+    """σ(χχ̄→γγ)(s) per unit C_γγ² as a callable of s [GeV⁻²] (arrays broadcast)."""
+    from darkseesaw.observables import alp_dm
+
+    return lambda s: alp_dm.sigma_gg(s, m_chi, m_a, 1.0, f)
+
+
+def _thermal_tables(m_chi, m_a, f, c_mumu, x_grid):
+    """⟨σv⟩(x) tables [cm³/s]: γγ per unit C_γγ² and μμ̄, shape (n_x, n) (Gondolo–Gelmini)."""
+    from darkseesaw.cosmo.thermal_average import thermal_average
+    from darkseesaw.observables import alp_dm
+
+    mc = np.asarray(m_chi, float)[:, None]  # (n, 1) broadcast with the Laguerre nodes
+    ma = np.asarray(m_a, float)[:, None]
+    ff = np.asarray(f, float)[:, None]
+    cm = np.asarray(c_mumu, float)[:, None]
+    xg = x_grid[:, None]
+    A = thermal_average(lambda s: alp_dm.sigma_gg(s, mc, ma, 1.0, ff), m_chi[None, :], xg,
+                        method="laguerre", units="cm3/s")
+    B = thermal_average(lambda s: alp_dm.sigma_ff(s, mc, ma, cm, ff), m_chi[None, :], xg,
+                        method="laguerre", units="cm3/s")
+    return A, B
+
+
+def relic_C_gg(m_chi, m_a, f, c_mumu, omega_target, n_iter: int = 6):
+    """C_γγ giving Ω_χ+χ̄ h² = ``omega_target`` from the Boltzmann equation (Dirac χ), batched.
+
+    ⟨σv⟩(x) = C_γγ² ⟨σ̂_γγ v⟩(x) + ⟨σ_μμ v⟩(x) from the exact σ(s) of
+    `darkseesaw.observables.alp_dm` (Gondolo–Gelmini average; m_a < 2m_χ here, so the ALP pole is
+    outside the physical region and Γ_a is neglected), solved with
+    `darkseesaw.cosmo.boltzmann.omega_h2` (``self_conjugate=False``, g = 2). Fixed-point
+    iteration on C_γγ² using Ω ∝ 1/⟨σv⟩. NaN where the μμ̄ channel alone already gives
+    Ω < target (no solution).
+
+    Returns
+    -------
+    C_gg : ndarray (n,);  omega : ndarray (n,) the Ωh² reached.
+    """
+    from darkseesaw.cosmo.boltzmann import omega_h2
+
+    m_chi = np.atleast_1d(np.asarray(m_chi, float))
+    n = len(m_chi)
+    m_a, f, c_mumu = (np.broadcast_to(np.asarray(v, float), (n,)) for v in (m_a, f, c_mumu))
+    xg = np.geomspace(0.5, 1e8, 120)
+    A, B = _thermal_tables(m_chi, m_a, f, c_mumu, xg)
+    lx = np.log(xg)
+
+    def interp(T, x):
+        x = np.asarray(x, float)
+        out = np.empty(np.broadcast_shapes(x.shape, (1, n)))
+        xb = np.broadcast_to(x, out.shape)
+        for j in range(n):
+            out[:, j] = np.interp(np.log(xb[:, j]), lx, T[:, j])
+        return out
+
+    A20, B20 = A[np.searchsorted(xg, 20.0)], B[np.searchsorted(xg, 20.0)]
+    c2 = np.full(n, 1.0)
+    om = np.full(n, np.nan)
+    for _ in range(n_iter):
+        cc = c2.copy()
+
+        def sv(x, cc=cc):
+            return cc * interp(A, x) + interp(B, x)
+
+        om = omega_h2(m_chi, sv, g=2.0, self_conjugate=False)
+        need = (cc * A20 + B20) * om / omega_target
+        c2 = np.where(need > B20, (need - B20) / A20, np.nan)
+        c2 = np.where(np.isfinite(c2), c2, 1.0)
+    C = np.sqrt(c2)
+    bad = ~(np.abs(om / omega_target - 1) < 0.02)
+    return np.where(bad, np.nan, C), om
+
+
+def gamma_line_max_C_gg(m_chi, m_a, f, names: Mapping[str, str]):
+    """Largest C_γγ allowed by each gamma-line curve (∞ outside its mass range), dict of arrays.
+
+    σv_γγ today is the v → 0 limit (2502.13002 eq. 3.10) ∝ C_γγ²; the limit applies to
+    ``DIRAC_FLUX_FACTOR`` × σv.
+    """
+    from darkseesaw.constraints import curve
+    from darkseesaw.observables import alp_dm
+
+    sv1 = alp_dm.sigmav_gg_threshold(m_chi, m_a, 1.0, f) * DIRAC_FLUX_FACTOR
+    out = {}
+    for label, name in names.items():
+        lim = np.asarray(curve(name)(np.asarray(m_chi, float)), float)
+        out[label] = np.where(np.isfinite(lim), np.sqrt(lim / sv1), np.inf)
+    return out
+
+
+def g2_C_gg_band(m_a, f, c_mumu, delta_a, n_sigma: float = 2.0, Lambda=None):
+    """C_γγ interval for which eq. (3.15) gives Δa_μ within ``n_sigma`` of ``delta_a`` = (c, σ).
+
+    Δa_μ is linear in C_γγ: Δa = P + Q C_γγ with P the C_μμ² terms (a, c) and Q the Barr–Zee
+    slope (b). Returns (lo, hi) arrays (NaN where no positive C_γγ works).
+    """
+    from darkseesaw.observables import g2
+
+    d0 = g2.delta_a_alp(m_a, c_mumu, 0.0, f, Lambda=Lambda)
+    d1 = g2.delta_a_alp(m_a, c_mumu, 1.0, f, Lambda=Lambda)
+    P = d0["total"]
+    Q = d1["total"] - P
+    c, s = delta_a
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e1 = (c - n_sigma * s - P) / Q
+        e2 = (c + n_sigma * s - P) / Q
+    lo, hi = np.minimum(e1, e2), np.maximum(e1, e2)
+    lo = np.maximum(lo, 0.0)
+    ok = hi > lo
+    return np.where(ok, lo, np.nan), np.where(ok, hi, np.nan)
+
+
+def _runs(mask, x):
+    """Contiguous runs of True in mask → list of [x_lo, x_hi]."""
+    out, start = [], None
+    for i, v in enumerate(mask):
+        if v and start is None:
+            start = i
+        if (not v or i == len(mask) - 1) and start is not None:
+            end = i if v else i - 1
+            out.append([float(x[start]), float(x[end])])
+            start = None
+    return out
+
+
+def fig3_scan(f_a, c_mumu_over_fa, m_a, *, ratio: float = 1.1, delta_a=ph.delta_a_mu_2023,
+              n_sigma_g2: float = 2.0, relic: str = "boltzmann"):
+    """The m_a–C_γγ/f_a plane of Fig. 3 at fixed f_a and C_μμ/f_a, with m_a = m_φ = ratio·m_χ.
+
+    Parameters
+    ----------
+    f_a : float
+        [GeV].
+    c_mumu_over_fa : float
+        C_μμ/f_a [GeV⁻¹].
+    m_a : array
+        ALP masses [GeV].
+    delta_a : (central, sigma)
+        Δa_μ to explain (paper: eq. 3.14; today: `darkseesaw.physics.delta_a_mu_2025`).
+    n_sigma_g2 : float
+        Width of the g − 2 band in σ.
+    relic : {"boltzmann", "shortcut"}
+        Relic band from the Boltzmann equation (Ωh² = 0.120 ± 2 × 0.0012, Dirac χ) or the paper's
+        freeze-out shortcut (σv = (2.6 ± 0.4) × 10⁻²⁶ cm³/s at threshold).
+
+    Returns
+    -------
+    dict with arrays over m_a: ``relic_lo``, ``relic_hi``, ``relic_central`` (C_γγ/f_a
+    [GeV⁻¹]), ``g2_lo``, ``g2_hi``, ``line_max`` (strictest current line limit), per-experiment
+    limits, ``cta_max``, ``allowed`` (bool) and ``intervals`` ([[m_a_lo, m_a_hi], ...] GeV).
+    """
+    from darkseesaw.observables import alp_dm
+
+    m_a = np.asarray(m_a, float)
+    m_chi = m_a / ratio
+    c_mumu = c_mumu_over_fa * f_a
+    if relic == "boltzmann":
+        om, dom = ph.Omega_DM_h2_Planck2018
+        c_c, _ = relic_C_gg(m_chi, m_a, f_a, c_mumu, om)
+        # Ω ∝ 1/⟨σv⟩ ≈ 1/C²: the band edges from Ω = om ∓ 2σ
+        r_lo = c_c * math.sqrt(om / (om + 2 * dom))
+        r_hi = c_c * math.sqrt(om / (om - 2 * dom))
+    else:
+        sv0, dsv = ph.sigmav_thermal_2502_13002
+        g1 = alp_dm.sigmav_gg_threshold(m_chi, m_a, 1.0, f_a)
+        mu = alp_dm.sigmav_ff_threshold(m_chi, m_a, c_mumu, f_a)
+        with np.errstate(invalid="ignore"):
+            c_c = np.sqrt((sv0 - mu) / g1)
+            r_lo = np.sqrt((sv0 - dsv - mu) / g1)
+            r_hi = np.sqrt((sv0 + dsv - mu) / g1)
+    g_lo, g_hi = g2_C_gg_band(m_a, f_a, c_mumu, delta_a, n_sigma_g2)
+    lines = gamma_line_max_C_gg(m_chi, m_a, f_a, GAMMA_LINE_LIMITS)
+    cta = gamma_line_max_C_gg(m_chi, m_a, f_a, GAMMA_LINE_PROJECTIONS)
+    line_max = np.min(np.vstack(list(lines.values())), axis=0)
+    lo = np.fmax(r_lo, g_lo)
+    hi = np.fmin(np.fmin(r_hi, g_hi), line_max)
+    allowed = np.isfinite(r_lo) & np.isfinite(g_lo) & (lo <= hi)
+    lo_c = np.fmax(lo, 0)
+    allowed_cta = allowed & (lo_c <= np.min(np.vstack(list(cta.values())), axis=0))
+    return {"m_a": m_a, "m_chi": m_chi, "relic_lo": r_lo / f_a, "relic_hi": r_hi / f_a,
+            "relic_central": c_c / f_a, "g2_lo": g_lo / f_a, "g2_hi": g_hi / f_a,
+            "line_max": line_max / f_a, "lines": {k: v / f_a for k, v in lines.items()},
+            "cta_max": np.min(np.vstack(list(cta.values())), axis=0) / f_a,
+            "allowed": allowed, "intervals": _runs(allowed, m_a),
+            "intervals_cta_reach": _runs(allowed & ~allowed_cta, m_a)}
+
+
+# =============================================================================================
+# the model object
+# =============================================================================================
+_DM_DEFAULTS = {"f_a": 1.0e4, "m_chi": 1.0e5, "m_a": 1.1e5, "m_phi": 1.1e5, "C_gg": 278.7,
+                "C_mumu": -1.0e4}
+
+BENCHMARKS: dict[str, dict[str, Any]] = {
+    # points of the accepted region found by `neutrino_fit` (seed 5 of `neutrino_inverse`),
+    # nearest to the NuFIT best fit; y3 is one representative of the flat direction
+    "A-NO": {"texture": "A", "kappa_eV": 0.001655706453, "y1": 2.422804739, "y2": 5.185128233,
+             "y3": 3.881627113, "alpha": 0.4767902788, "beta": 1.0, "phi": 2.771575473,
+             **_DM_DEFAULTS},
+    "B-NO": {"texture": "B", "kappa_eV": 0.003502544631, "y1": 2.735462486, "y2": 1.813730373,
+             "y3": 2.047788382, "alpha": 0.2082739841, "beta": 1.0, "phi": 5.336255591,
+             **_DM_DEFAULTS},
+    # δ_CP ≈ 339°: allowed by Table 2 and by texture A, beyond the paper's δ ≲ 290°
+    "A-NO-delta339": {"texture": "A", "kappa_eV": 0.003606419857, "y1": 1.712082001,
+                      "y2": 1.76804914, "y3": 2.844817424, "alpha": 0.2371961894, "beta": 1.0,
+                      "phi": 0.6160473717, **_DM_DEFAULTS},
+    # inverted-ordering points inside the 3σ IO ranges of Table 2 (the paper reports none)
+    "A-IO": {"texture": "A", "kappa_eV": 0.02739028995, "y1": 0.2023532688, "y2": 0.7918060847,
+             "y3": 0.8890389449, "alpha": 1.118176568, "beta": 1.0, "phi": 3.123479815,
+             **_DM_DEFAULTS},
+    "B-IO": {"texture": "B", "kappa_eV": 0.0306459989, "y1": 0.800309242, "y2": 0.2242408269,
+             "y3": 0.8821175327, "alpha": 0.8941289595, "beta": 1.0, "phi": 3.159763167,
+             **_DM_DEFAULTS},
+}
+
+
+def _windows_report(o, ordering):
+    """Pass/margin of each oscillation observable against its Table 2 3σ window."""
+    w = ph.nufit60_3sigma_2502_13002[ordering]
+    rows = []
+    for wk, val in (("s12sq", o["s12sq"]), ("s13sq", o["s13sq"]), ("s23sq", o["s23sq"]),
+                    ("dm21sq_eV2", o["dm21sq_eV2"]), ("dm3lsq_eV2", o["dm3lsq_eV2"]),
+                    ("delta_deg", o["delta_cp_deg"])):
+        _, lo, hi = w[wk]
+        v = float(val)
+        if wk == "delta_deg" and v < lo:
+            v += 360.0
+        margin = min(v - lo, hi - v) / (hi - lo)
+        rows.append({"name": f"nufit6.0/{ordering}/{wk}", "value": v, "range": [lo, hi],
+                     "pass": bool(lo <= v <= hi), "margin": margin})
+    return rows
+
+
+class AlpPortalDM(Model):
+    """Inverse seesaw with 2 N_R + 2 S_L and an ALP-portal Dirac DM (arXiv:2502.13002)."""
+
+    id: ClassVar[str] = "alp-portal-dm"
+    paper: ClassVar[str] = ("Thongyoi, Pongkitivanichkul, Uttayarat, 'Inverse seesaw mechanism and "
+                            "axion portal fermionic dark matter', arXiv:2502.13002")
+    Parameters: ClassVar[type[BaseModel]] = Parameters
+    benchmarks: ClassVar[dict[str, dict[str, Any]]] = BENCHMARKS
+
+    def spectrum(self, p: Parameters) -> Mapping[str, Any]:
+        """Scalar quartics (eq. 2.6) and the exact 7×7 neutral-lepton spectrum (eq. 2.18).
+
+        Returns masses [GeV] ascending (``m``, Takagi of `full_matrix`), ``U`` (7×7),
+        the light observables of `darkseesaw.observables.neutrino.observables`, and the scalar
+        sector; ``m_light_closed_form`` [GeV] from eqs. (3.5)/(3.6) for comparison.
+        """
+        from darkseesaw.observables import neutrino as nu
+        from darkseesaw.spectrum import takagi
+
+        M7 = full_matrix(p)
+        m, U = takagi(M7)
+        obs = nu.observables(m, U)
+        ML = light_matrix(p.texture, ph.eV_to_GeV(p.kappa_eV), p.y1, p.y2, p.y3, p.alpha, p.beta,
+                          p.phi)
+        mcf = np.linalg.svd(ML, compute_uv=False)[::-1]
+        sc = scalar_sector(p.f_a, p.m_phi, p.sin_theta)
+        return {"U": U, **{k: sc[k] for k in ("lambda_H", "lambda_HPhi", "lambda_Phi")},
+                "m": m, "matrix": M7, "neutrino": obs, "m_light_closed_form": mcf,
+                "scalar": sc, "m_chi": p.m_chi, "m_a": p.m_a, "m_phi": p.m_phi, "m_h": ph.m_h}
+
+    def observables(self, p: Parameters) -> Mapping[str, Any]:
+        """Flat mapping of predictions (units in the names): neutrino, scalar, ALP, DM, g − 2."""
+        from darkseesaw.observables import alp_dm, g2
+
+        sp = self.spectrum(p)
+        nuo = sp["neutrino"]
+        out: dict[str, Any] = {
+            "ordering": str(nuo["ordering"]),
+            "m1_meV": float(nuo["m_light"][0]) * 1e12, "m2_meV": float(nuo["m_light"][1]) * 1e12,
+            "m3_meV": float(nuo["m_light"][2]) * 1e12,
+            "s12sq": float(nuo["s12sq"]), "s13sq": float(nuo["s13sq"]), "s23sq": float(nuo["s23sq"]),
+            "delta_cp_deg": math.degrees(float(nuo["delta_cp"])),
+            "dm21sq_eV2": float(nuo["dm21sq"]) * 1e18, "dm3lsq_eV2": abs(float(nuo["dm3lsq"])) * 1e18,
+            "sum_m_meV": float(nuo["sum_m"]) * 1e12, "m_beta_meV": float(nuo["m_beta"]) * 1e12,
+            "m_ee_meV": float(nuo["m_bb"]) * 1e12,
+            "m_heavy_GeV": [float(x) for x in nuo["m_heavy"]],
+            "U2_heavy_sum": [float(x) for x in nuo["U2_heavy_sum"]],
+            "lambda_H": float(sp["lambda_H"]), "lambda_Phi": float(sp["lambda_Phi"]),
+            "lambda_HPhi": float(sp["lambda_HPhi"]),
+            "vacuum_stable": bool(sp["scalar"]["stable"]),
+        }
+        gc = gauge_couplings(p.C_gg, p.C_WW)
+        out.update({k: float(v) for k, v in gc.items()})
+        out["g_agamma_invGeV"] = float(g2.g_agamma(p.C_gg, p.f_a))
+        out["g_chi"] = float(alp_dm.g_chi(p.m_chi, p.f_a))
+        gam = alp_dm.width_a(p.m_a, p.f_a, p.C_gg, {"mu": p.C_mumu}, m_chi=p.m_chi)
+        out["Gamma_a_GeV"] = float(gam)
+        sv_gg = float(alp_dm.sigmav_gg_threshold(p.m_chi, p.m_a, p.C_gg, p.f_a))
+        sv_mm = float(alp_dm.sigmav_ff_threshold(p.m_chi, p.m_a, p.C_mumu, p.f_a))
+        out["sigmav_gammagamma_cm3s"] = sv_gg
+        out["sigmav_mumu_cm3s"] = sv_mm
+        out["omega_h2"] = float(self._omega(p, gam)[0])
+        d = g2.delta_a_alp(p.m_a, p.C_mumu, p.C_gg, p.f_a)
+        out.update({f"delta_a_mu_{k}": float(v) for k, v in d.items()})
+        return out
+
+    @staticmethod
+    def _omega(p: Parameters, gam):
+        """Ωh² of χ + χ̄ (Boltzmann, Dirac), exact σ(s) with the ALP width, resonance-aware."""
+        from darkseesaw.cosmo.boltzmann import omega_h2
+        from darkseesaw.cosmo.thermal_average import thermal_average_interpolator
+        from darkseesaw.observables import alp_dm
+
+        def sigma(s):
+            return (alp_dm.sigma_gg(s, p.m_chi, p.m_a, p.C_gg, p.f_a, gam)
+                    + alp_dm.sigma_ff(s, p.m_chi, p.m_a, p.C_mumu, p.f_a, gamma_a=gam))
+
+        res = [(p.m_a, float(gam))] if p.m_a > 2 * p.m_chi else []
+        sv = thermal_average_interpolator(sigma, p.m_chi, resonances=res, n_x=80,
+                                          method="adaptive" if res else "laguerre")
+        return np.atleast_1d(omega_h2(np.array([p.m_chi]), sv, g=2.0, self_conjugate=False))
+
+    def constraints(self) -> list[str]:
+        """Catalogue names of the limits applied (gamma-ray lines), plus the data of Table 2."""
+        return [*GAMMA_LINE_LIMITS.values(), *GAMMA_LINE_PROJECTIONS.values()]
+
+    def check(self, p: Parameters, obs: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Which constraints pass, with margins (fraction of the window / log10 distance)."""
+        from darkseesaw.constraints import curve
+
+        obs = obs or self.observables(p)
+        rows = _windows_report(obs, obs["ordering"])
+        nb = ph.neutrino_mass_bounds_2502_13002
+        for key, bk in (("sum_m_meV", "sum_m_eV"), ("m_beta_meV", "m_beta_eV"),
+                        ("m_ee_meV", "m_bb_eV")):
+            lim = nb[bk] * 1e3
+            rows.append({"name": f"bound/{key}", "value": obs[key], "range": [0.0, lim],
+                         "pass": obs[key] <= lim, "margin": math.log10(lim / max(obs[key], 1e-300))})
+        om, dom = ph.Omega_DM_h2_Planck2018
+        rows.append({"name": "planck2018/omega_h2 (2 sigma)", "value": obs["omega_h2"],
+                     "range": [om - 2 * dom, om + 2 * dom],
+                     "pass": abs(obs["omega_h2"] - om) <= 2 * dom,
+                     "margin": (2 * dom - abs(obs["omega_h2"] - om)) / dom})
+        for lab, (c, s) in (("g-2 2023 (249 +- 48)e-11", ph.delta_a_mu_2023),
+                            ("g-2 2025 (38 +- 63)e-11", ph.delta_a_mu_2025)):
+            v = obs["delta_a_mu_total"]
+            rows.append({"name": lab + " (2 sigma)", "value": v, "range": [c - 2 * s, c + 2 * s],
+                         "pass": abs(v - c) <= 2 * s, "margin": (2 * s - abs(v - c)) / s})
+        sv = obs["sigmav_gammagamma_cm3s"] * DIRAC_FLUX_FACTOR
+        for lab, name in {**GAMMA_LINE_LIMITS, **GAMMA_LINE_PROJECTIONS}.items():
+            lim = float(curve(name)(p.m_chi))
+            if not np.isfinite(lim):
+                rows.append({"name": name, "value": sv, "range": None, "pass": True,
+                             "margin": None, "note": "m_chi outside the curve's range"})
+                continue
+            rows.append({"name": name, "value": sv, "range": [0.0, lim], "pass": sv <= lim,
+                         "margin": math.log10(lim / sv), "note": lab})
+        rows.append({"name": "higgs-mixing |sin theta| <= 0.12", "value": abs(p.sin_theta),
+                     "range": [0.0, SIN_THETA_MAX], "pass": abs(p.sin_theta) <= SIN_THETA_MAX,
+                     "margin": (SIN_THETA_MAX - abs(p.sin_theta)) / SIN_THETA_MAX})
+        return rows
+
+    def reproduce(self, out: Path, fast: bool = False) -> dict[str, Any]:
+        """Table 3, orderings, Fig. 2, Fig. 3 (paper's and today's g − 2): ``out/alp-portal-dm.json``."""
+        return reproduce(Path(out), fast=fast)
+
+
+
+
+# =============================================================================================
+# reproduction of the paper
+# =============================================================================================
+def _delta_window(d):
+    """δ [deg] mapped into the NO window convention [124°, 484°) (values below 124° + 360°)."""
+    return np.where(d < 124.0, d + 360.0, d)
+
+
+def _takagi_check(texture, ordering, P, n=100, seed=0):
+    """Closed-form fast path vs exact Takagi of the full 7×7 matrix on ``n`` accepted points.
+
+    (m_D)₁₁ is set so that max|m_D| = 10⁻³ (M_N)₁₁ min(1, γ): the O(m_D²/M²) corrections of
+    eq. (2.20) are then ~10⁻⁶, below the differences tested. Returns the largest deviations.
+    """
+    from darkseesaw.observables import neutrino as nu
+    from darkseesaw.spectrum import takagi
+
+    if len(P) == 0:
+        return None
+    rng = np.random.default_rng(seed)
+    idx = rng.choice(len(P), min(n, len(P)), replace=False)
+    Ms = []
+    for i in idx:
+        q = dict(zip(_PARS, P[i]))
+        p = Parameters(texture=texture, **q, mD11_GeV=1e-3 * 1e4 / max(1.0, q["y1"], q["y2"], q["y3"]))
+        Ms.append(full_matrix(p))
+    m, U = takagi(np.array(Ms))
+    ex = nu.observables(m, U)
+    fa = fast_observables(light_matrix(texture, *P[idx].T), ordering)
+    dd = np.abs((np.degrees(ex["delta_cp"]) - fa["delta_deg"] + 180) % 360 - 180)
+    return {"n_points": int(len(idx)),
+            "ordering_agrees": bool(np.all(ex["ordering"] == ordering)),
+            "max_abs_diff_s12sq": float(np.max(np.abs(ex["s12sq"] - fa["s12sq"]))),
+            "max_abs_diff_s13sq": float(np.max(np.abs(ex["s13sq"] - fa["s13sq"]))),
+            "max_abs_diff_s23sq": float(np.max(np.abs(ex["s23sq"] - fa["s23sq"]))),
+            "max_abs_diff_delta_deg": float(np.max(dd)),
+            "max_rel_diff_m_ee": float(np.max(np.abs(ex["m_bb"] * 1e9 / fa["m_ee"] - 1))),
+            "max_rel_diff_sum_m": float(np.max(np.abs(ex["sum_m"] * 1e9 / fa["sum_m"] - 1)))}
+
+
+def _ranges(o):
+    if not len(o.get("m_ee", [])):
+        return None
+    d = _delta_window(o["delta_deg"]) if o["delta_deg"].max() < 500 else o["delta_deg"]
+    r = lambda v, f=1.0: [float(np.min(v) * f), float(np.max(v) * f)]  # noqa: E731
+    return {"delta_cp_deg": r(d), "sum_m_meV": r(o["sum_m"], 1e3),
+            "m_beta_meV": r(o["m_beta"], 1e3), "m_ee_meV": r(o["m_ee"], 1e3)}
+
+
+def _fig2(fits, out: Path, fast: bool):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rng = np.random.default_rng(0)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.4))
+    cols = {"A": "tab:blue", "B": "tab:orange"}
+    for tex in "AB":
+        for ordg, alpha_, mk in (("NO", 0.25, "."), ("IO", 0.25, "x")):
+            r = fits[(tex, ordg)]
+            if not len(r["params"]):
+                continue
+            k = rng.choice(len(r["params"]), min(4000 if fast else 15000, len(r["params"])),
+                           replace=False)
+            ph_ = np.degrees(r["params"][k, 6])
+            d = r["obs"]["delta_deg"][k]
+            lab = f"texture {tex}, {ordg}" + (" (not in paper)" if ordg == "IO" else "")
+            c = cols[tex] if ordg == "NO" else ("tab:green" if tex == "A" else "tab:red")
+            axes[0].scatter(ph_, d, s=1.5, alpha=alpha_, color=c, marker=mk, label=lab,
+                            rasterized=True)
+            axes[1].scatter(d, r["obs"]["m_ee"][k] * 1e3, s=1.5, alpha=alpha_, color=c,
+                            marker=mk, label=lab, rasterized=True)
+    w = ph.nufit60_3sigma_2502_13002["NO"]
+    dd = np.linspace(0, 360, 361)
+    X = w["s12sq"][0] * (1 - w["s13sq"][0]) * math.sqrt(w["dm21sq_eV2"][0]) * 1e3
+    Y = w["s13sq"][0] * math.sqrt(w["dm3lsq_eV2"][0]) * 1e3
+    axes[1].plot(dd, X + Y * np.cos(np.radians(dd)), "k-", lw=1, label="eq. (4.3), best fit")
+    axes[1].plot(dd, X - Y * np.cos(np.radians(dd)), "k--", lw=1, label="eq. (4.4), best fit")
+    axes[0].set_xlabel(r"$\phi$ [deg]")
+    axes[0].set_ylabel(r"$\delta_{CP}$ [deg]")
+    axes[0].set_title("(a)")
+    axes[1].set_xlabel(r"$\delta_{CP}$ [deg]")
+    axes[1].set_ylabel(r"$m_{ee}$ [meV]")
+    axes[1].set_yscale("log")
+    axes[1].set_title("(b)")
+    for ax in axes:
+        ax.set_xlim(0, 360)
+        ax.grid(alpha=0.3)
+        leg = ax.legend(fontsize=7, markerscale=6, loc="best")
+        for h in leg.legend_handles:
+            h.set_alpha(1)
+    axes[0].set_ylim(0, 360)
+    fig.suptitle("alp-portal-dm (arXiv:2502.13002) Fig. 2: points inside the 3σ ranges of Table 2")
+    fig.tight_layout()
+    for ext in ("png", "pdf"):
+        fig.savefig(out / f"alp-portal-dm_fig2.{ext}", dpi=150)
+    plt.close(fig)
+
+
+def _fig3(scans, out: Path, tag: str, title: str):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fas = sorted({k[0] for k in scans})
+    fig, axes = plt.subplots(len(fas), 1, figsize=(7.5, 5.2 * len(fas)))
+    g2col = {-0.01: "tab:green", -0.1: "teal", -1.0: "navy"}
+    hatch = {"DAMPE 2022 (GC)": ("rosybrown", "//"), "H.E.S.S. 2018 (GC)": ("coral", "\\\\"),
+             "MAGIC 2014 (Segue 1)": ("orange", "||")}
+    for ax, fa in zip(np.atleast_1d(axes), fas):
+        first = scans[(fa, -0.01)]
+        x = first["m_a"] / 1e3
+        top = 10.0
+        ax.fill_between(x, first["relic_lo"], first["relic_hi"], color="skyblue", alpha=0.9,
+                        label=r"$\Omega h^2$ = 0.120 ± 2σ (Boltzmann, Dirac $\chi$)", zorder=3)
+        ax.fill_between(x, 1e-6, first["relic_lo"], facecolor="none", edgecolor="gold",
+                        hatch="..", lw=0, label="overabundant", zorder=1)
+        for lab, lim in first["lines"].items():
+            col, h = hatch[lab]
+            ok = np.isfinite(lim)
+            if ok.any():
+                ax.fill_between(x[ok], lim[ok], top, facecolor="none", edgecolor=col, hatch=h,
+                                lw=0, label=f"{lab} line limit", zorder=2)
+                ax.plot(x[ok], lim[ok], color=col, lw=1)
+        ok = np.isfinite(first["cta_max"])
+        if ok.any():
+            ax.fill_between(x[ok], first["cta_max"][ok], top, facecolor="none", edgecolor="crimson",
+                            hatch="xx", lw=0, label="CTA projection (GC)", zorder=2)
+        for cm in (-0.01, -0.1, -1.0):
+            s = scans[(fa, cm)]
+            ax.fill_between(x, s["g2_lo"], s["g2_hi"], color=g2col[cm], alpha=0.55,
+                            label=rf"$\Delta a_\mu$ ±2σ, $C_{{\mu\mu}}/f_a$ = {cm} GeV$^{{-1}}$",
+                            zorder=4)
+            for lo, hi in s["intervals"]:
+                ax.axvspan(lo / 1e3, hi / 1e3, color=g2col[cm], alpha=0.12, zorder=0)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_ylim(1e-5, top)
+        ax.set_xlim(x[0], x[-1])
+        ax.set_xlabel(r"$m_a$ [TeV]   ($m_a = m_\phi = 1.1\, m_\chi$)")
+        ax.set_ylabel(r"$C_{\gamma\gamma}/f_a$ [GeV$^{-1}$]")
+        ax.set_title(rf"$f_a$ = {fa / 1e3:g} TeV (shaded columns: all constraints satisfied)")
+        ax.grid(alpha=0.3, which="both")
+        ax.legend(fontsize=6.5, loc="lower left", ncol=2)
+    fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    for ext in ("png", "pdf"):
+        fig.savefig(out / f"alp-portal-dm_{tag}.{ext}", dpi=150)
+    plt.close(fig)
+
+
+def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
+    """Run the neutrino fit and the Fig. 3 scans; write JSON and figures into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    kw = ({"n_random": 100_000, "n_per_gen": 20_000, "n_gen": 4, "n_inverse": 20_000} if fast
+          else {})
+    fits = {(tex, o): neutrino_fit(tex, o, **kw) for tex in "AB" for o in ("NO", "IO")}
+    t_fit = time.perf_counter() - t0
+
+    table3 = {tex: _ranges(fits[(tex, "NO")]["obs"]) for tex in "AB"}
+    table3_io = {tex: _ranges(fits[(tex, "IO")]["obs"]) for tex in "AB"}
+    allowed = {tex: [o for o in ("NO", "IO") if len(fits[(tex, o)]["params"])] for tex in "AB"}
+    random_only = {tex: [o for o in ("NO", "IO") if fits[(tex, o)]["n_accepted_random"]]
+                   for tex in "AB"}
+    emp = {}
+    for tex, sgn in (("A", 1.0), ("B", -1.0)):
+        o = fits[(tex, "NO")]["obs"]
+        if len(o.get("m_ee", [])):
+            X = o["s12sq"] * (1 - o["s13sq"]) * np.sqrt(o["dm21"])
+            Y = o["s13sq"] * np.sqrt(o["dm3l"])
+            rel = (o["m_ee"] - (X + sgn * Y * np.cos(np.radians(o["delta_deg"])))) / o["m_ee"]
+            emp[tex] = {"equation": "4.3" if tex == "A" else "4.4",
+                        "rel_dev_percentiles_0_5_50_95_100": [float(v) for v in
+                                                              np.percentile(rel, [0, 5, 50, 95, 100])],
+                        "corr_cos_phi_cos_delta": float(np.corrcoef(
+                            np.cos(fits[(tex, "NO")]["params"][:, 6]),
+                            np.cos(np.radians(o["delta_deg"])))[0, 1])}
+    tk = {f"{tex}-{o}": _takagi_check(tex, o, fits[(tex, o)]["params"], n=50 if fast else 200)
+          for tex in "AB" for o in ("NO", "IO")}
+
+    # ---- Fig. 3 -------------------------------------------------------------------------
+    t1 = time.perf_counter()
+    n_ma = 50 if fast else 160
+    fig3, fig3_today, fig3_short, rows = {}, {}, {}, []
+    scans, scans_today = {}, {}
+    for fa in (1e4, 1e5):
+        ma = np.geomspace(1e3, min(2e6, 4 * math.pi * fa), n_ma)  # EFT: m_a < Λ = 4π f_a
+        kf = f"fa_{fa / 1e3:g}TeV"
+        fig3[kf], fig3_today[kf], fig3_short[kf] = {}, {}, {}
+        for cm in (-0.01, -0.1, -1.0):
+            kc = f"Cmumu_over_fa_{cm:g}"
+            s = fig3_scan(fa, cm, ma)
+            st = fig3_scan(fa, cm, ma, delta_a=ph.delta_a_mu_2025)
+            ss = fig3_scan(fa, cm, ma, relic="shortcut")
+            scans[(fa, cm)], scans_today[(fa, cm)] = s, st
+            iv = s["intervals"]
+            fig3[kf][kc] = [iv[0][0], iv[-1][1]] if iv else []
+            fig3_today[kf][kc] = [st["intervals"][0][0], st["intervals"][-1][1]] if st["intervals"] else []
+            fig3_short[kf][kc] = ([ss["intervals"][0][0], ss["intervals"][-1][1]]
+                                  if ss["intervals"] else [])
+            rows.append({"f_a_TeV": fa / 1e3, "C_mumu_over_fa_invGeV": cm,
+                         "m_a_interval_GeV": fig3[kf][kc], "m_a_interval_today_GeV": fig3_today[kf][kc],
+                         "m_a_interval_shortcut_GeV": fig3_short[kf][kc],
+                         "m_a_within_CTA_reach_GeV": s["intervals_cta_reach"],
+                         "m_a_grid_max_GeV": float(ma[-1])})
+    _fig3(scans, out, "fig3", "Fig. 3 of arXiv:2502.13002 with the paper's Δa_μ = (249 ± 48)×10⁻¹¹")
+    _fig3(scans_today, out, "fig3_today", "Fig. 3 with the 2025 Δa_μ = (38 ± 63)×10⁻¹¹")
+    _fig2(fits, out, fast)
+    t_fig3 = time.perf_counter() - t1
+
+    # freeze-out shortcut vs Boltzmann at a benchmark point
+    from darkseesaw.cosmo.boltzmann import omega_h2
+
+    sv0 = ph.sigmav_thermal_2502_13002[0]
+    om_dirac = float(omega_h2(1e5, sv0, g=2.0, self_conjugate=False))
+    om_maj = float(omega_h2(1e5, sv0, g=2.0, self_conjugate=True))
+
+    res: dict[str, Any] = {
+        "model": "alp-portal-dm", "paper": "arXiv:2502.13002", "fast": fast,
+        "table3": table3,
+        "orderings_allowed": allowed,
+        "n_accepted": {tex: int(sum(len(fits[(tex, o)]["params"]) for o in ("NO", "IO")))
+                       for tex in "AB"},
+        "n_accepted_by_ordering": {f"{tex}-{o}": int(len(fits[(tex, o)]["params"]))
+                                   for tex in "AB" for o in ("NO", "IO")},
+        "n_evaluated_by_ordering": {f"{tex}-{o}": int(fits[(tex, o)]["n_evaluated"])
+                                    for tex in "AB" for o in ("NO", "IO")},
+        "orderings_found_by_blind_random_scan": random_only,
+        "n_accepted_blind_random_scan": {f"{tex}-{o}": int(fits[(tex, o)]["n_accepted_random"])
+                                         for tex in "AB" for o in ("NO", "IO")},
+        "table3_IO": table3_io,
+        "table3_paper": {"A": {"delta_cp_deg": [124.16, 289.95], "sum_m_meV": [58.09, 59.21],
+                               "m_beta_meV": [8.64, 9.00], "m_ee_meV": [1.16, 3.04]},
+                         "B": {"delta_cp_deg": [124.18, 289.93], "sum_m_meV": [58.25, 59.20],
+                               "m_beta_meV": [8.69, 9.14], "m_ee_meV": [1.85, 4.01]}},
+        "empirical_relations": emp,
+        "takagi_check": tk,
+        "fig3": fig3, "g2_today": fig3_today, "fig3_freeze_out_shortcut": fig3_short,
+        "fig3_rows": rows,
+        "relic_shortcut_check": {
+            "sigmav_cm3s": sv0, "omega_h2_dirac_boltzmann": om_dirac,
+            "omega_h2_majorana_boltzmann": om_maj, "m_chi_GeV": 1e5},
+        "timing_s": {"neutrino_fit": t_fit, "fig3": t_fig3},
+        "units": {"fig3": "m_a intervals [GeV] ([] = none) on a log grid 1 TeV ... min(2 PeV, 4π f_a)",
+                  "table3": "delta in degrees in the window convention [124, 484); masses in meV"},
+        "notes": [
+            "Neutrino fit: 1e6 log-uniform points of eq. (4.1) per texture and ordering, plus the "
+            "points of an exact inverse map (oscillation data -> texture parameters, all "
+            "re-evaluated forward as 7-parameter points) and an adaptive exploration. The blind "
+            "random scan alone accepts no point (the accepted region is a thin 6-dimensional "
+            "shell: the texture has a flat direction y3 -> lambda y3, alpha -> alpha/lambda, "
+            "beta -> beta/lambda^2, y2 -> lambda y2).",
+            "DIFFERENCE: delta_CP fills the whole 3-sigma window [124, 364] deg for both textures "
+            "(paper: <= 290 deg); hence m_ee spans ~1.1-4.2 meV for both (paper A 1.16-3.04, B "
+            "1.85-4.01, which is exactly eqs. 4.3/4.4 evaluated on delta <= 290 deg). Benchmark "
+            "'A-NO-delta339' is an explicit point at delta = 338.5 deg with O(1) parameters.",
+            "DIFFERENCE: inverted ordering IS allowed for both textures (A: delta 270-335 deg, "
+            "B: 201-270 deg, m_ee 16-48 meV, sum m 98-100 meV; phi close to pi), verified with the "
+            "exact 7x7 Takagi diagonalisation (takagi_check) and darkseesaw.observables.neutrino; "
+            "benchmarks 'A-IO', 'B-IO'. A blind log-uniform scan does not find it, which is the "
+            "likely reason for the paper's 'NO only'.",
+            "sum m and m_beta ranges are the full ranges allowed by Table 2 with m_lightest = 0 "
+            "(57.83-59.74 and 8.31-9.39 meV); the paper's narrower ranges reflect its sampling.",
+            "Relic density: Boltzmann equation for a Dirac chi (total chi + chibar), exact sigma(s) "
+            "Gondolo-Gelmini averaged. The paper's shortcut <sigma v> = 2.6e-26 cm3/s gives "
+            f"Omega h^2 = {om_dirac:.3f} for a Dirac relic ({om_maj:.3f} if Majorana): the "
+            "required C_gg is ~30 % larger than with the shortcut, shifting the intervals of "
+            "Fig. 3 up by ~5-20 %; fig3_freeze_out_shortcut gives the paper's method.",
+            "g-2: eq. (3.15) with Lambda = 4 pi f_a (printed '4 pi f_a^2'); term (c) with the "
+            "standard denominator x(1-x) - z (as printed it would be negative for m_a >> m_mu, "
+            "contradicting the text); couplings normalised as in eq. (3.15), i.e. "
+            "(C_mumu/2)(da/f_a) mu-bar gamma gamma5 mu (eq. 2.10 lacks the 1/2). g-2 band: 2 sigma. "
+            "The m_a grid stops at Lambda = 4 pi f_a where the Barr-Zee log changes sign.",
+            "sigma v(mu mu) of eq. (3.11) is 16x too large for the eq. (3.15) normalisation "
+            "(prefactor 1/(2 pi), threshold factor sqrt(1 - m_mu^2/m_chi^2)); negligible here.",
+            "Gamma lines: H.E.S.S. 2018 GC (<= 63.7 TeV), MAGIC 2014 Segue 1 (<= 9 TeV), DAMPE 2022 "
+            "instead of the (unshipped) Fermi-LAT line search, CTA GC projection (<= 50 TeV); the "
+            "MAGIC Galactic-Centre line search used by the paper (to 100 TeV) is not shipped, so "
+            "Fig. 3 at f_a = 10 TeV keeps C_mumu/f_a = -0.1 allowed at m_a ~ 50-70 TeV where the "
+            "paper excludes it. Limits applied to <sigma v>/2 (Dirac chi).",
+        ],
+    }
+    (out / "alp-portal-dm.json").write_text(json.dumps(res, indent=1))
+    print("alp-portal-dm: Table 3 (NO)          paper")
+    for tex in "AB":
+        t = table3[tex]
+        pp = res["table3_paper"][tex]
+        if t:
+            for k in t:
+                print(f"  {tex} {k:13s} {t[k][0]:9.2f} - {t[k][1]:7.2f}   {pp[k][0]:7.2f} - {pp[k][1]:7.2f}")
+    print(f"  orderings allowed: {allowed}   (blind random scan alone: {random_only})")
+    for r_ in rows:
+        print(f"  f_a = {r_['f_a_TeV']:g} TeV, C_mumu/f_a = {r_['C_mumu_over_fa_invGeV']:g}: "
+              f"m_a in {r_['m_a_interval_GeV']} GeV (2023 g-2), {r_['m_a_interval_today_GeV']} (2025)")
+    print(f"  neutrino fit {t_fit:.1f} s, Fig. 3 {t_fig3:.1f} s")
+    return res
+
+
+MODEL = AlpPortalDM()
