@@ -6,6 +6,7 @@ import sys
 
 import numpy as np
 import pytest
+from pydantic import ValidationError
 
 from darkseesaw import physics as ph
 from darkseesaw.models import hnl_inflaton as H
@@ -97,9 +98,9 @@ def test_observables_and_input_errors():
     p = H.MODEL.parameters(M_N=1.0, mubar=1e-2, ordering="NH")
     obs = H.MODEL.observables(p)
     assert obs["tau_N2_s"] > obs["tau_N3_s"] > 0
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         H.MODEL.parameters(M_N=-1.0)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         H.MODEL.parameters(ordering="XX")
 
 
