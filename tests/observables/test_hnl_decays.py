@@ -207,3 +207,15 @@ def test_nu_s_channel():
     w = hd.partial_widths(M, np.array([1e-6, 0, 0]), scalar=(ms, gs))
     assert w["nu s"] == pytest.approx(gs**2 * 1e-6 * (M**2 - ms**2) ** 2 / (32 * math.pi * M**3))
     assert hd.partial_widths(0.2, UE, scalar=(0.3, gs))["nu s"] == 0.0
+
+
+def test_on_shell_bosons_equivalence_theorem():
+    """M ≫ M_W: Γ(ℓW) : Γ(νZ) : Γ(νh) → 2 : 1 : 1 (Goldstone equivalence), Γ(ℓW) → G_F M³/(8√2π)."""
+    M = 1e4
+    w = hd.partial_widths(M, UE)
+    assert w["l W"] == pytest.approx(ph.G_F * M**3 / (8 * math.sqrt(2) * math.pi), rel=1e-3)
+    assert w["l W"] / w["nu Z"] == pytest.approx(2.0, rel=1e-3)
+    assert w["nu h"] / w["nu Z"] == pytest.approx(1.0, rel=1e-3)
+    # below M_W none of them; Fermi three-body rates only
+    w50 = hd.partial_widths(50.0, UE)
+    assert w50["l W"] == 0 and w50["nu Z"] == 0 and w50["e mu nu"] > 0

@@ -18,6 +18,11 @@ Conventions
   1 + α_s/π + 5.2 (α_s/π)² + 26.4 (α_s/π)³ at high mass. ``hadrons="auto"`` uses the exclusive
   sum below ``M_excl`` = 1 GeV, the inclusive quark rate above ``M_incl`` = 2 GeV and a
   linear-in-log(M) blend between the two (the "matching region" of Bondarenko et al. §3.3).
+* Above M_W (M_Z, m_h) the on-shell two-body decays ℓW, νZ, νh (Γ = G_F M³|U|²/(8√2π) ×
+  (1 − x_W²)²(1 + 2x_W²), and half that with x_Z, resp. (1 − x_h²)²) replace the Fermi-theory
+  three-body rates mediated by the same boson. The Fermi rates neglect the W/Z propagator, so
+  they overestimate by (1 − M²/M_W²)⁻² -ish near threshold: trust widths to ~20 % for
+  0.5 M_W < M < M_W.
 
 Example
 -------
@@ -260,7 +265,8 @@ def reduced_widths(M, *, hadrons: str = "auto", scalar: tuple[float, float] | No
     # nu l_beta l_beta: NC, plus CC interference for alpha == beta
     for b, fb in enumerate(FLAVOURS):
         gl, gr = -0.5 + _SW2, _SW2
-        same = gamma_nu_ll(xl[..., b], gl + 1.0, gr)
+        same = np.where(M[..., 0] < ph.M_W, gamma_nu_ll(xl[..., b], gl + 1.0, gr),
+                        gamma_nu_ll(xl[..., b], gl, gr))
         other = gamma_nu_ll(xl[..., b], gl, gr)
         arr = np.stack([np.where(a == b, same, other) for a in range(3)], axis=-1)
         out[f"nu {fb} {fb}"] = base * arr
@@ -306,6 +312,22 @@ def reduced_widths(M, *, hadrons: str = "auto", scalar: tuple[float, float] | No
         for q, (t3, Q, mq) in _QUARKS.items():
             g = 3 * base * gamma_nu_ll(mq / M, t3 - Q * _SW2, -Q * _SW2) * qcd * one
             out[f"nu {q} {q}"] = w_inc * g
+
+    # above the W (Z) mass: on-shell two-body decays replace the Fermi-theory three-body rates
+    below_W = (M < ph.M_W).astype(float)
+    below_Z = (M < ph.M_Z).astype(float)
+    for k in list(out):
+        cls = k.split()
+        if (len(cls) == 3 and cls[2] == "nu" and cls[0] in FLAVOURS) or (cls[0] == "l"
+                                                                        and len(cls) == 3):
+            out[k] = out[k] * below_W
+        elif k == "nu nu nu" or (cls[0] == "nu" and len(cls) == 3):
+            out[k] = out[k] * below_Z
+    pref = ph.G_F * M**3 / (8 * math.sqrt(2) * math.pi)
+    xW2, xZ2, xh2 = (ph.M_W / M) ** 2, (ph.M_Z / M) ** 2, (ph.m_h / M) ** 2
+    out["l W"] = np.where(M > ph.M_W, pref * (1 - xW2) ** 2 * (1 + 2 * xW2), 0.0) * one
+    out["nu Z"] = np.where(M > ph.M_Z, pref / 2 * (1 - xZ2) ** 2 * (1 + 2 * xZ2), 0.0) * one
+    out["nu h"] = np.where(M > ph.m_h, pref / 2 * (1 - xh2) ** 2, 0.0) * one
 
     if scalar is not None:
         m_s, g_s = scalar
@@ -369,6 +391,7 @@ def decay_length_m(M, U2, E, **kw):
 
 
 _CLASSES = {
+    "l W": "l W", "nu Z": "nu Z", "nu h": "nu h",
     "nu gamma": "nu gamma",
     "nu nu nu": "3 nu",
     "nu s": "nu s",
