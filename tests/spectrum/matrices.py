@@ -1,0 +1,56 @@
+"""Random neutral-lepton mass matrices of the seesaw families, for the Takagi tests.
+
+Each generator draws complex blocks with random O(1) coefficients (log-uniform spread of one
+decade) times the block scale, so that the hierarchy of the spectrum is set by the scales.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from darkseesaw.spectrum.builders import neutral_lepton_matrix
+
+
+def _blk(rng, shape, scale, real=False):
+    mag = scale * 10 ** rng.uniform(-0.5, 0.5, size=shape)
+    ph = 0.0 if real else rng.uniform(0, 2 * np.pi, size=shape)
+    return mag * np.exp(1j * ph) * rng.choice([-1, 1], size=shape)
+
+
+def _sym(rng, n, scale):
+    a = _blk(rng, (n, n), scale)
+    return 0.5 * (a + a.T)
+
+
+def family(rng, kind, ratio):
+    """One matrix of family ``kind`` whose light/heavy scale ratio is about ``ratio``.
+
+    kinds: iss (3N+3S), lss (linear seesaw), double (double seesaw), iss_muR (ISS + μ_R),
+    ext22 (2N+2S: one exact zero), ext32 (3N+2S), ext23 (2N+3S: one exact zero).
+    """
+    M = 10 ** rng.uniform(2, 5)            # heavy scale [GeV]
+    # light ≈ mD² μ / M²  → choose mD/M = 10^-0.5..10^-2 and μ from the ratio
+    r = 10 ** rng.uniform(-2, -0.5)
+    mD = r * M
+    if kind in ("iss", "iss_muR", "ext22", "ext32", "ext23"):
+        nN, nS = {"iss": (3, 3), "iss_muR": (3, 3), "ext22": (2, 2), "ext32": (3, 2),
+                  "ext23": (2, 3)}[kind]
+        mu = ratio * M / r**2
+        return neutral_lepton_matrix(
+            _blk(rng, (3, nN), mD), _blk(rng, (nS, nN), M), _sym(rng, nS, mu),
+            mu_R=_sym(rng, nN, mu) if kind == "iss_muR" else None)
+    if kind == "lss":
+        # light ≈ 2 mD m_DS / M → m_DS = ratio M / r
+        mDS = ratio * M / r
+        return neutral_lepton_matrix(_blk(rng, (3, 3), mD), _blk(rng, (3, 3), M),
+                                     np.zeros((3, 3)), m_DS=_blk(rng, (3, 3), mDS))
+    if kind == "double":
+        # N_R with a heavy S: μ_S ≫ M. light N ≈ M²/μ_S, ν ≈ mD² μ_S/M²·(1/μ_S²)... use
+        # μ_S = M/ratio^(1/2), so that ν/μ_S ≈ ratio·r²
+        muS = M / np.sqrt(ratio) * r
+        return neutral_lepton_matrix(_blk(rng, (3, 3), mD), _blk(rng, (3, 3), M),
+                                     _sym(rng, 3, muS))
+    raise ValueError(kind)
+
+
+KINDS = ("iss", "lss", "double", "iss_muR", "ext22", "ext32", "ext23")
