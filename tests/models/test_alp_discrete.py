@@ -171,3 +171,41 @@ def test_light_neutrino_scale_identity_and_takagi_spectrum():
     assert np.allclose(obs["m_light"], expect, rtol=1e-4)
     heavy = np.sort(obs["m_heavy"])
     assert heavy[0] == pytest.approx(5.0 * obs["M_scale"], rel=1e-4)   # pseudo-Dirac pairs
+
+
+def test_alp_mass_is_curvature_of_the_sigma_D_potential():
+    # eq. (16): V = -(g sigma^D / M^(D-4) + h.c.), sigma = v e^{i a/v}/sqrt(2); m_a^2 = V''(0)
+    import mpmath as mp
+
+    mp.mp.dps = 50
+    M = mp.mpf("2.4e18")
+    for D, v, g in ((13, mp.mpf("3e10"), 1), (8, mp.mpf("2.44e10"), mp.mpf("0.3")), (11, mp.mpf(1e9), 2)):
+        def V(a, D=D, v=v, g=g):
+            return -2 * g * (v / mp.sqrt(2)) ** D / M ** (D - 4) * mp.cos(D * a / v)
+
+        m2 = mp.diff(V, 0, 2)
+        assert float(mp.sqrt(m2)) == pytest.approx(
+            float(alp.alp_mass(D, float(v), M_Pl=2.4e18, g_abs=float(g))), rel=1e-12)
+
+
+def test_alp_helpers_inverse_and_consistency():
+    for D in range(5, 16):
+        v = alp.vev_for_alp_mass(1e-12, D, M_Pl=2.4e18, g_abs=0.5)
+        assert alp.alp_mass(D, v, M_Pl=2.4e18, g_abs=0.5) == pytest.approx(1e-12, rel=1e-12)
+    for k in (1, 2, 3, -3, 5):
+        assert alp.singlet_scale([k], [3e10], M_Pl=2.4e18) == pytest.approx(
+            alp.scale_function(k, 3e10, M_Pl=2.4e18), rel=1e-14)
+        lo, hi = alp.vev_window(k, 1e-7, 1e-5, M_Pl=2.4e18)
+        assert alp.scale_function(k, lo, M_Pl=2.4e18) == pytest.approx(1e-7, rel=1e-12)
+        assert alp.scale_function(k, hi, M_Pl=2.4e18) == pytest.approx(1e-5, rel=1e-12)
+    # C_agamma = 2 sum (X_L - X_R) Q^2 (eq. 15): E of the Z13 model
+    assert alp.C_agamma([4.5], [2.5], [-1]) == 4.0
+
+
+def test_search_has_no_3p55keV_line_model_and_reports_why():
+    from darkseesaw.models.alp_discrete_search import evaluate
+
+    # the only window where m_a = 7.1 keV is reachable is (p,|q|) = (3,5) with D = 12 (Table I)
+    r = evaluate(3, -5, 1, 1, 24)
+    assert r["D"] == 12 and "xray_line_3.55keV" in r["hints"]
+    assert "iss_stable" in r["failed"]          # sigma N^c N allowed: the ISS is not protected
