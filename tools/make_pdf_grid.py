@@ -122,7 +122,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     blocks = []
     qall = []
-    for (a, b), n in zip(edges, npts):
+    for (a, b), n in zip(edges, npts, strict=True):
         qs = np.geomspace(a, b, n)
         qall.extend(qs)
         rows = []

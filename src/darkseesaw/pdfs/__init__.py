@@ -141,7 +141,7 @@ class PDFSet:
         qlo, qhi = self.q_range
         Qc = np.clip(Q, qlo, qhi)
         xc = np.clip(x, self.x_min, 1.0)
-        for ib, (xs, qs, _, _) in enumerate(self._subgrids):
+        for ib, (_, qs, _, _) in enumerate(self._subgrids):
             last = ib == len(self._subgrids) - 1
             sel = (Qc >= qs[0]) & ((Qc < qs[-1]) | last)
             if ib > 0:  # the lower subgrid owns Q exactly at a threshold? LHAPDF: the upper one
