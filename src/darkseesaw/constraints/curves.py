@@ -57,6 +57,10 @@ class Part:
     lx: np.ndarray
     ly: np.ndarray
     region: str
+    #: for a one-sided outline that is a function of x (strictly monotonic x): the outline
+    #: sorted by x, used by the fast path (np.interp) instead of the general polygon scan
+    fx: np.ndarray | None = None
+    fy: np.ndarray | None = None
 
     @property
     def edges(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -68,6 +72,13 @@ class Part:
 
 def _close(lx: np.ndarray, ly: np.ndarray, region: str) -> Part:
     """Close an outline into a polygon: to the top ('above'), bottom ('below') or on itself."""
+    fx = fy = None
+    if region in ("above", "below") and lx.size >= 2:
+        d = np.diff(lx)
+        if np.all(d > 0):
+            fx, fy = lx, ly
+        elif np.all(d < 0):
+            fx, fy = lx[::-1], ly[::-1]
     if region == "above":
         lx = np.concatenate([lx, [lx[-1], lx[0]]])
         ly = np.concatenate([ly, [LOG_TOP, LOG_TOP]])
@@ -76,7 +87,7 @@ def _close(lx: np.ndarray, ly: np.ndarray, region: str) -> Part:
         ly = np.concatenate([ly, [LOG_BOTTOM, LOG_BOTTOM]])
     elif region != "inside":
         raise ValueError(f"region must be one of {REGIONS}, not {region!r}")
-    return Part(lx, ly, region)
+    return Part(lx, ly, region, fx, fy)
 
 
 def _crossings(part: Part, lxq: np.ndarray, *, half_open: bool):
@@ -182,6 +193,13 @@ class Curve:
         out = np.full(lxq.shape, np.nan)
         for part in self._parts:
             idx = np.nonzero((lxq >= part.lx.min()) & (lxq <= part.lx.max()))[0]
+            if part.fx is not None:  # fast path: the outline is a function of x
+                v = np.interp(lxq[idx], part.fx, part.fy)
+                cur = out[idx]
+                out[idx] = np.where(np.isnan(cur), v, np.fmin(cur, v) if lower else np.fmax(cur, v))
+                continue
+            if part.edges[0].size == 0 or idx.size == 0:
+                continue
             for sl in _blocks(idx.size, part.lx.size):
                 ii = idx[sl]
                 yc = _crossings(part, lxq[ii], half_open=False)
@@ -216,6 +234,13 @@ class Curve:
         ly = np.log10(np.where(y > 0, y, np.nan)).ravel()
         res = np.zeros(lx.shape, bool)
         for part in self._parts:
+            if part.fx is not None:  # fast path: one-sided region of a function of x
+                inr = (lx >= part.fx[0]) & (lx < part.fx[-1])
+                with np.errstate(invalid="ignore"):
+                    b = np.interp(lx, part.fx, part.fy)
+                    side = ly > b if part.region == "above" else ly < b
+                res |= inr & side
+                continue
             for sl in _blocks(lx.size, part.lx.size):
                 yc = _crossings(part, lx[sl], half_open=True)
                 n_above = np.sum(yc > ly[sl, None], axis=1)
@@ -346,35 +371,42 @@ def _envelope_edge(members: Sequence[Curve], *, lower: bool) -> list[tuple[np.nd
             v = np.nanmin(vals, axis=0) if lower else np.nanmax(vals, axis=0)
         return vals, v
 
-    tiny = 1e-10
+    tiny = 1e-13
 
     # insert crossings of members between consecutive break points (a few refinement passes)
-    for _ in range(4):
+    for _ in range(12):
         mid = 0.5 * (lxs[1:] + lxs[:-1])
         vals_l, vl = edge(lxs[:-1] + tiny)
         vals_r, vr = edge(lxs[1:] - tiny)
         _, vm = edge(mid)
         chord = 0.5 * (vl + vr)
-        bad = np.isfinite(chord) & np.isfinite(vm) & (np.abs(chord - vm) > 1e-9)
+        bad = np.isfinite(chord) & np.isfinite(vm) & (np.abs(chord - vm) > 1e-11)
         if not bad.any():
             break
         new = []
         for i in np.nonzero(bad)[0]:
-            a = np.nanargmin(vals_l[:, i]) if lower else np.nanargmax(vals_l[:, i])
-            b = np.nanargmin(vals_r[:, i]) if lower else np.nanargmax(vals_r[:, i])
+            # every member is linear inside the interval: insert all pairwise crossings
             x0, x1 = lxs[i], lxs[i + 1]
-            fa0, fa1, fb0, fb1 = vals_l[a, i], vals_r[a, i], vals_l[b, i], vals_r[b, i]
-            den = (fa1 - fa0) - (fb1 - fb0)
-            if a != b and np.all(np.isfinite([fa0, fa1, fb0, fb1])) and den != 0:
-                t = (fb0 - fa0) / den
-                if 0 < t < 1:
-                    new.append(x0 + t * (x1 - x0))
-                    continue
-            new.append(mid[i])
+            f0, f1 = vals_l[:, i], vals_r[:, i]
+            act = np.nonzero(np.isfinite(f0) & np.isfinite(f1))[0]
+            ia, ib = np.triu_indices(act.size, 1)
+            a, b = act[ia], act[ib]
+            den = (f1[a] - f0[a]) - (f1[b] - f0[b])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                t = (f0[b] - f0[a]) / den
+            t = t[(den != 0) & (t > 0) & (t < 1)]
+            new.extend(x0 + t * (x1 - x0))
+            found = t.size > 0
+            if not found:
+                # a kink inside one member (a self-crossing outline): the chord lies below the
+                # concave minimum there, i.e. the envelope is (slightly) stronger, never weaker
+                continue
+        if not new:
+            break
         lxs = np.unique(np.concatenate([lxs, new]))
     # steps where a member starts or ends: evaluate just left and right of each break point;
     # a gap (no member covers the interval) splits the outline into separate parts
-    eps = 1e-12
+    eps = 1e-13
     _, v0 = edge(lxs)
     _, vlft = edge(lxs - eps)
     _, vrgt = edge(lxs + eps)

@@ -75,12 +75,14 @@ def read_ecsv(path: str) -> tuple[dict, np.ndarray]:
     with open(data_dir() / path, encoding="utf-8", errors="replace") as f:
         for line in f:
             s = line.strip()
-            if not s or s.startswith("#") or not _NUM.match(s):
+            if not s or s.startswith("#"):
                 continue
-            try:
+            try:  # 'nan' entries (dwarfs without a limit at that mass) are kept as NaN
                 rows.append([float(p) for p in s.split()])
             except ValueError:
                 continue
+    if not rows:
+        raise ValueError(f"{path}: no data rows")
     k = min(len(r) for r in rows)
     return hdr, np.array([r[:k] for r in rows], dtype=float)
 

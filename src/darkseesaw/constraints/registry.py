@@ -46,11 +46,11 @@ _META_KEYS = ("quantity", "kind", "x_unit", "y_unit", "x_label", "y_label", "sou
 
 @lru_cache(maxsize=1)
 def _catalog_data() -> dict:
-    import yaml
+    import json
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(data_dir() / "catalog.yaml", encoding="utf-8") as f:
-        return yaml.load(f, Loader=loader)
+    # catalog.json is catalog.yaml in JSON form (written together by _build_catalog)
+    with open(data_dir() / "catalog.json", encoding="utf-8") as f:
+        return json.load(f)
 
 
 def _unknown(name: str) -> KeyError:
@@ -134,7 +134,14 @@ def _read_part(p: dict) -> tuple[np.ndarray, np.ndarray, str] | list:
             d2 = read_xy(p["append"])
             x, y = np.concatenate([x, d2[:, 0]]), np.concatenate([y, d2[:, 1]])
     ok = np.isfinite(x) & np.isfinite(y) & (x > 0) & (y > 0)
-    return [(x[ok] * xs, y[ok] * ys, p.get("region", "above"))]
+    if "y_max" in p:  # placeholder rows meaning "no limit here" (e.g. 1 cm^2 in envelopes)
+        ok &= y < float(p["y_max"])
+    x, y = x[ok], y[ok]
+    if "y_max" in p and x.size > 1:  # split where the placeholder rows interrupted the curve
+        cuts = np.nonzero(np.diff(np.nonzero(ok)[0]) > 1)[0] + 1
+        return [(a * xs, b * ys, p.get("region", "above"))
+                for a, b in zip(np.split(x, cuts), np.split(y, cuts), strict=True)]
+    return [(x * xs, y * ys, p.get("region", "above"))]
 
 
 @lru_cache(maxsize=512)

@@ -1,0 +1,104 @@
+"""Measurements against the numbers printed in the seed papers, and the likelihood helpers
+against textbook values (χ² quantiles, one-sided limits)."""
+
+import numpy as np
+import pytest
+
+from darkseesaw.constraints import likelihood as L
+from darkseesaw.constraints.measurements import MEASUREMENTS, NUFIT, get
+
+# alp-portal-dm (seed 001) Table 2: best fit, +3σ, -3σ offsets (Δm² in 1e-5 / 1e-3 eV²)
+TABLE2 = {
+    "NO": {"s12sq": (0.308, 0.037, 0.033), "s13sq": (0.02215, 0.00173, 0.00185),
+           "s23sq": (0.470, 0.115, 0.035), "dm21sq": (7.49e-5, 0.56e-5, 0.57e-5),
+           "dm3lsq": (2.513e-3, 0.065e-3, 0.062e-3), "delta_cp": (212, 152, 88)},
+    "IO": {"s12sq": (0.308, 0.037, 0.033), "s13sq": (0.02231, 0.00178, 0.00171),
+           "s23sq": (0.550, 0.034, 0.110), "dm21sq": (7.49e-5, 0.56e-5, 0.57e-5),
+           "dm3lsq": (2.484e-3, 0.063e-3, 0.063e-3), "delta_cp": (274, 61, 73)},
+}
+
+
+@pytest.mark.parametrize("order", ["NO", "IO"])
+def test_seed001_table2_is_nufit60(order):
+    t = NUFIT["6.0"][order]
+    for k, (best, up, dn) in TABLE2[order].items():
+        p = t[k]
+        sign = -1 if (k == "dm3lsq" and order == "IO") else 1  # the table quotes |Δm²_atm|
+        assert sign * p.best == pytest.approx(best, rel=1e-9), k
+        hi3, lo3 = (p.hi3, p.lo3) if sign > 0 else (-p.lo3, -p.hi3)
+        assert hi3 == pytest.approx(best + up, rel=1e-6, abs=1e-12), k
+        assert lo3 == pytest.approx(best - dn, rel=1e-6, abs=1e-12), k
+
+
+def test_paper_numbers():
+    assert MEASUREMENTS["delta_a_mu_2023"].value == pytest.approx(249e-11)
+    assert MEASUREMENTS["delta_a_mu_2023"].sigma == pytest.approx(48e-11)
+    d25 = get("delta_a_mu_2025")
+    assert (d25.value, d25.sigma) == pytest.approx((38e-11, 63e-11))
+    # 2025: world average 116592071.5(14.5) minus SM 116592033(62) [1e-11]
+    assert d25.value == pytest.approx((116592071.5 - 116592033) * 1e-11, abs=1e-11)
+    assert np.hypot(14.5, 62) * 1e-11 == pytest.approx(d25.sigma, rel=0.02)
+    assert get("omega_dm_h2").value == 0.120 and get("omega_dm_h2").sigma == 0.001
+    assert get("omega_dm_h2_planck2018_lensing").sigma == 0.0012   # seed 001 eq. 3.13
+    assert get("m_beta_katrin_2025").value == 0.45                 # seed 001: 450 meV
+    assert get("m_bb_kamland_zen_2023").value == 0.036             # seed 001: 36-156 meV
+    assert get("br_mu_egamma_meg2016").value == 4.2e-13            # seed 002
+    assert get("br_mu_3e_sindrum").value == 1e-12                  # seed 002
+    assert get("n_eff_bl_zprime").value == 3.04                    # seed 003
+    from darkseesaw import physics as ph
+
+    assert get("m_w_pdg2024").value == ph.M_W
+    with pytest.raises(KeyError, match="delta_a_mu"):
+        get("delta_amu")
+
+
+def test_one_sided_limits_and_cl():
+    assert L.delta_chi2(0.90) == pytest.approx(2.705543, rel=1e-6)
+    assert L.delta_chi2(0.95) == pytest.approx(3.841459, rel=1e-6)
+    assert L.delta_chi2(0.6827, 2) == pytest.approx(2.2957, rel=1e-3)
+    assert L.sigma_to_cl(1.0) == pytest.approx(0.682689, rel=1e-6)
+    assert float(L.upper_limit_chi2(3.1e-13, 3.1e-13, 0.90)) == pytest.approx(2.705543, 1e-6)
+    assert float(L.upper_limit_chi2(0.0, 1.0, 0.9)) == 0.0
+    assert float(L.lower_limit_chi2(1e26, 1e26, 0.95)) == pytest.approx(3.841459, 1e-6)
+    # HNLimits' 95 % -> 90 % factor for 1 dof: sqrt(2.71/3.84)
+    assert float(L.rescale_limit(1.0, 0.95, 0.90)) == pytest.approx(np.sqrt(2.705543 / 3.841459))
+    m = get("br_mu_egamma_megii_2025")
+    assert float(L.chi2(m, m.value)) == pytest.approx(2.705543, 1e-6)
+
+
+def test_asymmetric_gaussian():
+    assert float(L.asymmetric_chi2(3.0, 1.0, 1.0, 2.0)) == pytest.approx(1.0)
+    assert float(L.asymmetric_chi2(-1.0, 1.0, 1.0, 2.0)) == pytest.approx(4.0)
+
+
+@pytest.mark.parametrize("version", ["6.0", "5.2"])
+@pytest.mark.parametrize("order", ["NO", "IO"])
+def test_nufit_chi2_reproduces_the_published_points(version, order):
+    t = NUFIT[version][order]
+    best = {k: p.best for k, p in t.items()}
+    off = NUFIT[version]["delta_chi2_IO"] if order == "IO" else 0.0
+    assert float(L.nufit_chi2(best, version=version, ordering=order)) == pytest.approx(off)
+    for k, p in t.items():
+        for x, target in ((p.lo1, 1), (p.hi1, 1), (p.lo3, 9), (p.hi3, 9)):
+            v = dict(best, **{k: x})
+            assert float(L.nufit_chi2(v, version=version, ordering=order,
+                                      include_ordering=False)) == pytest.approx(target), (k, x)
+    # delta_cp is periodic
+    d = dict(best, delta_cp=best["delta_cp"] + 360.0)
+    assert float(L.nufit_chi2(d, version=version, ordering=order,
+                              include_ordering=False)) == pytest.approx(0.0, abs=1e-12)
+    # vectorised
+    arr = L.nufit_chi2({"s12sq": np.array([t["s12sq"].best, t["s12sq"].hi3])},
+                       version=version, ordering=order, include_ordering=False)
+    np.testing.assert_allclose(arr, [0.0, 9.0])
+
+
+def test_nufit_chi2_of_an_engine_spectrum():
+    nu = pytest.importorskip("darkseesaw.observables.neutrino")
+    t = NUFIT["6.0"]["NO"]
+    m2 = np.sqrt(t["dm21sq"].best) * 1e-9
+    m3 = np.sqrt(t["dm3lsq"].best) * 1e-9
+    M = nu.light_matrix([0.0, m2, m3], t["s12sq"].best, t["s13sq"].best, t["s23sq"].best,
+                        np.radians(t["delta_cp"].best))
+    obs = nu.from_light_matrix(M)
+    assert float(L.nufit_chi2_observables(obs)) == pytest.approx(0.0, abs=1e-6)
