@@ -342,7 +342,11 @@ def fig8(out: Path, fast: bool) -> list[str]:
         ax.set_xlabel(r"$m_{N'}$ [GeV]")
         ax.set_ylabel(r"$\sigma_{SI}$ [cm$^2$]")
         ax.set_title(rf"Fig. 8: $\sigma/m_{{N'}}$ = {som:g} cm$^2$/g")
+        from matplotlib.ticker import NullFormatter
+
+        ax.xaxis.set_minor_formatter(NullFormatter())
         ax.legend(fontsize=7, frameon=False, loc="upper left")
+    fig.tight_layout(w_pad=3.0)
     files = _save(fig, out, "fig8")
     plt.close(fig)
     return files
