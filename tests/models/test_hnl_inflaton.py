@@ -127,3 +127,20 @@ def test_reproduce_cli_json(tmp_path):
     for f in ("fig1", "fig2", "fig3", "fig4", "fig6", "fig7", "fig8"):
         assert (tmp_path / f"hnl-inflaton_{f}.png").exists()
         assert (tmp_path / f"hnl-inflaton_{f}.pdf").exists()
+
+
+def test_annihilation_cross_sections():
+    """Eq. 3.16 = generic narrow-resonance Gondolo-Gelmini average with Γ(s → N′N̄′) =
+    g_s² m_s β³/(8π); eq. 3.11 with F(20) ≈ 0.03 (text below eq. 3.12)."""
+    from darkseesaw.cosmo.thermal_average import hnl_F, sigma_v_narrow_resonance
+
+    m, g, r = 2.0, 0.3, 2.6
+    ms = r * m
+    Gin = g**2 * ms * (1 - 4 * m**2 / ms**2) ** 1.5 / (8 * math.pi)
+    x = np.array([10.0, 20.0, 30.0])
+    ref = ph.invGeV2_to_cm3_per_s(sigma_v_narrow_resonance(x, m, ms, Gin))
+    assert np.allclose(H.sigma_v_resonant(m, g, x, r / 2), ref, rtol=1e-10)
+    assert float(hnl_F(20.0)) == pytest.approx(0.03, abs=0.003)
+    sv = H.sigma_v_ss(m, g, 20.0)
+    assert sv == pytest.approx(ph.invGeV2_to_cm3_per_s(3 * g**4 / (16 * math.pi * m**2)
+                                                       * float(hnl_F(20.0))), rel=1e-12)
