@@ -128,3 +128,18 @@ def test_atlas_dilepton_is_in_fb():
     events = c(6000.0) * 139.0 * 2
     assert 3.0 < events < 10.0
     assert c(250.0) > c(3000.0)
+
+
+def test_hnl_rescaling_conventions():
+    from darkseesaw.constraints.hnl import cl_factor, hnl_envelope, nature_factor
+
+    # HNLimits hnl_tools.py: 95 % -> 90 % with 2-dof quantiles, sqrt(4.61/5.99)
+    assert cl_factor("95", 0.90, dof=2) == pytest.approx(np.sqrt(4.61 / 5.99), rel=1e-3)
+    assert cl_factor("90", 0.90) == 1.0 and cl_factor("3 events", 0.90) == 1.0
+    assert nature_factor("Majorana", "BD", "dirac") == pytest.approx(np.sqrt(2))
+    assert nature_factor("Dirac", "C", "majorana") == pytest.approx(0.5)
+    assert nature_factor("Majorana", "PS", "dirac") == 1.0
+    # no rescaling requested: identical to the shipped envelope
+    x = np.geomspace(2e-3, 5e2, 60)
+    np.testing.assert_allclose(hnl_envelope("tau")(x), curve("hnl/Utau2/current")(x),
+                               rtol=1e-12)
