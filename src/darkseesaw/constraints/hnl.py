@@ -115,8 +115,9 @@ def hnl_envelope(flavour: str = "e", *, status: str = "current", nature: str | N
     tag = status + (f"-{nature.lower()}" if nature else "") + (f"-{round(cl * 100):d}cl" if cl
                                                                 else "")
     first = members[0]
+    cl_txt = f", {round(cl * 100)}% CL" if cl else ""
     return Envelope(f"hnl/{q}/{tag}", members, label=f"{status} ({nature or 'as published'}"
-                    f"{', %d%% CL' % round(cl * 100) if cl else ''})", x_label=first.x_label,
+                    f"{cl_txt})", x_label=first.x_label,
                     y_label=first.y_label, kind="projection" if status == "future"
                     else "upper_limit",
                     notes="HNLimits curves rescaled by darkseesaw.constraints.hnl.hnl_envelope")
