@@ -1,6 +1,7 @@
 """hnl-inflaton against the numbers printed in Cline, Puel, Toma, JHEP 05 (2020) 039."""
 
 import json
+import math
 import subprocess
 import sys
 
