@@ -473,3 +473,12 @@ neutrino_mass_bounds_2502_13002: dict[str, float] = {
 """Upper bounds quoted by 2502.13002 §3.1: Σm_ν ≤ 130 meV (95 % CL, Planck 2018 + BAO),
 m_β ≤ 450 meV (90 % CL, KATRIN 2024, Science 388 (2025) 180), m_ββ ≤ 36–156 meV (90 % CL,
 KamLAND-Zen 2024, PRL 130 (2023) 051801; the most aggressive end of the NME range is kept)."""
+
+mu_e_conversion_nuclei: dict[str, dict[str, float]] = {
+    "Al": {"D": 0.0362, "Vp": 0.0161, "Vn": 0.0173, "Gamma_capt_per_s": 0.7054e6},
+    "Ti": {"D": 0.0864, "Vp": 0.0396, "Vn": 0.0468, "Gamma_capt_per_s": 2.59e6},
+    "Au": {"D": 0.189, "Vp": 0.0974, "Vn": 0.146, "Gamma_capt_per_s": 13.07e6},
+}
+"""μ–e conversion: overlap integrals D, V^(p), V^(n) in units of m_μ^{5/2} (Kitano, Koike,
+Okada, PRD 66 (2002) 096002, Table I) and muon-capture rates [s⁻¹] (Suzuki, Measday,
+Roalsvig, PRC 35 (1987) 2212)."""
