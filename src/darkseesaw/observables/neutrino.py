@@ -197,8 +197,11 @@ def observables(m, U, n_light: int = 3):
     mp = mixing_parameters(W)
     # a massless state's Majorana phase is unphysical: with m₁ = 0 (NO) only α₃₁ − α₂₁ is
     # physical and is reported as α₃₁ (α₂₁ = 0); with m₃ = 0 (IO), α₃₁ = 0.
-    m1_zero = is_no & (ml[..., 0] == 0.0)
-    m3_zero = ~is_no & (ml[..., 2] == 0.0)
+    # "massless": exactly 0 (structural zero) or below the double-precision noise floor of a
+    # rank-deficient 3×3 light matrix (1e-13 of the heaviest light mass)
+    tiny = 1e-13 * np.max(ml, axis=-1)
+    m1_zero = is_no & (ml[..., 0] <= tiny)
+    m3_zero = ~is_no & (ml[..., 2] <= tiny)
     mp["alpha31"] = np.where(m1_zero, _wrap(mp["alpha31"] - mp["alpha21"]), mp["alpha31"])
     mp["alpha21"] = np.where(m1_zero, 0.0, mp["alpha21"])
     mp["alpha31"] = np.where(m3_zero, 0.0, mp["alpha31"])

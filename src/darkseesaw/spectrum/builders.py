@@ -158,9 +158,12 @@ def iss_light_matrix(mD, M, mu_S, m_DS=None):
 
 
 def heavy_light_mixing(mD, M):
-    """Leading-order active–heavy mixing Θ ≈ m_D M⁻¹ (3×n) of the inverse seesaw.
+    """Leading-order active–heavy mixing Θ = m_D M⁻¹ (3×n) of the inverse seesaw.
 
-    The heavy states are pseudo-Dirac pairs (N ± S)/√2, each mixing with ν_α by Θ/√2;
-    ``Σ_pair |U_αi|² ≈ |Θ_αk|²``. Cross-check for the exact mixing from `takagi`.
+    With the convention of this module (``−½ n̄ᶜ 𝓜 n``, Takagi ``Uᵀ 𝓜 U = diag``) the exact
+    mixing matrix has ``U_{α,heavy} ≈ Θ*`` (first order), so the non-unitarity of the light
+    block is ``η = (1 − N N†)/2 ≈ (Θ* Θᵀ)/2 = conj(Θ Θ†)/2``. The heavy states are
+    pseudo-Dirac pairs (N ± S)/√2, each mixing with ν_α by Θ*/√2, and
+    ``Σ_pair |U_αi|² ≈ |Θ_αk|²``. A cross-check for the exact mixing from `takagi`.
     """
     return np.asarray(mD, dtype=complex) @ np.linalg.inv(np.asarray(M, dtype=complex))

@@ -1,0 +1,5 @@
+"""``python -m darkseesaw`` = the ``darkseesaw`` command."""
+
+from darkseesaw.cli import main
+
+main()
