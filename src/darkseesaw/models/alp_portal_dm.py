@@ -113,8 +113,11 @@ class Parameters(BaseModel):
 def scalar_sector(f_a, m_phi, sin_theta, v_h=ph.v_EW, m_h=ph.m_h):
     """Quartic couplings from vevs, masses and the mixing angle, 2502.13002 eq. (2.6).
 
-    λ_H = (m_h² cos²θ + m_φ² sin²θ)/v_h²,  λ_Φ = (m_h² sin²θ + m_φ² cos²θ)/v_φ²,
-    λ_HΦ = (m_φ² − m_h²) sin θ cos θ/(v_h v_φ), with v_φ = f_a (eq. 2.8). Inverts eqs. (2.4)–(2.5).
+    λ_H = (m_h² cos²θ + m_φ² sin²θ)/(2v_h²),  λ_Φ = (m_h² sin²θ + m_φ² cos²θ)/(2v_φ²),
+    λ_HΦ = (m_φ² − m_h²) sin θ cos θ/(v_h v_φ), with v_φ = f_a (eq. 2.8). This inverts eqs.
+    (2.4)–(2.5) exactly (tested). CORRECTION: the paper's eq. (2.6) prints λ_H and λ_Φ without
+    the 1/2; with the potential (2.1) and the masses (2.5) the 1/2 is needed (SM limit
+    λ_H = m_h²/(2v²) ≈ 0.13).
 
     Parameters
     ----------
@@ -136,14 +139,14 @@ def scalar_sector(f_a, m_phi, sin_theta, v_h=ph.v_EW, m_h=ph.m_h):
     -------
     >>> s = scalar_sector(1e4, 1e5, 0.0)
     >>> round(float(s["lambda_Phi"]), 6)
-    100.0
+    50.0
     """
     s = np.asarray(sin_theta, float)
     c = np.sqrt(1 - s**2)
     vphi = np.asarray(f_a, float)
     mphi = np.asarray(m_phi, float)
-    lH = (m_h**2 * c**2 + mphi**2 * s**2) / v_h**2
-    lP = (m_h**2 * s**2 + mphi**2 * c**2) / vphi**2
+    lH = (m_h**2 * c**2 + mphi**2 * s**2) / (2 * v_h**2)
+    lP = (m_h**2 * s**2 + mphi**2 * c**2) / (2 * vphi**2)
     lHP = (mphi**2 - m_h**2) * s * c / (v_h * vphi)
     a, b = lH * v_h**2, lP * vphi**2
     root = np.sqrt((b - a) ** 2 + lHP**2 * v_h**2 * vphi**2)
@@ -155,6 +158,7 @@ def scalar_sector(f_a, m_phi, sin_theta, v_h=ph.v_EW, m_h=ph.m_h):
         "tan2theta_check": t2,
         "stable": (lH > 0) & (lP > 0) & ((lHP >= 0) | (4 * lH * lP > lHP**2)),
         "higgs_mixing_ok": np.abs(s) <= SIN_THETA_MAX,
+        "perturbative": (np.abs(lH) < 4 * np.pi) & (np.abs(lP) < 4 * np.pi) & (np.abs(lHP) < 4 * np.pi),
     }
 
 
@@ -411,7 +415,7 @@ def neutrino_fit(texture: str, ordering: str, *, n_random: int = 1_000_000,
             n_eval += len(P)
 
     width = hi - lo
-    for gen in range(n_gen):
+    for _gen in range(n_gen):
         n_acc = sum(len(a) for a in acc_P)
         if n_acc >= 200:
             AP = np.vstack(acc_P)
@@ -489,6 +493,17 @@ def _texture_A_inverse(Mee, Mem, Met, Mmm, Mmt, Mtt):
     return {"kappa": kap, "a": a, "t": t, "w": w, "y1": y1}, g, res
 
 
+_PAIRS = {"ee": (0, 0), "em": (0, 1), "et": (0, 2), "mm": (1, 1), "mt": (1, 2), "tt": (2, 2)}
+
+
+def _inverse_at(mA, mB, vA, vB, rho):
+    """`_texture_A_inverse` of m_ν = m_A v_A v_Aᵀ + m_B e^{−2iρ} v_B v_Bᵀ (broadcast)."""
+    ph_ = np.exp(-2j * rho)
+    E = {k: mA * vA[..., i] * vA[..., j] + mB * vB[..., i] * vB[..., j] * ph_
+         for k, (i, j) in _PAIRS.items()}
+    return _texture_A_inverse(E["ee"], E["em"], E["et"], E["mm"], E["mt"], E["tt"])
+
+
 def neutrino_inverse(texture: str, ordering: str, *, n: int = 200_000, n_rho: int = 180,
                      seed: int = 2, chunk: int = 4000):
     """Exact map of the accepted region: oscillation data → texture parameters (a cross-check).
@@ -529,17 +544,8 @@ def neutrino_inverse(texture: str, ordering: str, *, n: int = 200_000, n_rho: in
         perm = [0, 1, 2] if texture == "A" else [0, 2, 1]
         vA, vB = vA[:, perm], vB[:, perm]
 
-        def entries(r):
-            ph_ = np.exp(-2j * r)
-            E = {}
-            for name, (i, j) in {"ee": (0, 0), "em": (0, 1), "et": (0, 2), "mm": (1, 1),
-                                 "mt": (1, 2), "tt": (2, 2)}.items():
-                E[name] = (mA[:, None] * (vA[:, i] * vA[:, j])[:, None]
-                           + mB[:, None] * (vB[:, i] * vB[:, j])[:, None] * ph_)
-            return E
-
-        E = entries(rho[None, :])
-        _, g, _ = _texture_A_inverse(E["ee"], E["em"], E["et"], E["mm"], E["mt"], E["tt"])
+        _, g, _ = _inverse_at(mA[:, None], mB[:, None], vA[:, None, :], vB[:, None, :],
+                              rho[None, :])
         g2 = np.roll(g, -1, axis=1)
         ii, jj = np.nonzero((np.sign(g) != np.sign(g2)) & np.isfinite(g) & np.isfinite(g2))
         if len(ii) == 0:
@@ -550,13 +556,8 @@ def neutrino_inverse(texture: str, ordering: str, *, n: int = 200_000, n_rho: in
         sub = {kk: v[ii] for kk, v in (("mA", mA), ("mB", mB))}
         vAs, vBs = vA[ii], vB[ii]
 
-        def gval(r):
-            ph_ = np.exp(-2j * r)
-            Es = {}
-            for name, (i, j) in {"ee": (0, 0), "em": (0, 1), "et": (0, 2), "mm": (1, 1),
-                                 "mt": (1, 2), "tt": (2, 2)}.items():
-                Es[name] = sub["mA"] * vAs[:, i] * vAs[:, j] + sub["mB"] * vBs[:, i] * vBs[:, j] * ph_
-            return _texture_A_inverse(Es["ee"], Es["em"], Es["et"], Es["mm"], Es["mt"], Es["tt"])
+        def gval(r, sub=sub, vAs=vAs, vBs=vBs):
+            return _inverse_at(sub["mA"], sub["mB"], vAs, vBs, r)
 
         for _ in range(40):  # regula falsi (Illinois) on the bracket
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -903,6 +904,7 @@ class AlpPortalDM(Model):
             "lambda_H": float(sp["lambda_H"]), "lambda_Phi": float(sp["lambda_Phi"]),
             "lambda_HPhi": float(sp["lambda_HPhi"]),
             "vacuum_stable": bool(sp["scalar"]["stable"]),
+            "quartics_perturbative": bool(sp["scalar"]["perturbative"]),
         }
         gc = gauge_couplings(p.C_gg, p.C_WW)
         out.update({k: float(v) for k, v in gc.items()})
@@ -1005,7 +1007,7 @@ def _takagi_check(texture, ordering, P, n=100, seed=0):
     idx = rng.choice(len(P), min(n, len(P)), replace=False)
     Ms = []
     for i in idx:
-        q = dict(zip(_PARS, P[i]))
+        q = dict(zip(_PARS, P[i], strict=False))
         p = Parameters(texture=texture, **q, mD11_GeV=1e-3 * 1e4 / max(1.0, q["y1"], q["y2"], q["y3"]))
         Ms.append(full_matrix(p))
     m, U = takagi(np.array(Ms))
@@ -1093,7 +1095,7 @@ def _fig3(scans, out: Path, tag: str, title: str):
     g2col = {-0.01: "tab:green", -0.1: "teal", -1.0: "navy"}
     hatch = {"DAMPE 2022 (GC)": ("rosybrown", "//"), "H.E.S.S. 2018 (GC)": ("coral", "\\\\"),
              "MAGIC 2014 (Segue 1)": ("orange", "||")}
-    for ax, fa in zip(np.atleast_1d(axes), fas):
+    for ax, fa in zip(np.atleast_1d(axes), fas, strict=False):
         first = scans[(fa, -0.01)]
         x = first["m_a"] / 1e3
         top = 10.0
@@ -1258,6 +1260,10 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
             "contradicting the text); couplings normalised as in eq. (3.15), i.e. "
             "(C_mumu/2)(da/f_a) mu-bar gamma gamma5 mu (eq. 2.10 lacks the 1/2). g-2 band: 2 sigma. "
             "The m_a grid stops at Lambda = 4 pi f_a where the Barr-Zee log changes sign.",
+            "Scalar sector: eq. (2.6) lacks a factor 1/2 in lambda_H, lambda_Phi (fixed; tested "
+            "against eqs. 2.4-2.5). With m_phi = m_a ~ 100 TeV and f_a = 10 TeV, lambda_Phi = "
+            "m_phi^2/(2 f_a^2) ~ 60 > 4 pi: the paper's f_a = 10 TeV benchmark is "
+            "non-perturbative in the scalar sector, and Gamma_a/m_a ~ 0.25 there (C_gg ~ 280).",
             "sigma v(mu mu) of eq. (3.11) is 16x too large for the eq. (3.15) normalisation "
             "(prefactor 1/(2 pi), threshold factor sqrt(1 - m_mu^2/m_chi^2)); negligible here.",
             "Gamma lines: H.E.S.S. 2018 GC (<= 63.7 TeV), MAGIC 2014 Segue 1 (<= 9 TeV), DAMPE 2022 "

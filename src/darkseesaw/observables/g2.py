@@ -137,12 +137,12 @@ def _quad_vec(fun, args_list, breaks):
     from scipy.integrate import quad
 
     out = np.empty(len(args_list))
-    for k, (args, bps) in enumerate(zip(args_list, breaks)):
+    for k, (args, bps) in enumerate(zip(args_list, breaks, strict=False)):
         pts = sorted({0.0, 1.0, *[b for b in bps if 0.0 < b < 1.0]})
         tot = 0.0
         with warnings.catch_warnings():  # round-off notices at epsrel 1e-11; tested vs mpmath
             warnings.simplefilter("ignore")
-            for lo, hi in zip(pts[:-1], pts[1:]):
+            for lo, hi in zip(pts[:-1], pts[1:], strict=False):
                 val, _ = quad(fun, lo, hi, args=args, epsabs=0.0, epsrel=1e-11, limit=200)
                 tot += val
         out[k] = tot
@@ -208,7 +208,7 @@ def _bz_photon_integral(r, L2):
 
     breaks = [(1.0 / rr, 10.0 / rr, 0.1 / rr, 1e3 / rr, 1.0 - min(1.0, math.sqrt(rr)),
                1.0 - 1e-3 * min(1.0, math.sqrt(rr))) for rr in r]
-    return _quad_vec(f, list(zip(r, L2)), breaks)
+    return _quad_vec(f, list(zip(r, L2, strict=False)), breaks)
 
 
 def a_barr_zee_photon(m_a, y, g_agg, Lambda, m_l=ph.m_mu):
