@@ -79,3 +79,35 @@ def test_mu_3e_small_mass_expansion():
                      + 4 * s2 * (-3.5 - 2 * L) + 12 * s2**2 * (1.5 + L) + 2 * s2**2 * lg)
         assert lfv.br_mu_3e(B, m) / (pref * S2 * x**2) == pytest.approx(expansion, rel=0.01)
     assert 12 * s2**2 == pytest.approx(0.6, rel=0.01)
+
+
+def test_mu_e_conversion_dipole_normalisation():
+    """Dipole only: CR/BR(μ→eγ) = π D² Γ_μ/Γ_capt; Kitano et al. quote ≈ 1/389 for Al."""
+    G = 1e-7
+    nuc = ph.mu_e_conversion_nuclei["Al"]
+    cr = lfv.cr_mu_e_from_form_factors(0, G, 0, 0, 0, "Al")
+    br = 3 * ph.alpha_0 / (2 * math.pi) * G**2
+    # alpha in the G_F scheme enters the conversion amplitude (alpha_W s_W^2 vs alpha(0))
+    aGF = lfv.ALPHA_W * ph.sin2_theta_W_onshell
+    ratio = cr / br * ph.alpha_0**2 / aGF**2
+    gamma_mu = ph.G_F**2 * ph.m_mu**5 / (192 * math.pi**3) / ph.hbar_GeV_s  # tree level [1/s]
+    assert ratio == pytest.approx(math.pi * nuc["D"] ** 2 * gamma_mu / nuc["Gamma_capt_per_s"],
+                                  rel=1e-9)
+    assert ratio == pytest.approx(1 / 389, rel=0.06)
+
+
+def test_mu_e_conversion_cancellation_at_few_TeV():
+    """Alonso et al. (2013): CR/BR(μ→eγ) vanishes for heavy-neutrino masses of a few TeV
+    (Al later than Au); far below and far above it is O(1–100)."""
+    th = [1e-2, 1e-2, 0.0]
+    Ms = np.geomspace(300, 3e4, 60)
+    out = {}
+    for nuc in ("Al", "Au"):
+        r = []
+        for M in Ms:
+            B, m = _unitary_setup(M, th)
+            r.append(lfv.cr_mu_e(B, m, nuc) / lfv.br_mu_e_gamma(B, m))
+        r = np.array(r)
+        out[nuc] = Ms[np.argmin(r)]
+        assert r.min() < 1e-2 * r.max()
+    assert 1e3 < out["Au"] < out["Al"] < 1e4
