@@ -283,8 +283,9 @@ def omega_Nprime(m, g_s, *, channel: str = "ss", ms_over_m: float = 2.6, eps: fl
 
 
 def br_lfv_max(M: float = MN_MAX_PAPER, ordering: Ordering = "NH", mubar: float | None = None):
-    """BR(μ → eγ) and BR(μ → 3e) at the EWPD-allowed point (μ̄ = μ̄_min): the paper's eqs. 4.20
-    and 4.21 and the full one-loop results (`darkseesaw.observables.lfv`)."""
+    """BR(μ → eγ), BR(μ → 3e) and μ–e conversion (Al, Au) at the EWPD-allowed point
+    (μ̄ = μ̄_min): the paper's eqs. 4.20, 4.21 and the full one-loop results
+    (`darkseesaw.observables.lfv`)."""
     from darkseesaw.observables import lfv
 
     mub = mubar_min_ewpd(M, ordering) if mubar is None else mubar
@@ -304,6 +305,8 @@ def br_lfv_max(M: float = MN_MAX_PAPER, ordering: Ordering = "NH", mubar: float 
         "mu_e_gamma_full": float(lfv.br_mu_e_gamma(Bfull, m_all)),
         "mu_3e_eq421": float(lfv.br_mu_3e_eq421(S, M)),
         "mu_3e_full": float(lfv.br_mu_3e(Bfull, m_all)),
+        "CR_mu_e_Al": float(lfv.cr_mu_e(Bfull, m_all, "Al")),
+        "CR_mu_e_Au": float(lfv.cr_mu_e(Bfull, m_all, "Au")),
     }
 
 

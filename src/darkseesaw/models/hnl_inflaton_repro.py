@@ -358,7 +358,8 @@ def _lfv_limits() -> dict[str, float]:
     try:
         from darkseesaw.constraints.measurements import MEASUREMENTS as ME
 
-        names = ("br_mu_egamma_meg2016", "br_mu_egamma_megii_2025", "br_mu_3e_sindrum")
+        names = ("br_mu_egamma_meg2016", "br_mu_egamma_megii_2025", "br_mu_3e_sindrum",
+                 "cr_mu_e_au_sindrum2")
         return {n: ME[n].value for n in names if n in ME}
     except Exception:  # pragma: no cover - measurements module unavailable
         return {"br_mu_egamma_meg2016": ph.BR_mu_e_gamma_MEG2016,
