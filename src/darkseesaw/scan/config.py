@@ -46,7 +46,7 @@ class ParameterSpec(_Strict):
 
     range: tuple[float, float] | None = None
     prior: Literal["linear", "log"] = "linear"
-    value: float | None = None
+    value: float | bool | str | None = None
     n: int | None = Field(default=None, ge=1)
     unit: str | None = None
 
@@ -62,7 +62,7 @@ class ParameterSpec(_Strict):
                 raise ValueError(f"range must have lo < hi (got [{lo}, {hi}])")
             if self.prior == "log" and lo <= 0:
                 raise ValueError(f"a log prior needs lo > 0 (got lo = {lo})")
-        elif not math.isfinite(self.value):
+        elif isinstance(self.value, float) and not math.isfinite(self.value):
             raise ValueError("value must be a finite number")
         return self
 
@@ -100,19 +100,22 @@ class SamplerSpec(_Strict):
 
 
 class GaussianTerm(_Strict):
-    """A likelihood term for one column.
+    """A likelihood term for one column (or expression of columns).
 
-    ``gaussian``: -0.5 ((x - mean)/sigma)^2, with ``mean``/``sigma`` given or taken from
-    ``darkseesaw.constraints.measurements`` by ``measurement`` name;
-    ``upper``: a one-sided Gaussian penalty for x above ``value`` (sigma = value/1.645 unless
-    ``sigma`` is given), i.e. a 90 % CL upper limit.
+    ``measurement: NAME``: the χ² of `darkseesaw.constraints.likelihood.chi2` against
+    ``darkseesaw.constraints.measurements.get(NAME)`` (Gaussian, asymmetric, or a one-sided
+    limit at its CL), ln L = -χ²/2; the column must be in the measurement's unit.
+    Otherwise ``kind: gaussian`` with ``mean``/``sigma``: ln L = -((x - mean)/sigma)^2/2;
+    or ``kind: upper`` with ``value`` (and ``cl``, default 0.9): the half-Gaussian χ² of
+    `darkseesaw.constraints.likelihood.upper_limit_chi2`.
     """
 
     observable: str
     kind: Literal["gaussian", "upper"] = "gaussian"
     mean: float | None = None
     sigma: float | None = Field(default=None, gt=0)
-    value: float | None = None
+    value: float | None = Field(default=None, gt=0)
+    cl: float = Field(default=0.9, gt=0, lt=1)
     measurement: str | None = None
 
     @model_validator(mode="after")
@@ -125,6 +128,22 @@ class GaussianTerm(_Strict):
         return self
 
 
+class NufitTerm(_Strict):
+    """NuFIT χ² of the oscillation observables (`darkseesaw.constraints.likelihood.nufit_chi2`).
+
+    ``columns`` maps the NuFIT names to stored columns; defaults are the model-file names:
+    ``s12sq, s13sq, s23sq``, ``delta_cp`` [rad], ``dm21sq, dm3lsq`` [eV^2], and the ordering
+    from ``is_NO`` (bool) or ``ordering`` ("NO"/"IO"). ``use_delta: false`` drops δ_CP.
+    """
+
+    version: str = "6.0"
+    use_delta: bool = True
+    columns: dict[str, str] = {}
+
+    def column(self, key: str) -> str:
+        return self.columns.get(key, key)
+
+
 class CurveConstraint(_Strict):
     """A limit curve of `darkseesaw.constraints` applied in the plane of two columns.
 
@@ -135,6 +154,7 @@ class CurveConstraint(_Strict):
     curve: str
     x: str
     y: str
+    likelihood: bool = False  # also add its chi^2 (limit_chi2) to ln L
 
 
 class ScanConfig(_Strict):
@@ -147,6 +167,7 @@ class ScanConfig(_Strict):
     derived: dict[str, str] = {}
     observables: list[str] | None = None
     likelihood: list[GaussianTerm] = []
+    nufit: NufitTerm | None = None
     use_model_likelihood: bool = True
     constraints: list[CurveConstraint] = []
     sampler: SamplerSpec = SamplerSpec(name="random", n=1000)
@@ -158,8 +179,8 @@ class ScanConfig(_Strict):
     @classmethod
     def _shorthand(cls, v: Any) -> Any:
         if isinstance(v, dict):
-            return {k: ({"value": x} if isinstance(x, int | float) and not isinstance(x, bool)
-                        else x) for k, x in v.items()}
+            return {k: ({"value": x} if isinstance(x, int | float | str | bool) else x)
+                    for k, x in v.items()}
         return v
 
     @model_validator(mode="after")
@@ -180,8 +201,10 @@ class ScanConfig(_Strict):
         """Names of the parameters with a range, in file order."""
         return [k for k, p in self.parameters.items() if not p.fixed]
 
-    def fixed_values(self) -> dict[str, float]:
-        return {k: float(p.value) for k, p in self.parameters.items() if p.fixed}
+    def fixed_values(self) -> dict[str, float | bool | str]:
+        """Fixed parameters: numbers as float; a string or boolean (e.g. a texture label) as is."""
+        return {k: (p.value if isinstance(p.value, str | bool) else float(p.value))
+                for k, p in self.parameters.items() if p.fixed}
 
     def n_points(self) -> int | None:
         """Number of points of a fixed-size design (grid/random/lhs/sobol); None otherwise."""

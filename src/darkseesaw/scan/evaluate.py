@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -47,7 +48,7 @@ def classify_exception(e: BaseException) -> str:
         return "nonconvergence"
     if isinstance(e, ValueError) and "domain" in str(e).lower():
         return "domain_error"
-    if name == "ValidationError":
+    if name in ("ValidationError", "InputError"):
         return "invalid_parameters"
     return f"exception:{name}"
 
@@ -103,9 +104,14 @@ class Target:
     def __call__(self, params: Mapping[str, np.ndarray]) -> tuple[dict[str, np.ndarray],
                                                                     np.ndarray]:
         """Evaluate a batch: (outputs, reasons) with reasons an object array ("ok" or a code)."""
+        with warnings.catch_warnings():  # a scan of a million points must not print a million
+            warnings.simplefilter("ignore")
+            return self._call(params)
+
+    def _call(self, params):
         n = len(next(iter(params.values())))
         full = {k: np.full(n, v) for k, v in self.defaults().items()}
-        full.update({k: np.asarray(v, dtype=float) for k, v in params.items()})
+        full.update({k: _arr(v) for k, v in params.items()})
         if self.kind == "model":
             return self._pointwise(full, n)
         fn: Callable = self._obj().evaluate if self.kind == "model_file" else self._obj()
@@ -139,7 +145,7 @@ class Target:
         rows, reasons = [], np.full(n, OK, dtype=object)
         ll = np.zeros(n)
         for i in range(n):
-            vals = {k: float(v[i]) for k, v in full.items()}
+            vals = {k: (v[i] if v.dtype == object else float(v[i])) for k, v in full.items()}
             try:
                 with np.errstate(all="ignore"):
                     p = model.parameters(**vals)
@@ -155,6 +161,12 @@ class Target:
         if self.use_model_likelihood:
             out["model_loglike"] = ll
         return out, reasons
+
+
+def _arr(v) -> np.ndarray:
+    """A parameter column: float, or object for a fixed string/boolean parameter."""
+    a = np.asarray(v)
+    return a if a.dtype == object else a.astype(float)
 
 
 def _pop_reasons(out: dict, n: int) -> np.ndarray:
@@ -229,39 +241,41 @@ def _stack_rows(rows: list[dict | None], n: int) -> dict[str, np.ndarray]:
 
 
 # -- likelihood and limits ------------------------------------------------------------------
-def resolve_measurement(name: str) -> tuple[float, float]:
-    """(central value, 1 sigma) of a named measurement in `darkseesaw.constraints.measurements`."""
+def resolve_measurement(name: str):
+    """The `Measurement` named ``name`` in `darkseesaw.constraints.measurements`."""
     from darkseesaw.constraints import measurements as M
 
-    getter = getattr(M, "get", None)
-    m = getter(name) if callable(getter) else getattr(M, name)
-    if isinstance(m, Mapping):
-        central = m.get("value", m.get("central", m.get("mean")))
-        sigma = m.get("sigma", m.get("error", m.get("uncertainty")))
-    elif isinstance(m, tuple | list):
-        central, sigma = m[0], m[1]
+    return M.get(name)
+
+
+def term_chi2(term, x: np.ndarray) -> np.ndarray:
+    """χ² of one likelihood term of the configuration (see `GaussianTerm`)."""
+    from darkseesaw.constraints import likelihood as L
+
+    if term.measurement is not None:
+        return np.asarray(L.chi2(resolve_measurement(term.measurement), x), float)
+    if term.kind == "gaussian":
+        return np.asarray(L.gaussian_chi2(x, term.mean, term.sigma), float)
+    return np.asarray(L.upper_limit_chi2(x, term.value, term.cl), float)
+
+
+def nufit_chi2(term, cols: Mapping[str, np.ndarray], n: int) -> np.ndarray:
+    """NuFIT χ² of the stored oscillation columns, per point ordering (see `NufitTerm`)."""
+    from darkseesaw.constraints import likelihood as L
+
+    vals = {k: np.asarray(cols[term.column(k)], float)
+            for k in ("s12sq", "s13sq", "s23sq", "dm21sq", "dm3lsq")}
+    if term.use_delta:
+        vals["delta_cp"] = np.degrees(np.asarray(cols[term.column("delta_cp")], float))
+    if term.column("is_NO") in cols:
+        no = np.asarray(cols[term.column("is_NO")]).astype(bool)
+    elif term.column("ordering") in cols:
+        no = np.asarray(cols[term.column("ordering")]) == "NO"
     else:
-        central = getattr(m, "value", getattr(m, "central", None))
-        sigma = getattr(m, "sigma", getattr(m, "error", None))
-    if central is None or sigma is None:
-        raise KeyError(f"measurement {name!r} has no central value and sigma")
-    return float(central), float(sigma)
-
-
-def likelihood_terms(cfg: ScanConfig) -> list[tuple[str, str, float, float]]:
-    """(observable, kind, centre, sigma) of the configuration's likelihood terms."""
-    terms = []
-    for t in cfg.likelihood:
-        if t.measurement is not None:
-            c, s = resolve_measurement(t.measurement)
-            c = c if t.kind == "gaussian" or t.value is None else t.value
-            s = t.sigma or s
-        elif t.kind == "gaussian":
-            c, s = t.mean, t.sigma
-        else:
-            c, s = t.value, (t.sigma or t.value / 1.6448536269514722)
-        terms.append((t.observable, t.kind, float(c), float(s)))
-    return terms
+        no = np.asarray(vals["dm3lsq"]) > 0
+    c_no = L.nufit_chi2(vals, version=term.version, ordering="NO")
+    c_io = L.nufit_chi2(vals, version=term.version, ordering="IO")
+    return np.broadcast_to(np.where(no, c_no, c_io), (n,))
 
 
 def _curve(name: str):
@@ -275,7 +289,6 @@ def constraint_column(name: str) -> str:
 
 
 _CFG_CACHE: dict[str, ScanConfig] = {}
-_TERMS_CACHE: dict[str, list] = {}
 
 
 def _parsed(cfg_json: str) -> ScanConfig:
@@ -303,7 +316,7 @@ def compute_chunk(cfg_json: str, target: Target, first_id: int,
     import pyarrow as pa
 
     cfg = _parsed(cfg_json)
-    cols = {k: np.asarray(v, dtype=float) for k, v in params.items()}
+    cols = {k: _arr(v) for k, v in params.items()}
     n = len(next(iter(cols.values())))
     out, reasons = target(cols)
     for k, v in out.items():
@@ -315,15 +328,19 @@ def compute_chunk(cfg_json: str, target: Target, first_id: int,
     ll = np.zeros(n)
     if "model_loglike" in cols:
         ll = ll + cols.pop("model_loglike")
-    if cfg_json not in _TERMS_CACHE:
-        _TERMS_CACHE.clear()
-        _TERMS_CACHE[cfg_json] = likelihood_terms(cfg)
-    for obs, kind, c, s in _TERMS_CACHE[cfg_json]:
-        x = np.asarray(expr.evaluate(obs, cols), dtype=float)
-        if kind == "gaussian":
-            ll = ll - 0.5 * ((x - c) / s) ** 2
-        else:
-            ll = ll - 0.5 * (np.maximum(x - c, 0.0) / s) ** 2
+    chi2 = np.zeros(n)
+    for term in cfg.likelihood:
+        chi2 = chi2 + term_chi2(term, np.asarray(expr.evaluate(term.observable, cols), float))
+    if cfg.nufit is not None:
+        chi2 = chi2 + nufit_chi2(cfg.nufit, cols, n)
+    for c in cfg.constraints:
+        if c.likelihood:
+            from darkseesaw.constraints.likelihood import limit_chi2
+
+            x = np.asarray(expr.evaluate(c.x, cols), dtype=float)
+            y = np.asarray(expr.evaluate(c.y, cols), dtype=float)
+            chi2 = chi2 + limit_chi2(_curve(c.curve), x, y)
+    ll = ll - 0.5 * chi2
     # a point without a reason but with NaN outputs failed silently: call it "nan"
     silent_nan = np.zeros(n, bool)
     for k, v in out.items():
@@ -374,7 +391,7 @@ def probe(cfg: ScanConfig, target: Target, params: Mapping[str, np.ndarray]) -> 
             if k not in known:
                 raise KeyError((f"parameters.{k}", f"unknown parameter; the model has: "
                                 f"{', '.join(known)}"))
-    cols = {k: np.asarray(v, dtype=float) for k, v in params.items()}
+    cols = {k: _arr(v) for k, v in params.items()}
     out, _ = target(cols)
     avail = set(cols) | set(out)
     for name, text in cfg.derived.items():
@@ -397,9 +414,19 @@ def probe(cfg: ScanConfig, target: Target, params: Mapping[str, np.ndarray]) -> 
         if t.measurement is not None:
             try:
                 resolve_measurement(t.measurement)
-            except Exception as e:  # noqa: BLE001
-                raise KeyError((f"likelihood.{i}.measurement", f"unknown measurement: {e}")) \
-                    from None
+            except KeyError as e:
+                raise KeyError((f"likelihood.{i}.measurement", str(e).strip("'\""))) from None
+    if cfg.nufit is not None:
+        from darkseesaw.constraints.measurements import NUFIT
+
+        if cfg.nufit.version not in NUFIT:
+            raise KeyError(("nufit.version", f"unknown NuFIT version; known: {sorted(NUFIT)}"))
+        need = ["s12sq", "s13sq", "s23sq", "dm21sq", "dm3lsq"] + \
+            (["delta_cp"] if cfg.nufit.use_delta else [])
+        for k in need:
+            if cfg.nufit.column(k) not in avail:
+                raise KeyError((f"nufit.columns.{k}", f"column {cfg.nufit.column(k)!r} not "
+                                f"produced by the model; available: {', '.join(sorted(avail))}"))
     for i, c in enumerate(cfg.constraints):
         for ax in ("x", "y"):
             try:

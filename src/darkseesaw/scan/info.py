@@ -62,7 +62,14 @@ def summary(out: str | Path) -> dict[str, Any]:
         "sessions": len(m.get("sessions", [])),
         "rate_pts_per_s": round(rows / wall, 1) if wall > 0 else None,
         "parameters": m.get("parameters", []), "model": _model_name(m.get("config", {})),
+        "has_likelihood": _has_likelihood(m.get("config", {})),
     }
+
+
+def _has_likelihood(cfg: dict) -> bool:
+    return bool(cfg.get("likelihood") or cfg.get("nufit")
+                or any(c.get("likelihood") for c in cfg.get("constraints") or [])
+                or (cfg.get("model") and cfg.get("use_model_likelihood", True)))
 
 
 def _model_name(cfg: dict) -> str | None:
@@ -84,7 +91,9 @@ def format_summary(s: dict[str, Any]) -> str:
             "  (" + ", ".join(f"{k}: {v:,}" for k, v in s["failed"].items()) + ")"
             if s["failed"] else ""),
     ]
-    if s["best_loglike"] is not None:
+    if not s.get("has_likelihood", True):
+        lines.append("best loglike    (no likelihood configured)")
+    elif s["best_loglike"] is not None:
         bp = s.get("best_point") or {}
         pts = ", ".join(f"{k}={v:.6g}" for k, v in bp.items())
         lines.append(f"best loglike    {s['best_loglike']:.6g} at point {s['best_point_id']}"

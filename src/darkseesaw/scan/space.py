@@ -59,7 +59,7 @@ class ParameterSpace:
         n = x.shape[0]
         cols = {k: np.ascontiguousarray(x[:, i]) for i, k in enumerate(self.names)}
         for k, v in self.fixed.items():
-            cols[k] = np.full(n, v)
+            cols[k] = np.full(n, v, dtype=object if isinstance(v, str | bool) else float)
         return cols
 
     def from_unit(self, u: np.ndarray) -> dict[str, np.ndarray]:

@@ -1,0 +1,107 @@
+"""Scan throughput: a million-point neutrino-observable scan of examples/iss-3x3.yaml.
+
+Runs the same configuration (random sampler, 1e6 points, chunks of 20 000, exact Takagi
+spectrum + oscillation observables + NuFIT χ² + HNL limit per point) on
+  1. the local process pool with 1 worker,
+  2. the local process pool with 2 workers,
+  3. a local Dask cluster with 2 single-threaded workers,
+and prints points per second (whole run, start-up included, and steady state: points after the
+first chunk over the time after the first chunk), the speed-up from 1 to 2 workers
+(target >= 1.7) and the Dask overhead against the process pool (target <= 10 %). It also checks
+that the three runs stored identical tables. Not a test: nothing is asserted.
+
+Usage: python benchmarks/bench_scan.py [--n POINTS] [--chunk SIZE] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def config(n: int, chunk: int) -> dict:
+    cfg = yaml.safe_load((ROOT / "examples/scans/iss-3x3-random.yaml").read_text())
+    cfg["model_file"] = str(ROOT / "examples/iss-3x3.yaml")
+    cfg["sampler"] = {"name": "random", "n": n}
+    cfg["chunk_size"] = chunk
+    return cfg
+
+
+def timed_run(cfg_path: Path, out: Path, **kw) -> dict:
+    from darkseesaw.scan import run_scan
+    from darkseesaw.scan.storage import ScanStore
+
+    t0 = time.time()
+    s = run_scan(cfg_path, out, quiet=True, **kw)
+    wall = time.time() - t0
+    # steady state from the chunk files' modification times (start-up and JIT excluded)
+    st = ScanStore(out)
+    mt = sorted(st.chunk_path(k).stat().st_mtime for k in st.completed_chunks())
+    rows_after_first = s["points"] - st.read_manifest()["chunk_size"] * 1
+    steady = rows_after_first / (mt[-1] - mt[0]) if len(mt) > 1 and mt[-1] > mt[0] else None
+    return {"wall": wall, "rate": s["points"] / wall, "steady": steady, "points": s["points"],
+            "failed": s["failed_total"]}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--chunk", type=int, default=20_000)
+    ap.add_argument("--keep", type=Path, default=None)
+    ap.add_argument("--skip-dask", action="store_true")
+    a = ap.parse_args()
+    if not (ROOT / "examples/iss-3x3.yaml").is_file():
+        print("examples/iss-3x3.yaml missing: cannot run the scan benchmark")
+        return 1
+    work = Path(tempfile.mkdtemp(prefix="bench_scan_")) if a.keep is None else a.keep
+    work.mkdir(parents=True, exist_ok=True)
+    cfg_path = work / "iss-3x3-bench.yaml"
+    cfg_path.write_text(yaml.safe_dump(config(a.n, a.chunk)))
+    print(f"million-point scan benchmark: {a.n:,} points of examples/iss-3x3.yaml, chunks of "
+          f"{a.chunk:,}; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+    runs = [("processes, 1 worker", dict(executor="processes", workers=1)),
+            ("processes, 2 workers", dict(executor="processes", workers=2))]
+    if not a.skip_dask:
+        runs.append(("dask local, 2 workers", dict(executor="dask", workers=2)))
+    res = {}
+    for name, kw in runs:
+        out = work / name.replace(" ", "").replace(",", "_")
+        shutil.rmtree(out, ignore_errors=True)
+        r = timed_run(cfg_path, out, **kw)
+        res[name] = (r, out)
+        st = f"{r['steady']:,.0f}" if r["steady"] else "n/a"
+        print(f"  {name:24s} {r['wall']:8.1f} s  {r['rate']:>10,.0f} pts/s  "
+              f"(steady {st} pts/s; {r['failed']} failed points)", flush=True)
+    r1, r2 = res["processes, 1 worker"][0], res["processes, 2 workers"][0]
+    print(f"speed-up 1 -> 2 workers (whole run):   {r1['wall'] / r2['wall']:.2f}x  "
+          f"(target >= 1.7)")
+    if r1["steady"] and r2["steady"]:
+        print(f"speed-up 1 -> 2 workers (steady):      {r2['steady'] / r1['steady']:.2f}x")
+    if "dask local, 2 workers" in res:
+        rd = res["dask local, 2 workers"][0]
+        print(f"Dask overhead vs process pool (whole): {100 * (rd['wall'] / r2['wall'] - 1):+.1f} %"
+              "  (target <= 10 %)")
+        if rd["steady"] and r2["steady"]:
+            print(f"Dask overhead vs process pool (steady): "
+                  f"{100 * (r2['steady'] / rd['steady'] - 1):+.1f} %")
+    from darkseesaw.scan import load_results
+
+    ref = load_results(res["processes, 1 worker"][1])
+    same = all(load_results(out).equals(ref) for _, out in list(res.values())[1:])
+    print(f"identical stored results on every executor: {same}")
+    if a.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
