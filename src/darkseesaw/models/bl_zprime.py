@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -351,8 +352,10 @@ def relic_density(m_chi, M, g, *, m_N=None, n_x=14, epsrel=1e-5, return_sv=False
         Gam = float(total_width(zprime_channels(Mf[i], gf[i], mc[i], m_N)))
         sig = annihilation_sigma(mc[i], Mf[i], gf[i], Gam, m_N)
         thr = [Mf[i] * 2] if Mf[i] < mc[i] else []
-        table[:, i] = thermal_average(sig, mc[i], xs, resonances=[(Mf[i], Gam)],
-                                      thresholds=thr, units="cm3/s", epsrel=epsrel)
+        with warnings.catch_warnings():  # quad's roundoff notes deep in the Boltzmann tail
+            warnings.simplefilter("ignore")
+            table[:, i] = thermal_average(sig, mc[i], xs, resonances=[(Mf[i], Gam)],
+                                          thresholds=thr, units="cm3/s", epsrel=epsrel)
     lx, lt = np.log(xs), np.log(np.maximum(table, 1e-300))
 
     def sv(x):
