@@ -115,6 +115,17 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"wrote {plot.with_suffix('.png')} and {plot.with_suffix('.pdf')}")
 
 
+    @sub.command("figures")
+    def figures_cmd(
+        out: Path = typer.Option(Path("constraint-figures"), "--out", help="output folder"),
+    ) -> None:
+        """Write the standard limit figures (ALP, HNL, direct detection, gamma lines, scalar)."""
+        from darkseesaw.report.limits import overview_figures
+
+        for p in overview_figures(str(out)):
+            typer.echo(f"wrote {p}")
+
+
 def _match(name: str, pattern: str) -> bool:
     import fnmatch
 

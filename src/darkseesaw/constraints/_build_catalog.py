@@ -55,6 +55,20 @@ REPOS = {
 
 GEV_PER_EV = 1e-9
 
+_FORESEE_LABELS = {
+    "DarkHiggs/bounds_1508.04094": "LHCb $B^0\\to K^*S(\\mu\\mu)$",
+    "DarkHiggs/bounds_1612.08718": "LHCb $B^+\\to K^+S(\\mu\\mu)$",
+    "DarkHiggs/bounds_Bdecay": "LHCb $B^+\\to K^+S$ (copy)",
+    "DarkHiggs/bounds_2011.11329": "NA62 $K^+\\to\\pi^+S$",
+    "DarkHiggs/bounds_2010.07644": "NA62 $\\pi^+$",
+    "DarkHiggs/bounds_Kdecay": "$K$ decays",
+    "DarkHiggs/bounds_LLP": "LSND, MicroBooNE, CHARM (LLP)",
+    "DarkHiggs/bounds_SN1987": "SN1987A",
+    "DarkHiggs/bounds_Inflation": "inflaton target",
+    "DarkHiggs/bounds_Belle2": "Belle II",
+    "DarkHiggs/bounds_MicroBoone": "MicroBooNE",
+}
+
 CONVENTIONS = ("package units: masses in GeV; g_agamma in GeV^-1; cross sections in cm^2; "
                "<sigma v> in cm^3/s; lifetimes in s; sigma x B in fb; |U|^2, epsilon, sin(theta), "
                "gauge couplings dimensionless. Values as published: no CL rescaling and no "
@@ -73,6 +87,24 @@ def slug(s: str) -> str:
     s = s.strip().lower().replace("_", "-").replace(" ", "-")
     s = re.sub(r"[^a-z0-9.+\-]", "", s)
     return re.sub(r"-+", "-", s).strip("-")
+
+
+_INSTR = {"hess": "H.E.S.S.", "magic": "MAGIC", "veritas": "VERITAS", "lat": "Fermi-LAT",
+          "cta": "CTA", "dampe": "DAMPE", "magic-lat": "MAGIC+Fermi-LAT"}
+
+
+def _id_label(meta: dict) -> str:
+    """Legend label of a gDMbounds curve: instrument, year, target (and halo profile)."""
+    ins = _INSTR.get(meta.get("instrument", ""), meta.get("instrument", "").upper())
+    src = meta.get("source", "")
+    m = re.match(r"multidsph-(\d+)", src)
+    tgt = (f"{m.group(1)} dSphs" if m else "dSphs" if src.startswith("multidsph") else
+           "GC" if src == "gc" else src.replace("-", " ").title())
+    com = meta.get("comment", "")
+    prof = re.search(r"(einasto|nfw|isothermal)", com, re.I)
+    names = {"einasto": "Einasto", "nfw": "NFW", "isothermal": "isothermal"}
+    extra = f", {names[prof.group(1).lower()]}" if prof else ""
+    return f"{ins} {meta.get('year', '')} ({tgt}{extra})"
 
 
 class Builder:
@@ -328,6 +360,9 @@ class Builder:
                 kind, reg = "band", "below"
                 nm = "nufog-" + slug(stem.replace("nuFog_n2_", "n2-").replace("NuFloor_", "floor-"))
                 cite = "neutrino fog/floor: " + stem
+                fog_label = ("ν fog (n=2, " + stem.split("_")[-1] + ")" if "nuFog" in stem
+                             else "ν floor (" + stem.replace("NuFloor_", "").replace("_", " ")
+                             + ")")
                 notes = ("neutrino fog (n=2 boundary, O'Hare 2021, arXiv:2109.03116) or floor; the "
                          "region below the curve is background-limited")
             else:
@@ -358,7 +393,8 @@ class Builder:
             self.curve(f"dd/{q}/{nm}", [part],
                        quantity=q, kind=kind, x_unit="GeV", y_unit="cm^2", x_label=r"$m_\chi$",
                        y_label=ylab, source=cite, arxiv=arx[0] if arx else "",
-                       cl="90" if kind != "band" else "", label=stem.replace("_", " "),
+                       cl="90" if kind != "band" else "",
+                       label=fog_label if kind == "band" else stem.replace("_", " "),
                        notes=notes)
 
     # ---------------------------------------------------------------------------------- ID
@@ -418,8 +454,7 @@ class Builder:
             meta_c = dict(quantity=q, kind=kind, x_unit="GeV", y_unit=yu, x_label=r"$m_\chi$",
                           y_label=ylab, source=cite, arxiv=meta.get("arxiv", ""),
                           cl=str(meta.get("confidence", "0.95")),
-                          label=f"{meta.get('instrument', '').upper()} {meta.get('year', '')} "
-                                f"({meta.get('source', '')})", notes=notes.strip())
+                          label=_id_label(meta), notes=notes.strip())
             part = [{"file": rel, "reader": "ecsv", "ycol": ycol, "region": reg}]
             self.curve(f"id/{q}/{nm}", part, **meta_c)
             if sub in aliases:
@@ -490,13 +525,19 @@ class Builder:
                 continue
             if read_xy(rel).shape[0] < 2:
                 continue
+            label = _FORESEE_LABELS.get(f"{p.parent.name}/{p.stem}", stem.replace("_", " "))
+            extra = ""
+            if p.parent.name == "DarkHiggs" and stem == "Inflation":
+                kind = "hint"  # the inflaton-as-light-scalar target region, not a limit
+                extra = "; target region of light-inflaton models (not an exclusion)"
             self.curve(f"{topic}/{q}/foresee-{slug(stem)}" + ("-projection" if proj else ""),
                        [{"file": rel, "reader": "xy", "region": "inside"}], quantity=q,
                        kind=kind, x_unit="GeV", y_unit=yu, x_label=xlab, y_label=ylab,
                        source=cite, arxiv=arx[0] if arx else "", cl="",
-                       label=stem.replace("_", " "),
+                       label=label,
                        notes="FORESEE polygon (filled with ax.fill: closed region); "
                              + ("projected sensitivity" if proj else "existing constraint")
+                             + extra
                              + ("; DarkHiggs coupling is the mixing angle theta (~ sin theta)"
                                 if topic == "scalar" else ""))
 

@@ -236,3 +236,46 @@ def save(fig, file: str) -> list[str]:
         fig.savefig(q)
         outs.append(str(q))
     return outs
+
+
+#: the overview panels: (file stem, curves, x unit, xlim, ylim, title)
+OVERVIEW = [
+    ("alp_gagamma", ["alp/gagamma/cast", "alp/gagamma/hb", "alp/gagamma/sn1987a",
+                     "alp/gagamma/fermi", "alp/gagamma/hess", "alp/gagamma/babyiaxo",
+                     "alp/gagamma/iaxo", "alp/gagamma/alps-ii", "alp/gagamma/hint-tev-transparency",
+                     "alp/gagamma/hint-ciber", "alp/gagamma/hint-hb"],
+     "eV", (1e-11, 10.0), (1e-13, 1e-8), "ALP–photon coupling"),
+    ("hnl_Ue2", ["hnl/Ue2/current", "hnl/Ue2/projected"], "GeV", (1e-3, 1e3), (1e-12, 1.0),
+     "HNL mixing with the electron flavour"),
+    ("hnl_Umu2", ["hnl/Umu2/current", "hnl/Umu2/projected"], "GeV", (1e-3, 1e3), (1e-12, 1.0),
+     "HNL mixing with the muon flavour"),
+    ("hnl_Utau2", ["hnl/Utau2/current", "hnl/Utau2/projected"], "GeV", (1e-3, 1e3),
+     (1e-10, 1.0), "HNL mixing with the tau flavour"),
+    ("dd_si", ["dd/si/nufog-n2-xe", "dd/si/lux-2016", "dd/si/xenon1t", "dd/si/pandax-4t-2024",
+               "dd/si/xenonnt-2025", "dd/si/lz-2024", "dd/si/darwin-projection"],
+     "GeV", (3.0, 1e4), (1e-49, 1e-42), "Spin-independent DM–nucleon scattering"),
+    ("id_gammaline", ["id/gammaline/hess", "id/gammaline/magic", "id/gammaline/dampe",
+                      "id/gammaline/veritas-2017-multidsph", "id/gammaline/cta"],
+     "GeV", (10.0, 1e5), (1e-30, 1e-23), "Gamma-ray lines (χχ → γγ)"),
+    ("scalar_sintheta", ["scalar/sintheta/foresee-1508.04094", "scalar/sintheta/foresee-1612.08718",
+                         "scalar/sintheta/foresee-2011.11329", "scalar/sintheta/foresee-charm",
+                         "scalar/sintheta/foresee-e949", "scalar/sintheta/foresee-lsnd",
+                         "scalar/sintheta/foresee-microboone", "scalar/sintheta/foresee-icarus",
+                         "scalar/sintheta/foresee-sn1987", "scalar/sintheta/foresee-bbn",
+                         "scalar/sintheta/foresee-ship-projection",
+                         "scalar/sintheta/foresee-mathusla-projection"],
+     "GeV", (1e-3, 10.0), (1e-6, 1e-1),
+     "Higgs-mixed scalar"),
+]
+
+
+def overview_figures(out: str) -> list[str]:
+    """Write the standard limit figures (PNG + PDF) to ``out``; returns the paths written."""
+    import matplotlib.pyplot as plt
+
+    written = []
+    for stem, cs, xu, xl, yl, title in OVERVIEW:
+        fig, _ = limit_figure(cs, x_unit=xu, xlim=xl, ylim=yl, title=title, legend="outside")
+        written += save(fig, f"{out}/{stem}.png")
+        plt.close(fig)
+    return written

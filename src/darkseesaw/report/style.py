@@ -39,8 +39,8 @@ FAMILY_COLORS = {
     "hint-tev": "#E69F00", "hint-ciber": "#CC79A7", "hint-hb": "#B8A200",
     "lux": "#6699CC", "xenon1t": "#56B4E9", "xenonnt": "#0072B2", "lz": "#D55E00",
     "pandax": "#CC79A7", "darkside": "#882255", "all": "#222222", "nufog": "#999999",
-    "darwin": "#D55E00", "xlzd": "#D55E00",
-    "magic": "#882255", "cta": "#0072B2", "dampe": "#44AA99", "lat": "#006b3d",
+    "darwin": "#009E73", "xlzd": "#AA4499",
+    "magic": "#882255", "cta": "#0072B2", "dampe": "#E69F00", "lat": "#006b3d",
     "current": "#444444", "projected": "#0072B2",
     "atlas": "#332288", "cms": "#AA4499",
 }
