@@ -145,3 +145,18 @@ def test_annihilation_cross_sections():
     sv = H.sigma_v_ss(m, g, 20.0)
     assert sv == pytest.approx(ph.invGeV2_to_cm3_per_s(3 * g**4 / (16 * math.pi * m**2)
                                                        * float(hnl_F(20.0))), rel=1e-12)
+
+
+def test_branching_statement_section_4_3():
+    """§4.3: "leptonic final states dominate for M_N > 2 GeV, hadronic ones below" — true with the
+    exclusive meson channels the paper used; the QCD-corrected quark rate reverses it above 2 GeV."""
+    from darkseesaw.observables import hnl_decays as hd
+
+    def hadronic(M, had):
+        U2 = np.abs(H.mixing(M, 1e-2, "NH")[:, 1]) ** 2
+        br = hd.branching_ratios(M, U2, by="class", hadrons=had)
+        return float(br["l hadrons"] + br["nu hadrons"])
+
+    assert hadronic(1.0, "exclusive") > 0.5
+    assert hadronic(3.0, "exclusive") < 0.5 and hadronic(4.0, "exclusive") < 0.5
+    assert hadronic(3.0, "auto") > 0.5

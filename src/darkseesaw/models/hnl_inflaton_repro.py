@@ -463,6 +463,10 @@ NOTES = {
                        "envelope, per flavour, both HNLs summed) and EWPD. The paper used the 2018 "
                        "limits of Bondarenko et al.; newer limits (NA62, ATLAS, CMS, ...) are "
                        "stronger, so our lifetimes are longer where they bite.",
+    "branching_ratios": "Fig. 4 uses exclusive mesons below 1 GeV and QCD-corrected inclusive "
+                        "quarks above 2 GeV (Bondarenko et al.); with these, hadrons dominate at "
+                        "all M_N > 0.3 GeV. The paper's 'leptons dominate above 2 GeV' follows "
+                        "from its exclusive-only set (reproduced with hadrons='exclusive').",
     "oscillation_inputs": "physics.nu_osc_CPT2020: they reproduce the paper's eta matrices "
                           "eqs. 4.11-4.15 to 2-3 digits.",
 }
