@@ -191,6 +191,34 @@ def relic_vs_freeze_out(n: int) -> dict[str, Any]:
             "ratio_at_resonance": float(r[np.argmin(abs(Ms - 2 * m_chi))])}
 
 
+def plot_relic_comparison(rc: dict[str, Any], out: Path) -> list[str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    M = np.asarray(rc["MZp_GeV"]) / 1e3
+    fig, (a1, a2) = plt.subplots(2, 1, figsize=(6, 5.5), sharex=True,
+                                 gridspec_kw={"height_ratios": [2, 1]})
+    a1.semilogy(M, rc["omega_boltzmann"], "o-", label="Boltzmann equation (exact $\\sigma(s)$)")
+    a1.semilogy(M, rc["omega_eq36"], "s--", label="freeze-out estimate, eq. (3.6)")
+    a1.axhline(ph.omega_h2_DRFGMN2017, color="k", lw=0.7, ls=":", label="$\\Omega h^2 = 0.1186$")
+    a1.set_ylabel("$\\Omega_\\chi h^2$")
+    a1.legend(fontsize=8)
+    a1.set_title(f"$m_\\chi$ = {rc['m_chi_GeV'] / 1e3:g} TeV, $g_{{BL}}$ = {rc['gBL']}")
+    a2.plot(M, rc["ratio_eq36_over_boltzmann"], "k.-")
+    a2.axhline(1.0, color="0.5", lw=0.7)
+    a2.set_ylabel("eq. (3.6) / Boltzmann")
+    a2.set_xlabel("$m_{Z'}$ [TeV]")
+    fig.tight_layout()
+    files = []
+    for ext in ("png", "pdf"):
+        fig.savefig(out / f"relic_boltzmann_vs_eq36.{ext}", dpi=150)
+        files.append(f"relic_boltzmann_vs_eq36.{ext}")
+    plt.close(fig)
+    return files
+
+
 def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
     from darkseesaw.observables.collider import sigma_z_ll_fb, ssm_mass_limit
     from darkseesaw.observables.zprime import sigma_si_nucleon_pb, v1_min_from_sigma
@@ -269,6 +297,7 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
 
     # Boltzmann vs eq. 3.6
     res["relic_boltzmann_vs_eq36"] = relic_vs_freeze_out(9 if fast else 33)
+    res["figures"] += plot_relic_comparison(res["relic_boltzmann_vs_eq36"], out)
     rr = res["relic_boltzmann_vs_eq36"]["ratio_range"]
     notes.append(f"relic: the freeze-out estimate eq. 3.6 (s-wave <sigma v> of eqs. 3.3+3.5, "
                  f"x_f from the freeze-out iteration) over the Boltzmann result ranges over "
