@@ -1116,9 +1116,16 @@ def _fig3(scans, out: Path, tag: str, title: str):
                             hatch="xx", lw=0, label="CTA projection (GC)", zorder=2)
         for cm in (-0.01, -0.1, -1.0):
             s = scans[(fa, cm)]
-            ax.fill_between(x, s["g2_lo"], s["g2_hi"], color=g2col[cm], alpha=0.55,
-                            label=rf"$\Delta a_\mu$ ±2σ, $C_{{\mu\mu}}/f_a$ = {cm} GeV$^{{-1}}$",
-                            zorder=4)
+            lab = rf"$\Delta a_\mu$ ±2σ, $C_{{\mu\mu}}/f_a$ = {cm} GeV$^{{-1}}$"
+            two_sided = s["g2_lo"] > 0
+            if two_sided.any():
+                ax.fill_between(x, s["g2_lo"], s["g2_hi"], where=two_sided, color=g2col[cm],
+                                alpha=0.55, label=lab, zorder=4)
+            if (~two_sided).any():  # the band reaches Δa_μ = 0: only an upper edge on C_γγ
+                hi_ = np.where(two_sided, np.nan, s["g2_hi"])
+                ax.plot(x, hi_, color=g2col[cm], lw=2, ls="--", zorder=4,
+                        label=(rf"$\Delta a_\mu$ +2σ edge (band reaches 0), "
+                               rf"$C_{{\mu\mu}}/f_a$ = {cm}"))
             for lo, hi in s["intervals"]:
                 ax.axvspan(lo / 1e3, hi / 1e3, color=g2col[cm], alpha=0.12, zorder=0)
         ax.set_xscale("log")
