@@ -46,7 +46,7 @@ def test_alp_projections_and_hints():
 
 @pytest.mark.parametrize("name,mass,value,rel", [
     ("dd/si/lux-2016", 50.0, 1.1e-46, 0.05),       # LUX 1608.07648
-    ("dd/si/xenon1t", 30.0, 4.1e-47, 0.08),        # XENON1T 1805.12562
+    ("dd/si/xenon1t", 30.0, 4.1e-47, 0.02),        # XENON1T 1805.12562
     ("dd/si/lz-2022-non-power-constrained", 30.0, 5.9e-48, 0.05),  # LZ 2207.03764 v1
     ("dd/si/lz-2024", 40.0, 2.2e-48, 0.06),        # LZ 2410.17036
     ("dd/si/xenonnt-2023", 28.0, 2.58e-47, 0.03),  # XENONnT 2303.14729
@@ -143,3 +143,13 @@ def test_hnl_rescaling_conventions():
     x = np.geomspace(2e-3, 5e2, 60)
     np.testing.assert_allclose(hnl_envelope("tau")(x), curve("hnl/Utau2/current")(x),
                                rtol=1e-12)
+
+
+def test_dark_photon_envelope_keeps_the_gap_between_beam_dumps_and_babar():
+    env = curve("darkphoton/epsilon/darkcast-visible")
+    # BaBar 2014 (1406.2980): eps <~ 7e-4 around 0.5 GeV; vetoed phi window gives no limit
+    babar = curve("darkphoton/epsilon/darkcast-babar-lees2014xha")
+    assert 4e-4 < babar(0.5) < 1e-3 and np.isnan(babar(1.02))
+    assert not env.allowed(0.5, 2e-3)          # excluded by BaBar
+    assert env.allowed(0.5, 1e-5)              # the classic gap above the beam dumps
+    assert not env.allowed(0.05, 1e-7)         # excluded by the beam dumps (E137, ...)

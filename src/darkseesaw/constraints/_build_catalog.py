@@ -341,13 +341,14 @@ class Builder:
         base = "direct_detection/cajohare_DirectDetectionPlots"
         qmap = {"SI": ("si", r"$\sigma_{\chi N}^{\rm SI}$"), "SDp": ("sdp", r"$\sigma_{\chi p}^{\rm SD}$"),
                 "SDn": ("sdn", r"$\sigma_{\chi n}^{\rm SD}$")}
-        curated = {"LUX.txt": "lux-2016", "XENON1T.txt": "xenon1t",
+        curated = {"LUX.txt": "lux-2016", "XENON1T-2018.txt": "xenon1t",
+                   "XENON1T.txt": "xenon1t-with-lowmass",
                    "LZ_2022_power-constrained.txt": "lz-2022",
                    "LZ_2022_non-power-constrained.txt": "lz-2022-non-power-constrained",
                    "LZ_2024.txt": "lz-2024", "XENONnT_2025.txt": "xenonnt-2025",
                    "XENONnT_power-constrained.txt": "xenonnt-2023",
                    "XENONnT_non-power-constrained.txt": "xenonnt-2023-non-power-constrained",
-                   "AllLimits-2024.txt": "all-2024", "XENON1T-2018.txt": "xenon1t-2018",
+                   "AllLimits-2024.txt": "all-2024",
                    "PandaX_2024.txt": "pandax-4t-2024", "PandaX.txt": "pandax-ii-2017"}
         for p in sorted((self.root / base).rglob("*.txt")):
             rel = str(p.relative_to(self.root))
@@ -377,6 +378,9 @@ class Builder:
                     nm = nm  # XLZD_{Excl,Disc}_{200,1000}ty
                 cite = (hdr[0] if hdr else stem)
                 notes = "90% CL upper limit as published (DirectDetectionPlots)"
+                if stem == "XENON1T":
+                    notes += ("; XENON1T 2018 (1805.12562) extended to low mass with "
+                              "2012.02846 (S2-only/combined), as in DirectDetectionPlots")
                 if stem == "AllLimits-2024":
                     notes = ("envelope made by DirectDetectionPlots (CreateEnvelope): min of "
                              "NEWS-G, DarkSide-50 2022, CRESST, PandaX-4T 2024 combined, XENONnT "
@@ -475,6 +479,7 @@ class Builder:
                   "Lmu-Ltau_boson": ("zprime", "gLmuLtau", r"$g_{L_\mu-L_\tau}$", r"$m_{Z'}$")}
         from darkseesaw.constraints.readers import lmt_parts
 
+        groups: dict[tuple[str, str, str], list[str]] = {}
         for p in sorted((self.root / base / "recast").rglob("*.lmt")):
             rel = str(p.relative_to(self.root))
             which, model = p.parts[-3], p.parts[-2]
@@ -494,6 +499,9 @@ class Builder:
                                             " (no excluded region for this model: no curve)")
                 continue
             vis = r.get("visible_or_invisible", "")
+            if not proj and vis in ("visible", "invisible") and not p.stem.startswith("AMM"):
+                groups.setdefault((topic, q, vis), []).append(
+                    f"{topic}/{q}/darkcast-{slug(p.stem)}")
             self.curve(f"{topic}/{q}/darkcast-{slug(p.stem)}",
                        [{"file": rel, "reader": "lmt"}], quantity=q, kind=kind, x_unit="GeV",
                        y_unit="", x_label=xlab, y_label=ylab, source=cite,
@@ -502,6 +510,17 @@ class Builder:
                        notes=(f"DARKCAST recast to the {model} model (g = epsilon for the dark "
                               f"photon; g = gauge coupling itself for B-L and Lmu-Ltau); "
                               f"{vis} decays; {r.get('note', '')}").strip())
+
+        for (topic, q, vis), members in sorted(groups.items()):
+            first = self.curves[members[0]]
+            self.curves[f"{topic}/{q}/darkcast-{vis}"] = {
+                "envelope": members, "kind": "upper_limit", "quantity": q, "x_unit": "GeV",
+                "y_unit": "", "x_label": first["x_label"], "y_label": first["y_label"],
+                "label": f"DARKCAST {vis} (combined)", "cl": "90/95 as published",
+                "source": f"envelope of the DARKCAST {vis}-decay limits recast to this model",
+                "notes": f"envelope of {len(members)} DARKCAST limits with {vis} decays "
+                         "(electron/muon g-2 bounds excluded; use darkcast-amm* separately); "
+                         "beam-dump regions keep their upper edges"}
 
     def foresee(self) -> None:
         base = "foresee_bounds"

@@ -108,19 +108,27 @@ def ecsv_xy(path: str, ycol: str | None = None) -> tuple[np.ndarray, np.ndarray,
     return x, d[order, j], units[ycol]
 
 
+PAD = 1e4  # DARKCAST couplings at or above this are padding (the files use 1e5)
+
+
 def lmt_parts(path: str) -> list[tuple[np.ndarray, np.ndarray, str]]:
     """DARKCAST file → outline parts in (mass, coupling).
 
-    Two columns: the lower limit, excluded above (one part, region 'above'). Three columns:
-    excluded between lower and upper; each run of consecutive masses with upper > lower becomes
-    one closed part (lower boundary forward, upper boundary backward), region 'inside'.
+    Two columns: the lower limit, excluded above (region 'above'); rows with the padding
+    coupling 1e5 (no limit: range ends, vetoed resonance windows) split the outline into parts.
+    Three columns: excluded between lower and upper; each run of consecutive masses with
+    upper > lower becomes one closed part (lower boundary forward, upper boundary backward),
+    region 'inside'.
     """
     d = read_xy(path)
     if d.shape[0] < 2:
         return []
     if d.shape[1] == 2:
-        return [(d[:, 0], d[:, 1], "above")]
-    ok = d[:, 2] > d[:, 1]
+        # coupling 1e5 is DARKCAST's "no limit" padding (range ends, vetoed resonance windows):
+        # split the outline there so that curve(x) is NaN inside the windows
+        ok = d[:, 1] < PAD
+    else:
+        ok = (d[:, 2] > d[:, 1]) & (d[:, 1] < PAD)
     parts = []
     i = 0
     n = len(d)
@@ -133,8 +141,11 @@ def lmt_parts(path: str) -> list[tuple[np.ndarray, np.ndarray, str]]:
             j += 1
         if j > i:
             seg = d[i : j + 1]
-            px = np.concatenate([seg[:, 0], seg[::-1, 0]])
-            py = np.concatenate([seg[:, 1], seg[::-1, 2]])
-            parts.append((px, py, "inside"))
+            if d.shape[1] == 2:
+                parts.append((seg[:, 0], seg[:, 1], "above"))
+            else:
+                px = np.concatenate([seg[:, 0], seg[::-1, 0]])
+                py = np.concatenate([seg[:, 1], seg[::-1, 2]])
+                parts.append((px, py, "inside"))
         i = j + 1
     return parts

@@ -92,7 +92,34 @@ def draw_curve(ax, c, *, x_unit: str = "GeV", color: str | None = None, label: s
     lab = c.label if label is None else label
     artists = []
     top, bot = 10.0 ** (LOG_TOP / 3), 10.0 ** (LOG_BOTTOM / 3)  # far outside any axis range
-    for i, (px, py, reg) in enumerate(c.parts_xy):
+    from darkseesaw.constraints.curves import Envelope
+
+    if isinstance(c, Envelope) and do_fill:
+        # fill the union of the members' regions (closed contours keep their upper edges, so
+        # gaps such as the one between beam dumps and B factories stay visible) with an opaque
+        # light tint, then draw the envelope's lower edge
+        from matplotlib.colors import to_rgb
+
+        tint = tuple(1 - a * (1 - ch) for ch in to_rgb(col))
+        for m in c.members:
+            for px, py, reg in m.parts_xy:
+                px = np.asarray(px) * sx
+                py = np.asarray(py) * y_factor
+                ok = (px > 0) & (py > 0) & np.isfinite(px) & np.isfinite(py)
+                px, py = px[ok], py[ok]
+                if px.size < 2:
+                    continue
+                if reg in ("above", "below"):
+                    cap = top if reg == "above" else bot
+                    px = np.concatenate([px, [px[-1], px[0]]])
+                    py = np.concatenate([py, [cap, cap]])
+                poly = Polygon(np.column_stack([px, py]), closed=True, facecolor=tint,
+                               edgecolor="none", lw=0, zorder=zorder - 0.005)
+                ax.add_patch(poly)
+                artists.append(poly)
+        do_fill = False
+    parts = c.parts_xy
+    for i, (px, py, reg) in enumerate(parts):
         px = np.asarray(px) * sx
         py = np.asarray(py) * y_factor
         ok = (px > 0) & (py > 0) & np.isfinite(px) & np.isfinite(py)
@@ -156,10 +183,17 @@ def draw_limits(ax, curves: Iterable, *, x_unit: str = "GeV", xlim: Sequence[flo
     list of Curve
         The curves drawn (in order).
     """
+    from darkseesaw.report.style import PALETTE, color_for
+
     cs = _curves(curves)
     order = {"band": 0, "upper_limit": 1, "lower_limit": 1, "hint": 2, "projection": 3}
+    used: set[str] = set()
     for j, c in enumerate(sorted(cs, key=lambda c: order.get(c.kind, 1))):
-        draw_curve(ax, c, x_unit=x_unit, zorder=1 + 0.01 * j, y_factor=y_factor)
+        col = color_for(c.name)
+        if col in used:  # two curves with the same colour in one figure: take a free one
+            col = next((p for p in PALETTE if p not in used), col)
+        used.add(col)
+        draw_curve(ax, c, x_unit=x_unit, zorder=1 + 0.01 * j, y_factor=y_factor, color=col)
     ax.set_xscale("log")
     ax.set_yscale("log")
     if cs:
@@ -257,6 +291,12 @@ OVERVIEW = [
     ("id_gammaline", ["id/gammaline/hess", "id/gammaline/magic", "id/gammaline/dampe",
                       "id/gammaline/veritas-2017-multidsph", "id/gammaline/cta"],
      "GeV", (10.0, 1e5), (1e-30, 1e-23), "Gamma-ray lines (χχ → γγ)"),
+    ("darkphoton_epsilon", ["darkphoton/epsilon/darkcast-visible",
+                            "darkphoton/epsilon/darkcast-invisible",
+                            "darkphoton/epsilon/foresee-faser-27invfb",
+                            "darkphoton/epsilon/foresee-ship-projection",
+                            "darkphoton/epsilon/foresee-belle2-projection"],
+     "GeV", (1e-3, 10.0), (1e-8, 1e-2), "Dark photon"),
     ("scalar_sintheta", ["scalar/sintheta/foresee-1508.04094", "scalar/sintheta/foresee-1612.08718",
                          "scalar/sintheta/foresee-2011.11329", "scalar/sintheta/foresee-charm",
                          "scalar/sintheta/foresee-e949", "scalar/sintheta/foresee-lsnd",
