@@ -402,6 +402,13 @@ class Builder:
                        notes=notes)
 
     # ---------------------------------------------------------------------------------- ID
+        # stable aliases (names that earlier versions of the catalogue used)
+        for alias, target in (("dd/si/xenon1t-2018", "dd/si/xenon1t"),):
+            e = self.curves[target]
+            self.curve(alias, [dict(q) for q in e["parts"]],
+                       **{**{k: v for k, v in e.items() if k != "parts"},
+                          "notes": f"alias of {target}. " + e["notes"]})
+
     def indirect(self) -> None:
         base = "indirect_detection/gDMbounds"
         self.file(f"{base}/gdmbounds_selected_index.csv", fmt="index", kind="index",
