@@ -108,8 +108,21 @@ def test_fig3_conclusions_small_grid():
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "darkseesaw.cli", *args], capture_output=True,
-                          text=True, timeout=120)
+    code = "import sys; from darkseesaw.cli import main; main(sys.argv[1:])"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_benchmark_cli_exit_codes():
+    r = _cli("benchmark", "alp-portal-dm", "--set", "m_phi=-3")
+    assert r.returncode == 2
+    err = r.stderr.strip().splitlines()
+    assert len(err) == 1 and "m_phi" in err[0] and "Traceback" not in r.stderr
+    r = _cli("benchmark", "alp-portal-dm", "--point", "B-IO", "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["observables"]["ordering"] == "IO"
+    assert any(c["name"].startswith("nufit6.0/IO") and c["pass"] for c in d["constraints"])
 
 
 def test_benchmark_cli_json_and_bad_input():
