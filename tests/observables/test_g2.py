@@ -93,3 +93,9 @@ def test_barr_zee_leading_log_of_mmpp():
 def test_vectorised_shapes():
     d = g2.delta_a_alp(np.array([[1e3, 1e4], [1e5, 1e6]]), -1e4, 100.0, 1e4)
     assert d["total"].shape == (2, 2)
+
+
+def test_photon_coupling_convention_vs_alp_module():
+    # 2502.13002: g = α C_γγ/(π f); CDNS (observables.alp): g = α C_aγ/(2π v) with C_aγ = 2 C_γγ
+    alp = pytest.importorskip("darkseesaw.observables.alp")
+    assert float(g2.g_agamma(3.0, 1e4)) == pytest.approx(float(alp.g_agamma(6.0, 1e4)), rel=1e-14)
