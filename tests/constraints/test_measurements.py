@@ -102,3 +102,15 @@ def test_nufit_chi2_of_an_engine_spectrum():
                         np.radians(t["delta_cp"].best))
     obs = nu.from_light_matrix(M)
     assert float(L.nufit_chi2_observables(obs)) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_limit_chi2_from_a_curve():
+    from darkseesaw.constraints import curve
+
+    c = curve("dd/si/lz-2024")  # 90 % CL upper limit
+    lim = float(c(40.0))
+    assert float(L.limit_chi2(c, 40.0, lim)) == pytest.approx(2.705543, rel=1e-5)
+    assert float(L.limit_chi2(c, 40.0, 0.0)) == 0.0
+    assert float(L.limit_chi2(c, 1.0, 1e-30)) == 0.0       # below the measured range: no limit
+    h = curve("id/gammaline/hess")                            # 95 % CL
+    assert float(L.limit_chi2(h, 1000.0, h(1000.0))) == pytest.approx(3.841459, rel=1e-5)
