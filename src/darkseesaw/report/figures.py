@@ -92,6 +92,7 @@ def marginal_1d(df, name: str, *, label: str, log: bool, bins: int = 40, title: 
     fig, ax = plt.subplots(figsize=(5.2, 3.8), layout="constrained")
     ok = df[df["ok"]]
     x = ok[name].to_numpy(float)
+    bins = int(min(bins, max(6, np.sqrt(max(len(x), 1)))))
     e = _edges(x, log, bins)
     w = _weights(ok)
 
@@ -144,7 +145,7 @@ def pair_2d(df, nx: str, ny: str, *, xlabel: str, ylabel: str, xlog: bool, ylog:
     ok = df[df["ok"]]
     x, y = ok[nx].to_numpy(float), ok[ny].to_numpy(float)
     if has_likelihood(df):
-        bins = int(min(bins, max(10, np.sqrt(len(x)) / 4)))
+        bins = int(min(bins, max(6, np.sqrt(len(x)) / 4)))
         ex, ey = _edges(x, xlog, bins), _edges(y, ylog, bins)
         ll = ok["loglike"].to_numpy(float)
         prof = profile_2d(x, y, ll, ex, ey)
@@ -166,7 +167,7 @@ def pair_2d(df, nx: str, ny: str, *, xlabel: str, ylabel: str, xlog: bool, ylog:
         sub = df if len(df) <= MAX_SCATTER else df.iloc[rng.choice(len(df), MAX_SCATTER,
                                                                    replace=False)]
         for mask, lab, col, z in ((~sub["ok"], "failed", "C3", 1),
-                                  (sub["ok"] & ~sub["allowed"], "excluded", "0.6", 2),
+                                  (sub["ok"] & ~sub["allowed"], "excluded", "C1", 2),
                                   (sub["allowed"], "allowed", "C0", 3)):
             if mask.any():
                 ax.scatter(sub.loc[mask, nx], sub.loc[mask, ny], s=3, alpha=0.6, color=col,
@@ -187,8 +188,7 @@ def limit_overlay(df, curve_name: str, xcol, ycol, *, title: str = ""):
     """Points in the plane of a limit curve (allowed vs excluded by it) with the curve drawn.
 
     ``xcol``/``ycol`` are the arrays (or column names) of the curve's x and y quantities.
-    The curve is drawn by `darkseesaw.report.limits` when it provides a helper, else from the
-    catalogue outline.
+    The curve is drawn by `darkseesaw.report.limits.draw_curve` (excluded region filled).
     """
     from darkseesaw import constraints
 
@@ -203,31 +203,32 @@ def limit_overlay(df, curve_name: str, xcol, ycol, *, title: str = ""):
     idx = np.flatnonzero(good)
     if idx.size > MAX_SCATTER:
         idx = np.random.default_rng(0).choice(idx, MAX_SCATTER, replace=False)
-    for m, lab, c in ((~allowed[idx], "excluded by this limit", "0.55"),
+    for m, lab, c in ((~allowed[idx], "excluded by this limit", "C1"),
                       (allowed[idx], "allowed by this limit", "C0")):
         if m.any():
-            ax.scatter(x[idx][m], y[idx][m], s=3, color=c, alpha=0.6, rasterized=True,
-                       label=f"{lab} ({int(m.sum())})")
-    drawn = False
-    try:
+            ax.scatter(x[idx][m], y[idx][m], s=3, color=c, alpha=0.7, rasterized=True,
+                       label=f"{lab} ({int(m.sum())})", zorder=3)
+    try:  # the constraints engineer's style: filled excluded region, boundary, label
         from darkseesaw.report import limits as L
 
-        for fn_name in ("plot_curve", "draw", "overlay", "plot_limit"):
-            fn = getattr(L, fn_name, None)
-            if callable(fn):
-                fn(ax, curve_name)
-                drawn = True
-                break
-    except Exception:  # noqa: BLE001 - fall back to the plain outline below
-        drawn = False
-    if not drawn:
+        L.draw_curve(ax, cv, zorder=0.5)
+    except (ImportError, AttributeError):
         for i, (px, py, _reg) in enumerate(cv.parts_xy):
             ax.plot(px, py, color="k", lw=1.5, label=cv.label if i == 0 else None)
     ax.set_xscale("log")
     ax.set_yscale("log")
-    for setter, lab, unit in ((ax.set_xlabel, cv.x_label or "x", cv.x_unit),
-                              (ax.set_ylabel, cv.y_label or "y", cv.y_unit)):
-        setter(f"{lab} [{unit}]" if unit and unit not in lab else lab)
+    try:
+        from darkseesaw.report.limits import axis_label
+    except ImportError:
+        def axis_label(lab, unit):
+            return f"{lab} [{unit}]" if unit else lab
+    ax.set_xlabel(axis_label(cv.x_label or "x", cv.x_unit))
+    ax.set_ylabel(axis_label(cv.y_label or "y", cv.y_unit))
+    if idx.size:  # frame the points and the curve together
+        xs = np.concatenate([x[idx], cv.x])
+        ys = np.concatenate([y[idx], cv.y])
+        ax.set_xlim(xs.min() / 2, xs.max() * 2)
+        ax.set_ylim(ys.min() / 5, ys.max() * 5)
     ax.legend(fontsize=8, loc="best", markerscale=3)
     ax.set_title(title or f"{curve_name} ({cv.kind.replace('_', ' ')})", fontsize=10)
     return fig

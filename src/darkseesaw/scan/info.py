@@ -60,7 +60,7 @@ def summary(out: str | Path) -> dict[str, Any]:
         "best_loglike": best, "best_point_id": best_id, "best_point": best_point,
         "wall_s": round(wall, 3), "compute_s": round(compute, 3),
         "sessions": len(m.get("sessions", [])),
-        "rate_pts_per_s": round(rows / wall, 1) if wall > 0 else None,
+        "rate_pts_per_s": rows / wall if wall > 0 else None,
         "parameters": m.get("parameters", []), "model": _model_name(m.get("config", {})),
         "has_likelihood": _has_likelihood(m.get("config", {})),
     }
@@ -98,7 +98,8 @@ def format_summary(s: dict[str, Any]) -> str:
         pts = ", ".join(f"{k}={v:.6g}" for k, v in bp.items())
         lines.append(f"best loglike    {s['best_loglike']:.6g} at point {s['best_point_id']}"
                      + (f" ({pts})" if pts else ""))
-    rate = f", {s['rate_pts_per_s']:,.0f} pts/s" if s.get("rate_pts_per_s") else ""
+    r = s.get("rate_pts_per_s")
+    rate = (f", {r:,.0f} pts/s" if r >= 100 else f", {r:.3g} pts/s") if r else ""
     lines.append(f"time            {s['wall_s']:.1f} s wall over {s['sessions']} session(s), "
                  f"{s['compute_s']:.1f} s compute{rate}")
     return "\n".join(lines)
