@@ -62,6 +62,29 @@ class Part:
     fx: np.ndarray | None = None
     fy: np.ndarray | None = None
 
+    def chains(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The closed outline split into x-monotonic chains (x ascending), closure edges at
+        the top/bottom of the plane and vertical edges dropped; cached."""
+        if getattr(self, "_chains", None) is None:
+            x = np.append(self.lx, self.lx[0])
+            y = np.append(self.ly, self.ly[0])
+            d = np.sign(np.diff(x))
+            out = []
+            start = 0
+            for i in range(1, len(d) + 1):
+                if i == len(d) or d[i] != d[start]:
+                    seg = slice(start, i + 1)
+                    cx, cy = x[seg], y[seg]
+                    # vertical edges (d = 0) and the closure along the top/bottom of the
+                    # plane are never part of a chain
+                    if d[start] != 0 and np.all(np.abs(cy) < LOG_TOP - 1):
+                        if d[start] < 0:
+                            cx, cy = cx[::-1], cy[::-1]
+                        out.append((cx, cy))
+                    start = i
+            self._chains = out
+        return self._chains
+
     @property
     def edges(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         x1, y1 = self.lx, self.ly
@@ -198,16 +221,16 @@ class Curve:
                 cur = out[idx]
                 out[idx] = np.where(np.isnan(cur), v, np.fmin(cur, v) if lower else np.fmax(cur, v))
                 continue
-            if part.edges[0].size == 0 or idx.size == 0:
+            if idx.size == 0:
                 continue
-            for sl in _blocks(idx.size, part.lx.size):
-                ii = idx[sl]
-                yc = _crossings(part, lxq[ii], half_open=False)
-                real = np.where(np.abs(yc) < LOG_TOP - 1, yc, np.nan)  # drop closure edges
-                with np.errstate(all="ignore"):
-                    v = np.nanmin(real, axis=1) if lower else np.nanmax(real, axis=1)
-                cur = out[ii]
-                out[ii] = np.where(np.isnan(cur), v, np.fmin(cur, v) if lower else np.fmax(cur, v))
+            # general outline: split into x-monotonic chains, each a function of x
+            for cx, cy in part.chains():
+                sel = idx[(lxq[idx] >= cx[0]) & (lxq[idx] <= cx[-1])]
+                if sel.size == 0:
+                    continue
+                v = np.interp(lxq[sel], cx, cy)
+                cur = out[sel]
+                out[sel] = np.where(np.isnan(cur), v, np.fmin(cur, v) if lower else np.fmax(cur, v))
         return out
 
     def __call__(self, x) -> np.ndarray:
