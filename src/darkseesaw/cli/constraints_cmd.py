@@ -67,7 +67,8 @@ def register(app: typer.Typer) -> None:
         at: list[float] = typer.Option(None, "--at", help="evaluate the limit at this mass "
                                        "(in --x-unit); repeatable"),
     ) -> None:
-        """Show one curve: source, units, kind, range, sample values; optionally plot it."""
+        """Show one curve (source, units, kind, range, sample values; optionally plot it) or one
+        measurement."""
         import json
 
         import numpy as np
@@ -81,6 +82,16 @@ def register(app: typer.Typer) -> None:
                              f"{', '.join(X_UNITS)}")
         if plot is not None and plot.suffix.lower() not in (".png", ".pdf"):
             raise InputError(str(plot), "--plot", "the figure must be a .png or .pdf file")
+        from darkseesaw.constraints.measurements import MEASUREMENTS
+
+        if name in MEASUREMENTS:  # a measurement rather than a curve
+            m = MEASUREMENTS[name]
+            if as_json:
+                typer.echo(json.dumps(m.__dict__, indent=1))
+            else:
+                for k, v in m.__dict__.items():
+                    typer.echo(f"{k:9s}: {v}")
+            return
         try:
             c = curve(name)
         except KeyError as e:

@@ -287,13 +287,12 @@ class Curve:
         ly = np.log10(np.where(y > 0, y, np.nan)).ravel()
         dist = np.full(lx.shape, np.inf)
         for part in self._parts:
-            for sl in _blocks(lx.size, part.lx.size):
-                yc = _crossings(part, lx[sl], half_open=False)
-                real = np.where(np.abs(yc) < LOG_TOP - 1, yc, np.nan)
-                d = np.abs(real - ly[sl, None])
-                with np.errstate(all="ignore"):
-                    dmin = np.where(np.all(np.isnan(d), axis=1), np.inf, np.nanmin(np.where(np.isnan(d), np.inf, d), axis=1))
-                dist[sl] = np.minimum(dist[sl], dmin)
+            chains = [(part.fx, part.fy)] if part.fx is not None else part.chains()
+            for cx, cy in chains:
+                sel = np.nonzero((lx >= cx[0]) & (lx <= cx[-1]))[0]
+                if sel.size:
+                    d = np.abs(np.interp(lx[sel], cx, cy) - ly[sel])
+                    dist[sel] = np.fmin(dist[sel], d)
         ins = self.inside(x, y).ravel() if x.shape else np.array([self.inside(x, y)])
         m = np.where(np.isinf(dist), np.nan, np.where(ins, -dist, dist))
         m = np.where(np.isnan(ly), np.nan, m)
