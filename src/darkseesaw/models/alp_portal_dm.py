@@ -1121,7 +1121,7 @@ def _fig3(scans, out: Path, tag: str, title: str):
             if two_sided.any():
                 ax.fill_between(x, s["g2_lo"], s["g2_hi"], where=two_sided, color=g2col[cm],
                                 alpha=0.55, label=lab, zorder=4)
-            if (~two_sided).any():  # the band reaches Δa_μ = 0: only an upper edge on C_γγ
+            if (~two_sided).sum() > 2:  # band reaches Δa_μ = 0: only an upper edge on C_γγ
                 hi_ = np.where(two_sided, np.nan, s["g2_hi"])
                 ax.plot(x, hi_, color=g2col[cm], lw=2, ls="--", zorder=4,
                         label=(rf"$\Delta a_\mu$ +2σ edge (band reaches 0), "
