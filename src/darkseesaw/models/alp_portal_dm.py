@@ -1197,6 +1197,8 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
             rows.append({"f_a_TeV": fa / 1e3, "C_mumu_over_fa_invGeV": cm,
                          "m_a_interval_GeV": fig3[kf][kc], "m_a_interval_today_GeV": fig3_today[kf][kc],
                          "m_a_interval_shortcut_GeV": fig3_short[kf][kc],
+                         "m_a_sub_intervals_GeV": s["intervals"],
+                         "m_a_sub_intervals_today_GeV": st["intervals"],
                          "m_a_within_CTA_reach_GeV": s["intervals_cta_reach"],
                          "m_a_grid_max_GeV": float(ma[-1])})
     _fig3(scans, out, "fig3", "Fig. 3 of arXiv:2502.13002 with the paper's Δa_μ = (249 ± 48)×10⁻¹¹")
