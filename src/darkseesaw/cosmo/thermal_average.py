@@ -37,6 +37,7 @@ Example
 from __future__ import annotations
 
 import math
+import warnings
 from functools import lru_cache
 
 import numpy as np
@@ -166,10 +167,14 @@ def thermal_average(sigma, mass, x, *, resonances=(), thresholds=(), method: str
         t_max = max([0.0] + [p for p in pts if p > 0]) + 80.0
         pts = sorted({p for p in pts if 0 < p < t_max})
         edges = [0.0, *pts, t_max]
+        segs = [(a, b) for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
+        # pass 1: the scale of the integral; pass 2: each segment to epsrel of the total
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            scale = sum(abs(quad(f, a, b, epsrel=1e-4, limit=100)[0]) for a, b in segs)
         total = 0.0
-        for a, b in zip(edges[:-1], edges[1:], strict=True):
-            if b > a:
-                total += quad(f, a, b, epsrel=epsrel, epsabs=0.0, limit=400)[0]
+        for a, b in segs:
+            total += quad(f, a, b, epsrel=epsrel, epsabs=1e-3 * epsrel * scale, limit=400)[0]
         out[idx] = total
     return _convert(pref * out, units)
 
