@@ -91,6 +91,13 @@ def test_goldstone_of_Z_D_matches_eq_2_10(point):
     O = sp.cp_odd.rotation
     G = O[:, sp.cp_odd.goldstone]
     assert np.linalg.norm(G.T @ g_zd) == pytest.approx(1.0, abs=1e-9)
+    # G_Z ~ Im H0 + (v_phi/v) Im phi0 lies in the same Goldstone plane
+    g_z = np.array([1.0, vp / v, 0.0, 0.0])
+    g_z /= np.linalg.norm(g_z)
+    assert np.linalg.norm(G.T @ g_z) == pytest.approx(1.0, abs=1e-9)
+    # charged Goldstone: |phi+ / H+| = v_phi / v (eq. 2.10, sign is a phase convention)
+    Uc = sp.charged.rotation[:, sp.charged.goldstone][:, 0]
+    assert abs(Uc[1] / Uc[0]) == pytest.approx(vp / v, rel=1e-6)
 
 
 def test_approximate_formulas_vs_exact(point):
