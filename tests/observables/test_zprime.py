@@ -84,3 +84,52 @@ def test_branching_ratios_sum_to_one():
     br = zp.branching_ratios(ch)
     np.testing.assert_allclose(br["categories"]["x"] + br["categories"]["y"], 1.0)
     assert zp.width_scalars(100.0, 1.0, 2.0) == pytest.approx(4 * 100 / (48 * math.pi))
+
+
+def _trace_sigma(s, m, mf, cV, cA, dV, dA, M, G, g, nc=1):
+    """σ(s) from explicit Dirac traces (4×4 γ matrices), integrated over the angle."""
+    I2, Z2 = np.eye(2), np.zeros((2, 2))
+    sig = [np.array([[0, 1], [1, 0]]), np.array([[0, -1j], [1j, 0]]), np.array([[1, 0], [0, -1]])]
+    gam = [np.block([[I2, Z2], [Z2, -I2]]).astype(complex)]
+    gam += [np.block([[Z2, sk], [-sk, Z2]]).astype(complex) for sk in sig]
+    g5 = 1j * gam[0] @ gam[1] @ gam[2] @ gam[3]
+    eta = np.diag([1.0, -1.0, -1.0, -1.0])
+    one = np.eye(4)
+
+    def slash(p):
+        return sum(eta[mu, mu] * p[mu] * gam[mu] for mu in range(4))
+
+    E = math.sqrt(s) / 2
+    p = math.sqrt(E**2 - m**2)
+    k = math.sqrt(E**2 - mf**2)
+    p1, p2 = np.array([E, 0, 0, p]), np.array([E, 0, 0, -p])
+    Gc = [gm @ (cV * one - cA * g5) for gm in gam]
+    Gd = [gm @ (dV * one - dA * g5) for gm in gam]
+    A = slash(p2) - m * one
+    B = slash(p1) + m * one
+    L = np.array([[np.trace(A @ Gc[mu] @ B @ Gc[nu]) for nu in range(4)] for mu in range(4)])
+    x, w = np.polynomial.legendre.leggauss(24)
+    tot = 0.0
+    for c, wi in zip(x, w, strict=True):
+        sn = math.sqrt(1 - c * c)
+        k1, k2 = np.array([E, k * sn, 0, k * c]), np.array([E, -k * sn, 0, -k * c])
+        C = slash(k1) + mf * one
+        D = slash(k2) - mf * one
+        F = np.array([[np.trace(C @ Gd[mu] @ D @ Gd[nu]) for nu in range(4)] for mu in range(4)])
+        amp2 = np.einsum("mn,m,n,mn->", L, np.diag(eta), np.diag(eta), F).real
+        amp2 *= g**4 / ((s - M**2) ** 2 + (M * G) ** 2) * nc / 4
+        tot += wi * amp2 / (64 * math.pi**2 * s) * k / p * 2 * math.pi
+    return tot
+
+
+@pytest.mark.parametrize("qc,qf,mf", [((4.0, 5.0), (1 / 3, 1 / 3), 172.6),
+                                      ((1.0, -2.0), (-1.0, 0.0), 0.0),
+                                      ((0.3, 0.9), (0.5, -0.7), 0.0)])
+def test_sigma_ff_against_dirac_traces(qc, qf, mf):
+    m, M, G, g = 400.0, 1500.0, 40.0, 0.4
+    cV, cA = (qc[0] + qc[1]) / 2, (qc[0] - qc[1]) / 2
+    dV, dA = (qf[0] + qf[1]) / 2, (qf[0] - qf[1]) / 2
+    for rs in (820.0, 1400.0, 2600.0):
+        ref = _trace_sigma(rs**2, m, mf, cV, cA, dV, dA, M, G, g, nc=3)
+        assert zp.sigma_ff(rs**2, m, M, G, g, qc, qf, m_f=mf, nc=3) == pytest.approx(ref,
+                                                                                    rel=1e-9)
