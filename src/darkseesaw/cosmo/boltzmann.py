@@ -61,6 +61,7 @@ __all__ = [
     "relic_yield",
     "yield_to_omega_h2",
     "asymmetric_ratio_closed_form",
+    "x_freeze_out_asymmetric",
 ]
 
 OMEGA_H2_PER_GEV_YIELD: float = ph.s0_cm3 / ph.rho_crit_over_h2_GeV_cm3
@@ -491,6 +492,50 @@ def omega_h2_asymmetric_reference(mass, sigma_v, eta, *, g: float = 2.0, x_start
     return om, rr
 
 
+def x_freeze_out_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, xi: float = 0.5):
+    r"""Freeze-out point x̄_f of the antiparticle of asymmetric dark matter.
+
+    Generalises the Kolb–Turner criterion Δ = Y − Y_eq = ξ Y_eq (ξ = 1/2) to the antiparticle,
+    whose equilibrium yield is Ȳ_eq = (√(η² + 4Y_eq²) − η)/2: inserting Δ̄ = ξ Ȳ_eq in the
+    equation of ``omega_h2_asymmetric`` with dΔ̄/dx ≈ ξ dȲ_eq/dx gives
+
+        (1 + ξ) (−d ln Ȳ_eq/dx) = λ(x)⟨σv⟩ ξ [(ξ + 2) Ȳ_eq + η],
+
+    solved by bisection in x ∈ [1, 10³]. For η → 0 it reduces to the symmetric criterion; for
+    large η the antiparticle decouples later (larger x̄_f) because Ȳ_eq falls like e^{−2x}.
+
+    Parameters are those of ``omega_h2_asymmetric`` (scalars or arrays (n,)); returns x̄_f.
+    """
+    from scipy.special import kve
+
+    scalar = np.ndim(mass) == 0 and np.ndim(eta) == 0
+    m = _as_mass(mass)
+    et = _as_eta(eta, m.size)
+
+    def F(x):
+        T = m / x
+        ye = 45.0 * g / (4 * math.pi**4 * thermo.g_star_s(T)) * x**2 * kve(2, x) * np.exp(-x)
+        # d ln Y_eq/dx (MB, h_eff locally constant) = 2/x + K2'(x)/K2(x) = -K1(x)/K2(x)
+        dly = -kve(1, x) / kve(2, x)
+        q = np.sqrt(et**2 + 4 * ye**2)
+        yb = 2 * ye**2 / (q + et)
+        dlyb = dly * 2 * ye**2 / (q * yb)  # Ȳ_eq = (q − η)/2, q = √(η² + 4Y_eq²)
+        sv = ph.cm3_per_s_to_invGeV2(np.broadcast_to(
+            np.asarray(sigma_v(x) if callable(sigma_v) else sigma_v, dtype=float), m.shape))
+        lam = _SQRT_PI_45 * ph.M_Pl * m * thermo.g_star_half(T) / x**2
+        return (1 + xi) * (-dlyb) - lam * sv * xi * ((xi + 2) * yb + et)
+
+    a = np.zeros(m.size)
+    b = np.full(m.size, math.log(1e3))
+    for _ in range(60):
+        mid = 0.5 * (a + b)
+        pos = F(np.exp(mid)) > 0
+        b = np.where(pos, mid, b)
+        a = np.where(pos, a, mid)
+    xf = np.exp(0.5 * (a + b))
+    return float(xf[0]) if scalar else xf
+
+
 def asymmetric_ratio_closed_form(mass, sigma_v, eta, x_f, *, g_star_half=None):
     r"""Closed-form r∞ = n_χ̄/n_χ of asymmetric freeze-out (cross-check).
 
@@ -500,6 +545,13 @@ def asymmetric_ratio_closed_form(mass, sigma_v, eta, x_f, *, g_star_half=None):
         r∞ = exp[ −η √(π/45) M_Pl m ∫_{x_f}^∞ g_*^{1/2} ⟨σv⟩ dx / x² ],
 
     i.e. for ⟨σv⟩ = a + 6b/x: r∞ = exp[−η √(π/45) M_Pl m g_*^{1/2} (a/x_f + 3b/x_f²)].
+
+    Accuracy: with x_f from ``x_freeze_out_asymmetric`` (or the symmetric x_f, within 2 %)
+    ln r∞ agrees with the numerical solution to ~4 % for r∞ ≳ 0.7 but overestimates the
+    suppression (|ln r∞| too large by up to 40 %) when the antiparticle is strongly depleted,
+    because the antiparticle keeps annihilating against the particle excess in near-equilibrium
+    well after x_f. Use it as an order-of-magnitude cross-check only; ``omega_h2_asymmetric``
+    is the result.
 
     Parameters
     ----------

@@ -164,7 +164,7 @@ def thermal_average(sigma, mass, x, *, resonances=(), thresholds=(), method: str
             pts += [tR + k * wdt for k in (-1e4, -1e2, -10, -3, -1, 0, 1, 3, 10, 1e2, 1e4)]
         for rs in thresholds:
             pts.append(2 * xi * (rs / (2 * mi) - 1))
-        t_max = max([0.0] + [p for p in pts if p > 0]) + 80.0
+        t_max = min(max([0.0] + [p for p in pts if p > 0]) + 80.0, 745.0)  # e^{-745} ~ 0
         pts = sorted({p for p in pts if 0 < p < t_max})
         edges = [0.0, *pts, t_max]
         segs = [(a, b) for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
