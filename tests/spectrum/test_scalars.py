@@ -141,6 +141,18 @@ def test_batch_equals_loop():
         assert P["m12"][k] == pytest.approx(Pk["m12"], rel=1e-13)
 
 
+def test_minimise_batched_parameters():
+    pot = bl_pot()
+    P = dict(PARS, mH2=np.array([-2.5158e6, -2.6e6]), m12=np.array([-5.0e7, -4.0e7]), m22=1.0e9)
+    vac = pot.minimise(P, {"H": 200.0, "p1": 8e3, "p2": 1e-5})
+    assert vac.vevs["p1"].shape == (2,) and np.all(vac.converged) and np.all(vac.is_minimum)
+    for k in range(2):
+        Pk = {key: (v[k] if np.ndim(v) else v) for key, v in P.items()}
+        ref = _mp_vevs(Pk)
+        assert float(vac.vevs["p1"][k]) == pytest.approx(ref[1], rel=1e-10)
+        assert float(vac.vevs["p2"][k]) == pytest.approx(ref[2], rel=1e-8)
+
+
 def test_2hdm_charged_and_pseudoscalar_masses():
     """Softly broken Z2 2HDM: m_A² = M² − λ5 v², m_H±² = M² − (λ4+λ5) v²/2, M² = m12²/(sβcβ)."""
 

@@ -639,6 +639,9 @@ class ScalarPotential:
         (246.0, True)
         """
         x0 = self.x_from_vevs(guess)
+        # the batch shape comes from the guesses and the parameters together
+        bshape = np.broadcast_shapes(x0.shape[:-1], *[np.shape(v) for v in params.values()])
+        x0 = np.array(np.broadcast_to(x0, (*bshape, self.n)))
         nz = [k for k, m in enumerate(self.multiplets)
               if m.name in guess and np.any(np.asarray(guess[m.name]) != 0)]
         free = self.idx_vev[nz] if nz else self.idx_vev[:0]
