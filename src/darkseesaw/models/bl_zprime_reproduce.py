@@ -313,6 +313,13 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
         "sigma_Z_ll_LO_nb": float(sigma_z_ll_fb()) / 1e6,
         "atlas_sigma_Z_ll_nb": ph.atlas_sigma_Z_ll_13TeV_nb,
     }
+    cv = res["collider_validation"]
+    notes.append(
+        "collider: the ATLAS 139 fb^-1 table (HEPData header 'pb') is in fb: with it the SSM Z' "
+        f"(LO, shipped MSTW 2008 NLO grid) is excluded up to {cv['ssm_mass_limit_LO_GeV']:.0f} GeV "
+        f"({cv['ssm_mass_limit_K1.2_GeV']:.0f} GeV with K = 1.2), ATLAS quotes 5100 GeV; read as "
+        "pb the limit would be 1000 times weaker. The same grid gives LO sigma(pp -> Z -> ll) = "
+        f"{cv['sigma_Z_ll_LO_nb']:.3f} nb against the measured 1.981 nb (NNLO/LO ~ 1.2).")
     # scalar sector and spectrum at the DD benchmark
     p = bl.MODEL.parameters(**bl.BLZprime.benchmarks["dd_text"])
     sc = bl.scalar_sector(p)
