@@ -344,9 +344,9 @@ def _figures(out: Path, o: dict[str, Any], fast: bool) -> list[str]:
     ax.text(cols["vectors"] - 0.45, g["m_ZD"] * 0.42,
             rf"$\epsilon$ = {g['epsilon']:.1e}" + "\n" + rf"$\epsilon'$ = {g['eps_prime']:.1e}",
             fontsize=9, va="top")
-    ax.text(cols["dark fermions"] - 0.45, n["m_ND"] * 0.42,
+    ax.text(cols["dark fermions"] - 0.45, n["m_ND"] * 1.8,
             rf"max $|U_{{\alpha N}}|^2$ = {np.max(n['U_aN_sq']):.1e}" + "\n"
-            + rf"$m_{{\nu_3}}$ = {n['m_light_eV'][2]:.3f} eV", fontsize=9, va="top")
+            + rf"$m_{{\nu_3}}$ = {n['m_light_eV'][2]:.3f} eV", fontsize=9, va="bottom")
     ax.set_yscale("log")
     ax.set_xticks(list(cols.values()), list(cols.keys()), fontsize=9)
     ax.set_xlim(-0.8, 4.9)
