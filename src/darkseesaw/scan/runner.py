@@ -74,7 +74,7 @@ def open_store(cfg: ScanConfig, config_path: str, out: Path, resume: bool,
         store.clean_temporaries()
         manifest = store.reconcile(manifest)
         return store, manifest
-    if out.exists() and any(out.iterdir()) and not resume:
+    if out.exists() and not _is_skeleton(out):
         raise InputError(str(out), None, "folder exists and is not empty (not a scan folder)")
     out.mkdir(parents=True, exist_ok=True)
     manifest = {"darkseesaw": __version__, "created": time.time(), "config_hash": cfg.hash(),
@@ -84,6 +84,17 @@ def open_store(cfg: ScanConfig, config_path: str, out: Path, resume: bool,
         json.dumps(cfg.canonical(), indent=1)
     store.create(manifest, text)
     return store, store.read_manifest()
+
+
+def _is_skeleton(out: Path) -> bool:
+    """Empty, or what a scan killed before writing its first manifest leaves (no chunk)."""
+    for p in out.iterdir():
+        if p.name in ("points", "state") and p.is_dir():
+            if any(not q.name.startswith(".") for q in p.iterdir()):
+                return False
+        elif not (p.name == "config.yaml" or p.name.startswith(".")):
+            return False
+    return True
 
 
 def _load_target(cfg: ScanConfig, config_path: str) -> Target:
