@@ -41,6 +41,24 @@ def _plt():
     return plt
 
 
+def _tidy_log(ax, which: str) -> None:
+    """Readable tick labels on a log axis spanning few decades (plain numbers 1, 2, 5)."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    axis = ax.xaxis if which == "x" else ax.yaxis
+    lo, hi = (ax.get_xlim() if which == "x" else ax.get_ylim())
+    if lo <= 0 or hi <= 0:
+        return
+    fmt = FuncFormatter(lambda v, _: f"{v:g}")
+    if np.log10(hi / lo) < 2.5:
+        axis.set_major_locator(LogLocator(subs=(1.0,)))
+        axis.set_minor_locator(LogLocator(subs=(2.0, 5.0)))
+        axis.set_major_formatter(fmt)
+        axis.set_minor_formatter(fmt)
+    else:
+        axis.set_minor_formatter(NullFormatter())
+
+
 def _edges(v: np.ndarray, log: bool, bins: int) -> np.ndarray:
     v = v[np.isfinite(v)]
     if log:
@@ -116,6 +134,7 @@ def marginal_1d(df, name: str, *, label: str, log: bool, bins: int = 40, title: 
     ax.set_ylabel("probability density" + (" per decade" if log else ""))
     if log:
         ax.set_xscale("log")
+        _tidy_log(ax, "x")
     handles, labels = ax.get_legend_handles_labels()
     if has_likelihood(df):
         ll = ok["loglike"].to_numpy(float)
@@ -177,8 +196,10 @@ def pair_2d(df, nx: str, ny: str, *, xlabel: str, ylabel: str, xlog: bool, ylog:
     ax.set_ylabel(ylabel)
     if xlog:
         ax.set_xscale("log")
+        _tidy_log(ax, "x")
     if ylog:
         ax.set_yscale("log")
+        _tidy_log(ax, "y")
     if title:
         ax.set_title(title, fontsize=10)
     return fig
