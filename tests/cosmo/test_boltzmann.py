@@ -128,3 +128,17 @@ def test_bad_input_raises_input_error(kw):
 def test_bad_asymmetry_raises():
     with pytest.raises(InputError, match="eta"):
         omega_h2_asymmetric(1.0, 1e-25, -1e-10)
+
+
+def test_partial_wave_tuple_and_chunking_agree_with_callable():
+    rng = np.random.default_rng(0)
+    n = 2500  # > one chunk of 1024 points
+    m = 10 ** rng.uniform(-2, 4, n)
+    a = 10 ** rng.uniform(-27, -25, n)
+    b = 10 ** rng.uniform(-26, -24, n)
+    om_tuple = omega_h2(m, (a, b))
+    om_call = omega_h2(m, lambda x: a + 6 * b / x)
+    assert np.allclose(om_tuple, om_call, rtol=1e-10)
+    idx = np.array([0, 1500, 2499])
+    small = omega_h2(m[idx], (a[idx], b[idx]))
+    assert np.allclose(om_tuple[idx], small, rtol=2e-5)  # chunks stop BDF2 at different x

@@ -87,6 +87,20 @@ def _as_mass(mass):
     return m
 
 
+class _Precomputed:
+    """⟨σv⟩ already evaluated on the solver grid, shape (n_x, n) [cm³/s]."""
+
+    def __init__(self, values):
+        self.values = values
+
+
+def _per_point(v, n: int, key: str):
+    v = np.asarray(v, dtype=float)
+    if v.ndim > 1 or (v.ndim == 1 and v.size not in (1, n)):
+        raise InputError(None, key, f"shape {v.shape} does not match {n} masses")
+    return np.broadcast_to(v.reshape(-1) if v.ndim else v, (n,))
+
+
 def _sigma_v_on_grid(sigma_v, x, n: int) -> np.ndarray:
     """⟨σv⟩ [cm³/s] → GeV⁻² on the grid x (n_x,), broadcast to shape (n_x, n).
 
@@ -94,7 +108,15 @@ def _sigma_v_on_grid(sigma_v, x, n: int) -> np.ndarray:
     shape (n,) broadcast to (n_x, n)); if that fails or gives a wrong shape it is called
     for each x value separately.
     """
-    if callable(sigma_v):
+    if isinstance(sigma_v, _Precomputed):
+        sv = sigma_v.values
+    elif isinstance(sigma_v, tuple):
+        if len(sigma_v) != 2:
+            raise InputError(None, "sigma_v", "a tuple must be (a, b): <σv> = a + 6 b / x")
+        a = _per_point(sigma_v[0], n, "sigma_v[0]")
+        b = _per_point(sigma_v[1], n, "sigma_v[1]")
+        sv = a[None, :] + 6.0 * b[None, :] / x[:, None]
+    elif callable(sigma_v):
         try:
             with np.errstate(all="ignore"):
                 sv = np.asarray(sigma_v(x[:, None]), dtype=float)
@@ -209,11 +231,35 @@ def _bdf2_symmetric(u, K, Yeq):
     return i, y
 
 
+_CHUNK = 1024
+
+
 def relic_yield(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
                 x_start: float = 1.0, x_end: float = 1e8, steps_per_efold: float = 200.0,
                 richardson: bool = True):
-    """Present yield Y₀ = n/s of χ (plus χ̄ if not self-conjugate); see ``omega_h2``."""
-    m, u_f, u_c, K_f, K_c, Yeq = _setup(mass, sigma_v, g, self_conjugate, x_start, x_end,
+    """Present yield Y₀ = n/s of χ (plus χ̄ if not self-conjugate); see ``omega_h2``.
+
+    Points are processed in chunks of 1024 (cache-friendly; each chunk stops its BDF2 steps when
+    its last point has decoupled).
+    """
+    m = _as_mass(mass)
+    if m.size > _CHUNK:
+        sv_full = sigma_v
+        if callable(sigma_v) and not isinstance(sigma_v, tuple):
+            # evaluate a per-point callable once on the whole grid (not once per chunk)
+            u_f, u_c = _grids(x_start, x_end, steps_per_efold)
+            x_all = np.exp(np.concatenate([u_f, u_c[1:]]))
+            if x_all.size * m.size <= 4e7:
+                sv_full = _Precomputed(
+                    ph.invGeV2_to_cm3_per_s(_sigma_v_on_grid(sigma_v, x_all, m.size)))
+        out = np.empty(m.size)
+        for lo in range(0, m.size, _CHUNK):
+            sl = slice(lo, min(lo + _CHUNK, m.size))
+            out[sl] = relic_yield(m[sl], _chunk_sigma_v(sv_full, sl, m.size), g=g,
+                                  self_conjugate=self_conjugate, x_start=x_start, x_end=x_end,
+                                  steps_per_efold=steps_per_efold, richardson=richardson)
+        return out
+    m, u_f, u_c, K_f, K_c, Yeq = _setup(m, sigma_v, g, self_conjugate, x_start, x_end,
                                          steps_per_efold)
 
     def solve(sl):
@@ -226,6 +272,25 @@ def relic_yield(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
     if richardson:  # BDF2 and trapezoid errors are O(h²): extrapolate with the doubled step
         Y = Y + (Y - solve(slice(None, None, 2))) / 3.0
     return Y
+
+
+def _chunk_sigma_v(sigma_v, sl: slice, n: int):
+    """The part of sigma_v belonging to the points sl."""
+    if isinstance(sigma_v, _Precomputed):
+        return _Precomputed(sigma_v.values[:, sl])
+    if isinstance(sigma_v, tuple):
+        return tuple(_per_point(v, n, "sigma_v")[sl] for v in sigma_v)
+    if callable(sigma_v):
+        def f(x):
+            v = np.asarray(sigma_v(x), dtype=float)
+            if v.ndim and v.shape[-1] == n:
+                return v[..., sl]
+            return v
+        return f
+    sv = np.asarray(sigma_v, dtype=float)
+    if sv.ndim == 1 and sv.size == n:
+        return sv[sl]
+    return sv
 
 
 def omega_h2(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
@@ -242,8 +307,9 @@ def omega_h2(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
     ----------
     mass : float or array (n,)
         Dark-matter mass m [GeV].
-    sigma_v : float, array (n,), or callable
-        Thermally averaged ⟨σv⟩ [cm³/s]: a constant (s-wave), one value per mass, or a function
+    sigma_v : float, array (n,), tuple (a, b) or callable
+        Thermally averaged ⟨σv⟩ [cm³/s]: a constant (s-wave), one value per mass, a partial-wave
+        pair (a, b) meaning ⟨σv⟩ = a + 6b/x (a, b scalars or arrays (n,)), or a function
         of x = m/T. The callable is called once with x of shape (n_x, 1) and may return an
         array broadcastable to (n_x, n) (per-point values along the last axis), e.g.
         ``lambda x: a + 6 * b / x`` with arrays a, b of shape (n,); a callable that cannot take
