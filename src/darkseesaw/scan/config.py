@@ -77,7 +77,7 @@ class SamplerSpec(_Strict):
     grid: ``n`` nodes per parameter (or ``n`` of each parameter); random, lhs, sobol: ``n``
     points; mcmc (emcee): ``walkers``, ``steps``, ``burn`` (steps dropped from the report's
     posterior, all stored), ``steps_per_chunk``; nested (dynesty): ``nlive``, ``dlogz``,
-    ``max_calls``.
+    ``max_calls``, ``checkpoint_s`` (seconds between checkpoints).
     """
 
     name: Literal["grid", "random", "lhs", "sobol", "mcmc", "nested"] = "random"
@@ -89,6 +89,7 @@ class SamplerSpec(_Strict):
     nlive: int = Field(default=400, ge=10)
     dlogz: float = Field(default=0.5, gt=0)
     max_calls: int | None = Field(default=None, ge=1)
+    checkpoint_s: float = Field(default=30.0, gt=0)
 
     @model_validator(mode="after")
     def _check(self) -> SamplerSpec:

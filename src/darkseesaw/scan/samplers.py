@@ -15,7 +15,7 @@ MCMC (``sampler: {name: mcmc, walkers, steps, burn, steps_per_chunk}``)
 
 Nested sampling (``sampler: {name: nested, nlive, dlogz, max_calls}``)
     `dynesty.NestedSampler` (multi-ellipsoid bounds), seeded with ``numpy.random.default_rng``,
-    checkpointed under ``state/nested.save`` every 30 s (``--resume`` restores it). At the end
+    checkpointed under ``state/nested.save`` every ``checkpoint_s`` (30 s) (``--resume`` restores it). At the end
     the weighted posterior samples are re-evaluated in batch on the executor and stored with
     their importance ``weight``; ``logz`` and ``logzerr`` go into the manifest.
 """
@@ -232,16 +232,17 @@ def _run_nested(cfg: ScanConfig, config_path: str, out: Path, ex, target: Target
     mw.flush()
     if resume and ckpt.is_file():
         sampler = dynesty.NestedSampler.restore(str(ckpt))
+        manifest.setdefault("nested_restored_at_iteration", []).append(int(sampler.it))
         sampler.run_nested(resume=True, dlogz=s.dlogz, maxcall=s.max_calls,
                            print_progress=not (quiet if quiet is not None else True),
-                           checkpoint_file=str(ckpt), checkpoint_every=30)
+                           checkpoint_file=str(ckpt), checkpoint_every=s.checkpoint_s)
     else:
         sampler = dynesty.NestedSampler(_NestedLike(cfg_json, target, space),
                                         _PriorTransform(space), space.ndim, nlive=s.nlive,
                                         rstate=np.random.default_rng(cfg.seed))
         sampler.run_nested(dlogz=s.dlogz, maxcall=s.max_calls,
                            print_progress=not (quiet if quiet is not None else True),
-                           checkpoint_file=str(ckpt), checkpoint_every=30)
+                           checkpoint_file=str(ckpt), checkpoint_every=s.checkpoint_s)
     res = sampler.results
     z = np.asarray(res.samples)
     logwt = np.asarray(res.logwt)
