@@ -142,3 +142,15 @@ def test_partial_wave_tuple_and_chunking_agree_with_callable():
     idx = np.array([0, 1500, 2499])
     small = omega_h2(m[idx], (a[idx], b[idx]))
     assert np.allclose(om_tuple[idx], small, rtol=2e-5)  # chunks stop BDF2 at different x
+
+
+def test_asymmetric_chunked_equals_small_batches():
+    rng = np.random.default_rng(3)
+    n = 1500
+    m = 10 ** rng.uniform(-1, 1, n)
+    b = 10 ** rng.uniform(-26, -24, n)
+    eta = 10 ** rng.uniform(-12, -10, n)
+    om, r = omega_h2_asymmetric(m, lambda x: 6 * b / x, eta)
+    idx = np.array([3, 1499])
+    om2, r2 = omega_h2_asymmetric(m[idx], lambda x: 6 * b[idx] / x, eta[idx])
+    assert np.allclose(om[idx], om2, rtol=2e-5)

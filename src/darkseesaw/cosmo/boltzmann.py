@@ -244,14 +244,7 @@ def relic_yield(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
     """
     m = _as_mass(mass)
     if m.size > _CHUNK:
-        sv_full = sigma_v
-        if callable(sigma_v) and not isinstance(sigma_v, tuple):
-            # evaluate a per-point callable once on the whole grid (not once per chunk)
-            u_f, u_c = _grids(x_start, x_end, steps_per_efold)
-            x_all = np.exp(np.concatenate([u_f, u_c[1:]]))
-            if x_all.size * m.size <= 4e7:
-                sv_full = _Precomputed(
-                    ph.invGeV2_to_cm3_per_s(_sigma_v_on_grid(sigma_v, x_all, m.size)))
+        sv_full = _precompute_callable(sigma_v, m.size, x_start, x_end, steps_per_efold)
         out = np.empty(m.size)
         for lo in range(0, m.size, _CHUNK):
             sl = slice(lo, min(lo + _CHUNK, m.size))
@@ -272,6 +265,17 @@ def relic_yield(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
     if richardson:  # BDF2 and trapezoid errors are O(h²): extrapolate with the doubled step
         Y = Y + (Y - solve(slice(None, None, 2))) / 3.0
     return Y
+
+
+def _precompute_callable(sigma_v, n: int, x_start, x_end, steps_per_efold):
+    """Evaluate a per-point callable once on the whole grid (not once per chunk of points),
+    when that fits in memory (≤ 4×10⁷ values); other inputs are returned unchanged."""
+    if callable(sigma_v) and not isinstance(sigma_v, (tuple, _Precomputed)):
+        u_f, u_c = _grids(x_start, x_end, steps_per_efold)
+        x_all = np.exp(np.concatenate([u_f, u_c[1:]]))
+        if x_all.size * n <= 4e7:
+            return _Precomputed(ph.invGeV2_to_cm3_per_s(_sigma_v_on_grid(sigma_v, x_all, n)))
+    return sigma_v
 
 
 def _chunk_sigma_v(sigma_v, sl: slice, n: int):
@@ -476,8 +480,19 @@ def omega_h2_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, x_start: float = 
     True
     """
     scalar = np.ndim(mass) == 0 and np.ndim(eta) == 0
-    m, u_f, u_c, K_f, K_c, Yeq = _setup(mass, sigma_v, g, True, x_start, x_end, steps_per_efold)
+    m = _as_mass(mass)
     et = _as_eta(eta, m.size)
+    if m.size > _CHUNK:
+        sv_full = _precompute_callable(sigma_v, m.size, x_start, x_end, steps_per_efold)
+        om = np.empty(m.size)
+        r = np.empty(m.size)
+        for lo in range(0, m.size, _CHUNK):
+            sl = slice(lo, min(lo + _CHUNK, m.size))
+            om[sl], r[sl] = omega_h2_asymmetric(
+                m[sl], _chunk_sigma_v(sv_full, sl, m.size), et[sl], g=g, x_start=x_start,
+                x_end=x_end, steps_per_efold=steps_per_efold, richardson=richardson)
+        return om, r
+    m, u_f, u_c, K_f, K_c, Yeq = _setup(m, sigma_v, g, True, x_start, x_end, steps_per_efold)
 
     def solve(sl):
         u, K, Ye = u_f[sl], K_f[sl], Yeq[sl]
