@@ -68,9 +68,9 @@ def test_dirac_total_equals_coupled_particle_antiparticle_solution():
     om_asym, r = omega_h2_asymmetric(m, 3e-26, 1e-22)
     assert np.allclose(om_asym, dirac, rtol=1e-3)
     assert np.all(r > 0.999)
-    # a Dirac relic with the same σ(χχ̄) is about twice a Majorana one (x_f shifts by ln 2)
+    # Y_tot = 2Z with Z the Majorana solution of the same g and ⟨σv⟩: exactly twice
     maj = omega_h2(m, 3e-26)
-    assert np.all((dirac / maj > 1.8) & (dirac / maj < 2.1))
+    assert np.allclose(dirac / maj, 2.0, rtol=1e-12)
     assert omega_h2(100.0, 3e-26, self_conjugate=False) == pytest.approx(
         omega_h2_reference(100.0, 3e-26, self_conjugate=False), rel=2e-3)
 

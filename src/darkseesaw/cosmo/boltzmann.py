@@ -23,7 +23,8 @@ states (g = 2 for a Dirac fermion's spin: do NOT pass 4) and Y_χ = Y_χ̄. ⟨�
 χχ̄ → anything (the physical pair cross section, as in the papers' formulas). Then
 dY_χ/dx = −λ⟨σv⟩(Y_χ Y_χ̄ − Y_χ,eq²), and the total Y = Y_χ + Y_χ̄ obeys the equation above with
 ⟨σv⟩ → ⟨σv⟩/2 and Y_eq → 2 Y_χ,eq. ``omega_h2`` returns the TOTAL Ωh² of χ plus χ̄.
-For equal ⟨σv⟩ a Dirac relic therefore has about twice the Ωh² of a Majorana one
+For equal ⟨σv⟩ and g a Dirac relic therefore has exactly twice the Ωh² of a Majorana one
+(Y = 2Z with Z the Majorana solution)
 (micrOMEGAs instead averages over χχ, χχ̄, χ̄χ̄ initial states, i.e. its ⟨σv⟩ is our ⟨σv⟩/2).
 
 Asymmetric (``omega_h2_asymmetric``): η = Y_χ − Y_χ̄ > 0 is conserved and
