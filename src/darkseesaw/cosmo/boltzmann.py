@@ -36,8 +36,9 @@ It returns Ωh² of χ + χ̄ and r = Y_χ̄/Y_χ at x → ∞, so that Ω = m �
 Numerics
 --------
 ``omega_h2`` (fast, vectorised): the second-order, L-stable BDF2 formula on a uniform grid in
-u = ln x (default 200 steps per e-fold from x = 1, plus a Richardson extrapolation with 100), whose implicit step is a quadratic solved in
-closed form, vectorised over all points at once. Once Y_eq < 10⁻⁴ Y for every point the
+u = ln x (default 200 steps per e-fold from x = 1, plus a Richardson extrapolation with 100),
+whose implicit step is a quadratic solved in closed form (numba kernel ``_bdf2``, each point
+stopping when it has decoupled), with the coefficients computed by numpy for all points. Once Y_eq < 10⁻⁴ Y for every point the
 equation is solved exactly by quadrature, 1/Y∞ = 1/Y + ∫ λ⟨σv⟩ dx (trapezoid on the grid, 30
 points per e-fold beyond x = 10³ up to x_end = 10⁸, ⟨σv⟩ extrapolated as a power of x beyond).
 ``omega_h2_reference`` integrates the same equation in ln Y with scipy's Radau method at
@@ -158,36 +159,36 @@ def _grids(x_start: float, x_end: float, steps_per_efold: float):
 
 
 def _coefficients(m, x, sv, self_conjugate):
-    """K = x λ ⟨σv⟩ (the coefficient of d/d ln x), shape (n_x, n)."""
-    T = m[None, :] / x[:, None]
-    K = _SQRT_PI_45 * ph.M_Pl * m[None, :] * thermo.g_star_half(T) * sv / x[:, None]
+    """K = x λ ⟨σv⟩ (the coefficient of d/d ln x), shape (n, n_x) (one row per point)."""
+    T = m[:, None] / x[None, :]
+    K = _SQRT_PI_45 * ph.M_Pl * m[:, None] * thermo.g_star_half(T) * sv / x[None, :]
     return 0.5 * K if not self_conjugate else K
 
 
 def _yeq(m, x, g, self_conjugate):
-    """Maxwell–Boltzmann Y_eq on the grid (n_x, n) (total of χ and χ̄ if not self-conjugate)."""
+    """Maxwell–Boltzmann Y_eq, shape (n, n_x) (total of χ and χ̄ if not self-conjugate)."""
     from scipy.special import kve
 
     shape = 45.0 * g / (4.0 * math.pi**4) * x**2 * kve(2, x) * np.exp(-x)
-    Yeq = shape[:, None] / thermo.g_star_s(m[None, :] / x[:, None])
+    Yeq = shape[None, :] / thermo.g_star_s(m[:, None] / x[None, :])
     return 2.0 * Yeq if not self_conjugate else Yeq
 
 
 def _trapz(u, K):
+    """Trapezoid ∫ K du along the last axis."""
     if len(u) < 2:
-        return np.zeros(K.shape[1:])
-    du = np.diff(u)[:, None]
-    return (0.5 * (K[1:] + K[:-1]) * du).sum(0)
+        return np.zeros(K.shape[:-1])
+    return (0.5 * (K[..., 1:] + K[..., :-1]) * np.diff(u)).sum(-1)
 
 
 def _tail_integral(u, K):
     """∫_{u_end}^∞ K du, K extrapolated as exp(−p u) from its last two grid values."""
     if len(u) < 2:
-        return np.zeros(K.shape[1:])
+        return np.zeros(K.shape[:-1])
     with np.errstate(divide="ignore", invalid="ignore"):
-        p = -(np.log(K[-1]) - np.log(K[-2])) / (u[-1] - u[-2])
+        p = -(np.log(K[..., -1]) - np.log(K[..., -2])) / (u[-1] - u[-2])
     p = np.where(np.isfinite(p), np.maximum(p, 0.2), 1.0)
-    return np.where(K[-1] > 0, K[-1] / p, 0.0)
+    return np.where(K[..., -1] > 0, K[..., -1] / p, 0.0)
 
 
 def _setup(mass, sigma_v, g, self_conjugate, x_start, x_end, steps_per_efold):
@@ -199,37 +200,24 @@ def _setup(mass, sigma_v, g, self_conjugate, x_start, x_end, steps_per_efold):
     u_f, u_c = _grids(x_start, x_end, steps_per_efold)
     x_all = np.exp(np.concatenate([u_f, u_c[1:]]))
     sv = _sigma_v_on_grid(sigma_v, x_all, m.size)
-    K = _coefficients(m, x_all, sv, self_conjugate)
+    K = _coefficients(m, x_all, np.ascontiguousarray(sv.T), self_conjugate)
     nf = len(u_f)
     Yeq = _yeq(m, x_all[:nf], g, self_conjugate)
-    return m, u_f, u_c, K[:nf], K[nf - 1:], Yeq
+    return m, u_f, u_c, np.ascontiguousarray(K[:, :nf]), K[:, nf - 1:], Yeq
 
 
-def _after(i, u_f, u_c, K_f, K_c):
-    """∫ K du from fine-grid index i to infinity."""
-    return _trapz(u_f[i:], K_f[i:]) + _trapz(u_c, K_c) + _tail_integral(u_c, K_c)
+def _coarse_after(u_c, K_c):
+    """∫ K du from x = 10³ (end of the fine grid) to infinity."""
+    return _trapz(u_c, K_c) + _tail_integral(u_c, K_c)
 
 
-def _bdf2_symmetric(u, K, Yeq):
-    """BDF2 in u = ln x for dY/du = −K (Y² − Yeq²) until Yeq/Y < 1e-4 for every point.
+def _solve_bdf2(u_f, K_f, Yeq, eta, stride):
+    """Per-point BDF2 until decoupling (kernel ``darkseesaw.cosmo._bdf2``).
 
-    Returns (i, Y_i): the grid index where it stopped and the yields there.
-    """
-    h = u[1] - u[0]
-    a = h * K[1]
-    c = Yeq[0] + a * Yeq[1] ** 2
-    y_prev = Yeq[0]
-    y = 2.0 * c / (1.0 + np.sqrt(1.0 + 4.0 * a * c))  # backward Euler first step
-    f = 2.0 / 3.0 * h
-    i = 1
-    for i in range(2, len(u)):
-        a = f * K[i]
-        c = np.maximum((4.0 * y - y_prev) / 3.0, 0.0) + a * Yeq[i] ** 2
-        y_prev = y
-        y = 2.0 * c / (1.0 + np.sqrt(1.0 + 4.0 * a * c))
-        if i % 8 == 0 and np.all(Yeq[i] < _EQ_NEGLIGIBLE * y):
-            break
-    return i, y
+    Returns the yield at decoupling and ∫ K du from there to the end of the fine grid."""
+    from darkseesaw.cosmo._bdf2 import bdf2
+
+    return bdf2(stride * (u_f[1] - u_f[0]), K_f, Yeq, eta, _EQ_NEGLIGIBLE, stride)
 
 
 _CHUNK = 1024
@@ -256,15 +244,17 @@ def relic_yield(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
     m, u_f, u_c, K_f, K_c, Yeq = _setup(m, sigma_v, g, self_conjugate, x_start, x_end,
                                          steps_per_efold)
 
-    def solve(sl):
-        u, K, Ye = u_f[sl], K_f[sl], Yeq[sl]
-        i, y = _bdf2_symmetric(u, K, Ye)
-        # Y_eq is negligible from here on: 1/Y(∞) = 1/Y_i + ∫ K du exactly
-        return y / (1.0 + y * _after(i, u, u_c, K, K_c))
+    zero = np.zeros(m.size)
+    coarse = _coarse_after(u_c, K_c)
 
-    Y = solve(slice(None))
+    def solve(stride):
+        y, rest = _solve_bdf2(u_f, K_f, Yeq, zero, stride)
+        # Y_eq is negligible from here on: 1/Y(∞) = 1/Y_i + ∫ K du exactly
+        return y / (1.0 + y * (rest + coarse))
+
+    Y = solve(1)
     if richardson:  # BDF2 and trapezoid errors are O(h²): extrapolate with the doubled step
-        Y = Y + (Y - solve(slice(None, None, 2))) / 3.0
+        Y = Y + (Y - solve(2)) / 3.0
     return Y
 
 
@@ -495,32 +485,17 @@ def omega_h2_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, x_start: float = 
         return om, r
     m, u_f, u_c, K_f, K_c, Yeq = _setup(m, sigma_v, g, True, x_start, x_end, steps_per_efold)
 
-    def solve(sl):
-        u, K, Ye = u_f[sl], K_f[sl], Yeq[sl]
-        h = u[1] - u[0]
-        y_prev = 2 * Ye[0] ** 2 / (et + np.sqrt(et**2 + 4 * Ye[0] ** 2))
-        # backward Euler first step: a Y² + (1 + a η) Y − c = 0
-        a = h * K[1]
-        c = y_prev + a * Ye[1] ** 2
-        b = 1.0 + a * et
-        y = 2 * c / (b + np.sqrt(b * b + 4 * a * c))
-        f = 2.0 / 3.0 * h
-        i = 1
-        for i in range(2, len(u)):
-            a = f * K[i]
-            c = np.maximum((4.0 * y - y_prev) / 3.0, 0.0) + a * Ye[i] ** 2
-            b = 1.0 + a * et
-            y_prev = y
-            y = 2 * c / (b + np.sqrt(b * b + 4 * a * c))
-            if i % 8 == 0 and np.all(Ye[i] ** 2 < _EQ_NEGLIGIBLE**2 * y * (y + et)):
-                break
+    coarse = _coarse_after(u_c, K_c)
+
+    def solve(stride):
+        y, rest = _solve_bdf2(u_f, K_f, Yeq, et, stride)
         # from here Y_eq is negligible: d ln[Y_χ̄/(Y_χ̄ + η)]/du = −η K exactly
         with np.errstate(divide="ignore"):
-            return np.log(y / (y + et)) - et * _after(i, u, u_c, K, K_c)
+            return np.log(y / (y + et)) - et * (rest + coarse)
 
-    lnr = solve(slice(None))
+    lnr = solve(1)
     if richardson:
-        lnr2 = solve(slice(None, None, 2))
+        lnr2 = solve(2)
         ok = np.isfinite(lnr) & np.isfinite(lnr2)
         lnr = np.where(ok, lnr + (lnr - np.where(ok, lnr2, 0.0)) / 3.0, lnr)
     r = np.exp(np.minimum(lnr, 0.0))
