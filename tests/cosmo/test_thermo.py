@@ -77,3 +77,21 @@ def test_maxwell_boltzmann_yield_large_x_no_overflow():
     # quantum statistics -> MB for large x
     assert float(thermo.Y_eq(30.0, 100.0, statistics="FD")) == pytest.approx(
         float(thermo.Y_eq(30.0, 100.0)), rel=1e-10)
+
+
+@pytest.mark.parametrize("T", [1e-3, 0.5, 10.0, 1e3])
+def test_g_star_half_against_finite_differences_of_the_table(T):
+    d = 0.05  # ± in ln T, wider than the smoothing
+    lo, hi = T * math.exp(-d), T * math.exp(d)
+    dlnh = math.log(thermo.g_star_s(hi) / thermo.g_star_s(lo)) / (2 * d)
+    expected = float(thermo.g_star_s(T)) / math.sqrt(float(thermo.g_star(T))) * (1 + dlnh / 3)
+    assert float(thermo.g_star_half(T)) == pytest.approx(expected, rel=3e-3)
+
+
+def test_Y_eq_is_n_eq_over_s():
+    m, x = 7.0, np.array([0.5, 3.0, 40.0])
+    T = m / x
+    for stat in ("MB", "FD", "BE"):
+        y = thermo.Y_eq(x, m, g=2, statistics=stat)
+        n = thermo.n_eq(m, T, g=2, statistics=stat)
+        assert np.allclose(y, n / thermo.entropy_density(T), rtol=1e-10)

@@ -316,8 +316,11 @@ def omega_h2(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
         True: χ = χ̄ (Majorana, real scalar). False: Dirac fermion / complex scalar with no
         asymmetry; the result is the total Ωh² of χ and χ̄.
     x_start, x_end : float
-        Integration range in x; Y = Y_eq at x_start. The annihilation beyond x_end is added
-        analytically.
+        Integration range in x; Y = Y_eq (Maxwell–Boltzmann) at x_start. The annihilation
+        beyond x_end is added analytically. For cross sections so small that the species
+        decouples while relativistic (x_f ≲ 3, "hot relics") the result depends on x_start
+        and on the MB approximation of Y_eq (quantum statistics change the relativistic
+        yield by −10 % for fermions, +20 % for bosons): use a hot-relic formula there.
     steps_per_efold : float
         Grid density in ln x (BDF2 error ∝ steps⁻², about 1×10⁻³ at 200 without extrapolation).
     richardson : bool
@@ -562,6 +565,11 @@ def x_freeze_out_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, xi: float = 0
     large η the antiparticle decouples later (larger x̄_f) because Ȳ_eq falls like e^{−2x}.
 
     Parameters are those of ``omega_h2_asymmetric`` (scalars or arrays (n,)); returns x̄_f.
+
+    Example
+    -------
+    >>> 15 < x_freeze_out_asymmetric(5.0, 2e-25, 4e-11) < 30
+    True
     """
     from scipy.special import kve
 

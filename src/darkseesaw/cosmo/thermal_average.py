@@ -203,6 +203,15 @@ def thermal_average_interpolator(sigma, mass: float, *, x_min: float = 0.5, x_ma
     -------
     callable
         f(x) → ⟨σv⟩.
+
+    Example
+    -------
+    >>> from darkseesaw.cosmo import omega_h2
+    >>> m, M = 100.0, 210.0
+    >>> sig = breit_wigner_sigma(m, M, 2.0, 1e-4, 1.4, J=1)
+    >>> sv = thermal_average_interpolator(sig, m, resonances=[(M, 2.0)], n_x=40)
+    >>> 0 < omega_h2(m, sv) < 1
+    True
     """
     xg = np.geomspace(x_min, x_max, n_x)
     sv = thermal_average(sigma, mass, xg, units=units, **kwargs)
