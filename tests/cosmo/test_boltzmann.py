@@ -1,6 +1,8 @@
 """Relic densities: the fast BDF2 solver against a tight-tolerance Radau solution of the same
 equation, classic results, and identities between the Dirac, Majorana and asymmetric cases."""
 
+import math
+
 import numpy as np
 import pytest
 
@@ -154,3 +156,16 @@ def test_asymmetric_chunked_equals_small_batches():
     idx = np.array([3, 1499])
     om2, r2 = omega_h2_asymmetric(m[idx], lambda x: 6 * b[idx] / x, eta[idx])
     assert np.allclose(om[idx], om2, rtol=2e-5)
+
+
+def test_closed_form_asymmetric_ratio_is_a_rough_cross_check():
+    from darkseesaw.cosmo.boltzmann import asymmetric_ratio_closed_form, x_freeze_out_asymmetric
+
+    # mild depletion: ln r agrees to ~10 %; strong depletion: the closed form over-suppresses
+    for m, sv, eta, tol in [(1.0, 5e-26, 1e-10, 0.15), (100.0, 3e-26, 1e-12, 0.1)]:
+        _, r = omega_h2_asymmetric(m, sv, eta)
+        rc = asymmetric_ratio_closed_form(m, sv, eta, x_freeze_out_asymmetric(m, sv, eta))
+        assert math.log(rc) / math.log(r) == pytest.approx(1.0, abs=tol)
+    _, r = omega_h2_asymmetric(5.0, 2e-25, 4e-11)
+    rc = asymmetric_ratio_closed_form(5.0, 2e-25, 4e-11, x_freeze_out_asymmetric(5.0, 2e-25, 4e-11))
+    assert 1.0 < math.log(rc) / math.log(r) < 1.5
