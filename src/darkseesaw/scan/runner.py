@@ -29,9 +29,11 @@ def run_chunk(cfg_json: str, target: Target, first_id: int, params: dict[str, np
     """Executor task: compute one chunk; return (table, metadata)."""
     from darkseesaw.scan.evaluate import compute_chunk
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     table = compute_chunk(cfg_json, target, first_id, params)
-    return table, chunk_summary(table, time.perf_counter() - t0)
+    meta = chunk_summary(table, time.perf_counter() - t0)
+    meta["cpu_s"] = round(time.thread_time() - c0, 6)  # CPU of the computing thread
+    return table, meta
 
 
 def chunk_summary(table, seconds: float) -> dict[str, Any]:
