@@ -105,7 +105,7 @@ def main() -> int:
         runs.append(("dask local, 2 workers", dict(executor="dask", workers=2)))
     res: dict = {}
     for rep in range(a.repeat):
-        for name, kw in runs:
+        for name, kw in (runs if rep % 2 == 0 else runs[::-1]):  # alternate the order
             out = work / (name.replace(" ", "").replace(",", "_") + f"-{rep}")
             shutil.rmtree(out, ignore_errors=True)
             r = timed_run(cfg_path, out, **kw)
