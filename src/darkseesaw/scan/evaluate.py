@@ -24,7 +24,6 @@ derived quantities, ``loglike`` (natural log; 0 where no likelihood applies), on
 from __future__ import annotations
 
 import importlib
-import math
 import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -447,6 +446,3 @@ def probe(cfg: ScanConfig, target: Target, params: Mapping[str, np.ndarray]) -> 
                                 f"{', '.join(sorted(avail))}"))
     return sorted(avail)
 
-
-def finite_or_nan(x: float) -> float:
-    return x if math.isfinite(x) else float("nan")

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -162,7 +161,3 @@ class ScanStore:
 
     def read_pandas(self, columns: list[str] | None = None):
         return self.read_table(columns).to_pandas()
-
-
-def now() -> float:
-    return time.time()
