@@ -119,6 +119,8 @@ def marginal_1d(df, name: str, *, label: str, log: bool, bins: int = 40, title: 
         t = np.log10(np.where(v > 0, v, np.nan)) if log else v
         ee = np.log10(e) if log else e
         good = np.isfinite(t)
+        if not good.any():
+            return
         h, _ = np.histogram(t[good], bins=ee, density=True,
                             weights=None if weights is None else weights[good])
         ax.stairs(h, e, **kw)

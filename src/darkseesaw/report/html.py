@@ -181,7 +181,8 @@ def _scan_report(folder: Path) -> _Doc:
             ["complete", "yes" if s["complete"] else "no (resume with --resume)"],
             ["ok / allowed", f"{s['ok']:,} / {s['allowed']:,}"],
             ["failed", ", ".join(f"{k}: {v:,}" for k, v in s["failed"].items()) or "none"],
-            ["best ln L", "n/a" if s["best_loglike"] is None else f"{s['best_loglike']:.6g}"],
+            ["best ln L", "no likelihood configured" if not s.get("has_likelihood", True)
+             else "n/a" if s["best_loglike"] is None else f"{s['best_loglike']:.6g}"],
             ["time", f"{s['wall_s']:.1f} s wall over {s['sessions']} session(s), "
                      f"{s['compute_s']:.1f} s compute"]]
     if "logz" in m:
@@ -192,17 +193,22 @@ def _scan_report(folder: Path) -> _Doc:
     cfg_file = folder / "config.yaml"
     doc.pre(cfg_file.read_text() if cfg_file.is_file() else json.dumps(cfg, indent=1))
 
-    doc.h2("One-parameter marginals" + burn_note)
     has_ll = F.has_likelihood(post)
-    doc.p("Filled: " + ("posterior density" if ("weight" in df or "step" in df) else
-                        "allowed points (pass every limit), density") +
-          ("; red: profile likelihood Δχ² with the 1σ and 2σ levels (1, 4)." if has_ll else "."),
-          "muted")
-    doc.open_figs()
-    for k in params:
-        fig = F.marginal_1d(post, k, label=_label(k, units), log=logs.get(k, False))
-        _add_fig(doc, fig, f"Marginal of {k}", figdir / f"marginal-{k}")
-    doc.close_figs()
+    if not post["ok"].any():
+        doc.h2("No successful point")
+        doc.p("Every stored point failed; see the failures below and the reasons in scan-info.")
+        params = []
+    else:
+        doc.h2("One-parameter marginals" + burn_note)
+        doc.p("Filled: " + ("posterior density" if ("weight" in df or "step" in df) else
+                            "allowed points (pass every limit), density") +
+              ("; red: profile likelihood Δχ² with the 1σ and 2σ levels (1, 4)." if has_ll
+               else "."), "muted")
+        doc.open_figs()
+        for k in params:
+            fig = F.marginal_1d(post, k, label=_label(k, units), log=logs.get(k, False))
+            _add_fig(doc, fig, f"Marginal of {k}", figdir / f"marginal-{k}")
+        doc.close_figs()
 
     pp = params[:MAX_PAIR_PARAMS]
     if len(pp) >= 2:
