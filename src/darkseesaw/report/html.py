@@ -275,20 +275,15 @@ def _flatten(d: Any, prefix: str = "") -> list[tuple[str, Any]]:
         return out
     if isinstance(d, list) and len(d) > 12:
         return [(prefix, f"[{len(d)} values]")]
+    if isinstance(d, list) and all(isinstance(x, float | int) and not isinstance(x, bool)
+                                   for x in d):
+        return [(prefix, "[" + ", ".join(f"{x:.6g}" for x in d) + "]")]
     return [(prefix, d if isinstance(d, int | float | str | bool) or d is None
              else json.dumps(d))]
 
 
 def _reproduction_report(folder: Path) -> _Doc:
     doc = _Doc(f"Reproduction report: {folder.name}")
-    for jf in sorted(folder.glob("*.json")):
-        doc.h2(jf.stem)
-        try:
-            data = json.loads(jf.read_text())
-        except json.JSONDecodeError as e:
-            doc.p(f"{jf.name}: not valid JSON ({e})")
-            continue
-        doc.table(["key", "value"], [[k, v] for k, v in _flatten(data)], left=2)
     pngs = sorted(folder.rglob("*.png"))
     if pngs:
         doc.h2("Figures")
@@ -296,6 +291,14 @@ def _reproduction_report(folder: Path) -> _Doc:
         for p in pngs:
             doc.figure(base64.b64encode(p.read_bytes()).decode(), p.relative_to(folder).as_posix())
         doc.close_figs()
+    for jf in sorted(folder.glob("*.json")):
+        doc.h2(f"{jf.stem}: key numbers")
+        try:
+            data = json.loads(jf.read_text())
+        except json.JSONDecodeError as e:
+            doc.p(f"{jf.name}: not valid JSON ({e})")
+            continue
+        doc.table(["key", "value"], [[k, v] for k, v in _flatten(data)], left=2)
     return doc
 
 
