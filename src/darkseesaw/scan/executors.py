@@ -68,6 +68,10 @@ class Executor:
     def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Any, Any]]:
         raise NotImplementedError
 
+    def warm_up(self, fn: Callable, args: tuple) -> None:
+        """Start the workers and let each run ``fn(*args)`` once (imports, model loading),
+        without waiting; results are discarded."""
+
     def describe(self) -> str:
         return f"{self.name} ({self.workers} worker{'s' if self.workers != 1 else ''})"
 
@@ -91,6 +95,9 @@ class ProcessExecutor(Executor):
         self._pool = ProcessPoolExecutor(max_workers=self.workers,
                                          mp_context=mp.get_context("spawn"),
                                          initializer=_worker_init, initargs=(os.getpid(),))
+
+    def warm_up(self, fn, args):
+        self._warm = [self._pool.submit(fn, *args) for _ in range(self.workers)]
 
     def run(self, tasks):
         from concurrent.futures import FIRST_COMPLETED, wait

@@ -13,6 +13,7 @@ import hashlib
 import json
 import time
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -183,32 +184,41 @@ def run_scan(config: str | Path | ScanConfig, out: str | Path, *, executor: str 
                                        quiet=quiet)
 
     from darkseesaw.scan.designs import Design
+    from darkseesaw.scan.executors import make_executor
     from darkseesaw.scan.progress import make_progress
     from darkseesaw.scan.space import ParameterSpace
 
     design, space = Design(cfg), ParameterSpace(cfg)
     target = _load_target(cfg, config_path)
-    _probe(cfg, config_path, target, space.from_unit(design.unit_block(0)[:2]))
-    plan = {"sampler": cfg.sampler.name, "n_points": design.n, "chunk_size": design.chunk_size,
-            "n_chunks": design.n_chunks, "parameters": space.names}
-    store, manifest = open_store(cfg, config_path, out, resume, plan)
-    done = set(store.completed_chunks())
-    todo = [k for k in range(design.n_chunks) if k not in done]
-    if max_chunks is not None:
-        todo = todo[:max_chunks]
+    probe_params = space.from_unit(design.unit_block(0)[:2])
     cfg_json = cfg.model_dump_json()
+    with ExitStack() as stack:
+        ex = None
+        if executor == "processes" and not scheduler:
+            # start the workers now: they import and load the model (numba caches, tables)
+            # while this process checks the configuration
+            ex = stack.enter_context(make_executor(executor, workers, scheduler))
+            ex.warm_up(run_chunk, (cfg_json, target, 0, probe_params))
+        _probe(cfg, config_path, target, probe_params)
+        plan = {"sampler": cfg.sampler.name, "n_points": design.n,
+                "chunk_size": design.chunk_size, "n_chunks": design.n_chunks,
+                "parameters": space.names}
+        store, manifest = open_store(cfg, config_path, out, resume, plan)
+        done = set(store.completed_chunks())
+        todo = [k for k in range(design.n_chunks) if k not in done]
+        if max_chunks is not None:
+            todo = todo[:max_chunks]
 
-    def tasks():
-        for k in todo:
-            a, _ = design.chunk_range(k)
-            yield k, run_chunk, (cfg_json, target, a, space.from_unit(design.unit_block(k)))
+        def tasks():
+            for k in todo:
+                a, _ = design.chunk_range(k)
+                yield k, run_chunk, (cfg_json, target, a, space.from_unit(design.unit_block(k)))
 
-    from darkseesaw.scan.executors import make_executor
-
-    n_done = sum(design.chunk_range(k)[1] - design.chunk_range(k)[0] for k in done)
-    t0 = time.time()
-    if todo:
-        with make_executor(executor, workers, scheduler) as ex:
+        n_done = sum(design.chunk_range(k)[1] - design.chunk_range(k)[0] for k in done)
+        t0 = time.time()
+        if todo:
+            if ex is None:
+                ex = stack.enter_context(make_executor(executor, workers, scheduler))
             session = {"start": t0, "last": t0, "executor": ex.describe(), "chunks": 0}
             manifest["sessions"].append(session)
             mw = _ManifestWriter(store, manifest, session)
