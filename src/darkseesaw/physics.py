@@ -6,7 +6,10 @@ eV, cm², cm³/s, seconds and metres appear only at the edges, through the conve
 Unless stated otherwise the values are those of the Review of Particle Physics,
 S. Navas et al. (Particle Data Group), Phys. Rev. D 110 (2024) 030001 ("PDG 2024").
 Papers that used other inputs pass them explicitly to the functions that need them
-(for example `alp-discrete` uses M_Pl = 2.4e18 GeV: pass ``M_Pl=2.4e18``).
+(for example `alp-discrete` uses M_Pl = 2.4e18 GeV: pass ``M_Pl=2.4e18``); such paper inputs
+live in the module of that model (`darkseesaw.models.alp_discrete.M_PL`). Experimental numbers
+used for comparison (measurements, limits, fit ranges, hint regions) live in
+`darkseesaw.constraints.measurements`, not here.
 
 Example
 -------
@@ -273,7 +276,10 @@ def m_to_invGeV(x):
 
 
 # --------------------------------------------------------------------------------------------
-# HNL decays, electroweak precision and the hnl-inflaton model (issue 8)
+# QCD, nucleons, hadrons and the electroweak phase transition
+# (Experimental numbers used for comparison, i.e. measurements, limits, fit ranges and hint
+# regions, live in `darkseesaw.constraints.measurements`; a paper's own input choices live in
+# the module of its model, `darkseesaw.models.<model>`.)
 # --------------------------------------------------------------------------------------------
 alpha_s_MZ: float = 0.1180
 """Strong coupling α_s(M_Z) (PDG 2024 world average 0.1180 ± 0.0009)."""
@@ -284,150 +290,9 @@ m_proton: float = 0.93827208816
 m_neutron: float = 0.93956542052
 """Neutron mass [GeV] (CODATA 2018, PDG 2024)."""
 
-M_W_exp_PDG2018: float = 80.379
-"""W mass world average [GeV] of PDG 2018 (± 0.012), the value used by Cline, Puel, Toma
-(JHEP 05 (2020) 039) for their bound on ε_ee + ε_μμ (eq. 4.8)."""
-
-M_W_exp_PDG2018_err: float = 0.012
-"""Uncertainty of `M_W_exp_PDG2018` [GeV]."""
-
-M_W_SM_PDG2018: float = 80.363
-"""SM prediction of M_W [GeV] from the PDG 2018 electroweak fit (± 0.006)."""
-
-M_W_SM_PDG2018_err: float = 0.006
-"""Uncertainty of `M_W_SM_PDG2018` [GeV]."""
-
-Delta_r_PDG2018: float = 0.03672
-"""SM radiative correction Δr (PDG 2018 electroweak review), eq. 4.9 of Cline et al. 2020."""
-
-M_W_err: float = 0.0133
-"""Uncertainty of the PDG 2024 `M_W` [GeV]."""
-
-M_W_SM_PDG2024: float = 80.353
-"""SM prediction of M_W [GeV] from the PDG 2024 electroweak fit (± 0.006)."""
-
-M_W_SM_PDG2024_err: float = 0.006
-"""Uncertainty of `M_W_SM_PDG2024` [GeV]."""
-
-Omega_c_Planck2018: float = 0.265
-"""Cold dark matter density Ω_c (Planck 2018 TT,TE,EE+lowE+lensing, Ω_c h² = 0.1200 at
-h = 0.6736), as used in eq. 3.8 of Cline et al. 2020."""
-
-Omega_b_Planck2018: float = 0.0493
-"""Baryon density Ω_b (Planck 2018 TT,TE,EE+lowE+lensing, Ω_b h² = 0.02237 at h = 0.6736)."""
-
-eta_B_CPT2020: float = 8.8e-11
-"""Baryon-to-entropy ratio n_B/s used by Cline et al. 2020 below eq. 3.13 (their value)."""
-
-BR_mu_e_gamma_MEG2016: float = 4.2e-13
-"""90 % CL upper limit on BR(μ → eγ) (MEG, EPJC 76 (2016) 434)."""
-
-BR_mu_3e_SINDRUM1988: float = 1.0e-12
-"""90 % CL upper limit on BR(μ → 3e) (SINDRUM, NPB 299 (1988) 1)."""
-
-
-# --------------------------------------------------------------------------------------------
-# Dark photon / Z_D decays to hadrons (issue 10, model dark-u1)
-# --------------------------------------------------------------------------------------------
 Gamma_rho0: float = 0.1491
 """ρ(770) width [GeV] (PDG 2024, 149.1 ± 0.8 MeV); used in the vector-meson-dominance
 π⁺π⁻ part of R(s) in `darkseesaw.observables.dark_photon`."""
-
-# --------------------------------------------------------------------------------------------
-# Inputs of Thongyoi, Pongkitivanichkul, Uttayarat, arXiv:2502.13002 (issue 6, alp-portal-dm)
-# --------------------------------------------------------------------------------------------
-nufit60_3sigma_2502_13002: dict[str, dict[str, tuple[float, float, float]]] = {
-    "NO": {
-        "s12sq": (0.308, 0.275, 0.345),
-        "s13sq": (0.02215, 0.02030, 0.02388),
-        "s23sq": (0.470, 0.435, 0.585),
-        "dm21sq_eV2": (7.49e-5, 6.92e-5, 8.05e-5),
-        "dm3lsq_eV2": (2.513e-3, 2.451e-3, 2.578e-3),
-        "delta_deg": (212.0, 124.0, 364.0),
-    },
-    "IO": {
-        "s12sq": (0.308, 0.275, 0.345),
-        "s13sq": (0.02231, 0.02060, 0.02409),
-        "s23sq": (0.550, 0.440, 0.584),
-        "dm21sq_eV2": (7.49e-5, 6.92e-5, 8.05e-5),
-        "dm3lsq_eV2": (2.484e-3, 2.421e-3, 2.547e-3),
-        "delta_deg": (274.0, 201.0, 335.0),
-    },
-}
-"""(best fit, 3σ low, 3σ high) of Table 2 of 2502.13002 = NuFIT 6.0 (Esteban et al.,
-arXiv:2410.05380, IC19 without SK-atm). dm3lsq is m3² − m1² (NO) and m2² − m3² (IO), as in the
-paper's caption. δ_CP windows in degrees, wrapping past 360° for NO."""
-
-delta_a_mu_2023: tuple[float, float] = (249e-11, 48e-11)
-"""Δa_μ = a_μ(exp) − a_μ(SM) (central, 1σ) used by 2502.13002 eq. (3.14): BNL + FNAL run 1–3
-(PRL 131 (2023) 161802) against the 2020 White Paper (Aoyama et al., Phys. Rept. 887 (2020) 1)."""
-
-delta_a_mu_2025: tuple[float, float] = (38e-11, 63e-11)
-"""Δa_μ (central, 1σ) from the final FNAL world average (arXiv:2506.03069) against the 2025 White
-Paper SM prediction (Aliberti et al., arXiv:2505.21476, lattice HVP): (38 ± 63) × 10⁻¹¹."""
-
-sigmav_thermal_2502_13002: tuple[float, float] = (2.6e-26, 0.4e-26)
-"""Freeze-out shortcut ⟨σv⟩ = (2.6 ± 0.4) × 10⁻²⁶ cm³/s used by 2502.13002 §3.2."""
-
-Omega_DM_h2_Planck2018: tuple[float, float] = (0.120, 0.0012)
-"""Ω_DM h² = 0.120 ± 0.0012 (Planck 2018 VI, A&A 641 (2020) A6, TT,TE,EE+lowE+lensing), as
-quoted by 2502.13002 eq. (3.13)."""
-
-# --------------------------------------------------------------------------------------------
-# Inputs of Carvajal, Dias, Nishi, Sánchez-Vega, JHEP 05 (2015) 069 [arXiv:1503.03502]
-# (issue 3, alp-discrete)
-# --------------------------------------------------------------------------------------------
-M_Pl_reduced_CDNS2015: float = 2.4e18
-"""Reduced Planck mass [GeV] as rounded by Carvajal et al. 2015 (text after eq. 7); all their
-ISS scales, ALP masses and Table I use it (the PDG value is `M_Pl_reduced` = 2.435e18)."""
-
-m_h_CDNS2015: float = 125.0
-"""Higgs mass [GeV] used in the E lifetime, eq. (39) of Carvajal et al. 2015."""
-
-iss_M_window_GeV: tuple[float, float] = (1e2, 1e4)
-"""Window F(p) = 0.1–10 TeV required for the ISS scale M (Carvajal et al. 2015, Sec. II)."""
-
-iss_mu_window_GeV: tuple[float, float] = (1e-7, 1e-5)
-"""Window F(q) = 0.1–10 keV required for the ISS scale μ (Carvajal et al. 2015, Sec. II)."""
-
-alp_scale_range_GeV: tuple[float, float] = (1e9, 1e14)
-"""Intermediate ALP scale range 10⁹ ≲ v_σ ≲ 10¹⁴ GeV, eq. (5) of Carvajal et al. 2015."""
-
-heavy_lepton_limit_CMS_GeV: float = 574.0
-"""Lower limit on the mass of a long-lived (cτ ≳ m) charged heavy lepton quoted by Carvajal et
-al. 2015 (CMS, JHEP 07 (2013) 122 [arXiv:1305.0491])."""
-
-alp_hint_coma_CDNS2015: dict[str, float] = {
-    "m_max_eV": 1e-12, "g_min_GeV": 1e-13, "g_max_GeV": 1e-11,
-}
-"""ALP region explaining the soft X-ray excess of the Coma cluster (cosmic ALP background
-converting in the cluster field): m_a ≲ 10⁻¹² eV (Carvajal et al. 2015, text after eq. 31);
-g_aγ ≳ 1.4 × 10⁻¹³ √(0.5/ΔN_eff) GeV⁻¹ (Angus, Conlon, Marsh, Powell, Witkowski, JCAP 09 (2014)
-026 [arXiv:1312.3947]; Kraljic, Rummel, Conlon, JCAP 01 (2015) 011 [arXiv:1406.5188]) gives the
-lower edge 1e-13 for ΔN_eff ≤ 1; the upper edge 1e-11 is where Carvajal et al. place the overlap
-with the transparency hint (eq. 19). The region of their Fig. 2 was not available as data: this
-box is a transcription of the text, not a digitisation."""
-
-alp_hint_xray_line_CDNS2015: dict[str, float] = {
-    "m_eV": 7.1e3, "m_rel_width": 0.02, "g_min_GeV": 1e-18, "g_max_GeV": 2e-12,
-}
-"""ALP region for the 3.55 keV X-ray line from ALP dark-matter decay a → γγ: m_a = 7.1 keV
-(Bulbul et al., ApJ 789 (2014) 13; Boyarsky et al., PRL 113 (2014) 251301; line energy 3.55 ±
-0.03 keV → ±2 % on m_a taken here), couplings g_aγ from ~10⁻¹⁸ GeV⁻¹ (ALP = all DM,
-Higaki, Jeong, Takahashi, PLB 733 (2014) 25 [arXiv:1402.6965]) up to the largest value of Table I
-of Carvajal et al. 2015 (1.9 × 10⁻¹², a subdominant DM component). Transcribed from the text."""
-
-nu_osc_CPT2020: dict[str, dict[str, float]] = {
-    "NH": {"s12sq": 0.310, "s13sq": 0.02241, "s23sq": 0.558, "delta_deg": 222.0,
-           "dm21sq_eV2": 7.39e-5, "dm3lsq_eV2": 2.523e-3},
-    "IH": {"s12sq": 0.310, "s13sq": 0.02261, "s23sq": 0.563, "delta_deg": 285.0,
-           "dm21sq_eV2": 7.39e-5, "dm3lsq_eV2": -2.509e-3},
-}
-"""Oscillation inputs for the hnl-inflaton reproduction (Cline, Puel, Toma 2020 cite "PDG
-central values"). These are the NuFIT 4.1 (2019) best fits without SK atmospheric data (as
-recalled, not re-downloaded); they reproduce the paper's printed η_ν matrices, eqs. 4.11–4.15,
-to their 2–3 digits, which fixes the inputs the paper actually used. dm3lsq = Δm²₃₁ (NH),
-Δm²₃₂ (IH)."""
 
 T_EW_crossover: float = 159.5
 """Electroweak crossover temperature [GeV] (D'Onofrio, Rummukainen, Tranberg,
@@ -436,43 +301,8 @@ PRL 113 (2014) 141602: T_c = 159.5 ± 1.5 GeV)."""
 T_sphaleron_freezeout: float = 131.7
 """Sphaleron freeze-out temperature [GeV] (same reference, T* = 131.7 ± 2.3 GeV)."""
 
-f_N_higgs_CPT2020: float = 0.30
-"""Higgs–nucleon coupling f_n used by Cline et al. 2020 (eq. 6.1; refs. [77, 78] there)."""
-
 h_Planck2018: float = 0.6736
 """Reduced Hubble constant h (Planck 2018 TT,TE,EE+lowE+lensing, 0.6736 ± 0.0054)."""
-
-
-# --------------------------------------------------------------------------------------------
-# bl-zprime (issue 9): inputs of De Romeri et al., JHEP 10 (2017) 169 [arXiv:1707.08606] and
-# the LHC numbers used to validate the shipped PDF grid
-# --------------------------------------------------------------------------------------------
-omega_h2_DRFGMN2017: float = 0.1186
-"""Dark-matter density Ω_c h² used by De Romeri et al. 2017 (text after eq. 3.6, Planck 2015)."""
-
-omega_h2_DRFGMN2017_err: float = 0.0020
-"""Uncertainty of `omega_h2_DRFGMN2017`."""
-
-M_Pl_DRFGMN2017: float = 1.2e19
-"""Planck mass [GeV] used by De Romeri et al. 2017 in eqs. 3.6 and 3.10."""
-
-atlas_sigma_Z_ll_13TeV_nb: float = 1.981
-"""σ(pp → Z) × B(Z → ℓℓ) [nb] at √s = 13 TeV, 66 < m_ℓℓ < 116 GeV, per lepton flavour (ATLAS,
-Phys. Lett. B 759 (2016) 601 [arXiv:1603.09222]: 1.981 ± 0.007 (stat) ± 0.038 (syst) ± 0.042
-(lumi) nb)."""
-
-atlas_ssm_zprime_limit_139ifb_GeV: float = 5100.0
-"""Observed 95 % CL lower mass limit on the SSM Z′ (ee + μμ) from ATLAS 139 fb⁻¹ (Phys. Lett. B
-796 (2019) 68 [arXiv:1903.06248]: 5.1 TeV)."""
-
-neutrino_mass_bounds_2502_13002: dict[str, float] = {
-    "sum_m_eV": 0.13,
-    "m_beta_eV": 0.45,
-    "m_bb_eV": 0.036,
-}
-"""Upper bounds quoted by 2502.13002 §3.1: Σm_ν ≤ 130 meV (95 % CL, Planck 2018 + BAO),
-m_β ≤ 450 meV (90 % CL, KATRIN 2024, Science 388 (2025) 180), m_ββ ≤ 36–156 meV (90 % CL,
-KamLAND-Zen 2024, PRL 130 (2023) 051801; the most aggressive end of the NME range is kept)."""
 
 mu_e_conversion_nuclei: dict[str, dict[str, float]] = {
     "Al": {"D": 0.0362, "Vp": 0.0161, "Vn": 0.0173, "Gamma_capt_per_s": 0.7054e6},

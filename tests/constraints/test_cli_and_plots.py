@@ -20,6 +20,8 @@ def test_list_and_show(tmp_path):
     assert r.returncode == 0 and "alp/gagamma/cast " in r.stdout
     r = run("constraints", "list", "--measurements", "delta_a_mu*")
     assert r.returncode == 0 and "delta_a_mu_2025" in r.stdout
+    r = run("constraints", "list", "--measurements", "alp_hint_xray*")
+    assert r.returncode == 0 and "[6958, 7242] eV" in r.stdout
     png = tmp_path / "cast.png"
     r = run("constraints", "show", "alp/gagamma/cast", "--x-unit", "eV", "--at", "1e-4",
             "--plot", str(png))

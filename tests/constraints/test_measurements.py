@@ -114,3 +114,58 @@ def test_limit_chi2_from_a_curve():
     assert float(L.limit_chi2(c, 1.0, 1e-30)) == 0.0       # below the measured range: no limit
     h = curve("id/gammaline/hess")                            # 95 % CL
     assert float(L.limit_chi2(h, 1000.0, h(1000.0))) == pytest.approx(3.841459, rel=1e-5)
+
+
+def test_numbers_moved_from_physics():
+    """Experimental numbers once in physics.py: same values, now here (one place)."""
+    assert get("m_w_pdg2018").value == 80.379 and get("m_w_pdg2018").sigma == 0.012
+    assert get("m_w_sm_pdg2018").value == 80.363 and get("m_w_sm_pdg2018").sigma == 0.006
+    assert get("m_w_sm_pdg2024").value == 80.353
+    assert get("m_w_pdg2024").sigma == 0.0133
+    assert get("delta_r_sm_pdg2018").value == 0.03672
+    assert (get("omega_c_planck2018").value, get("omega_b_planck2018").value) == (0.265, 0.0493)
+    assert get("omega_dm_h2_planck2015").value == 0.1186                   # bl-zprime
+    assert get("omega_dm_h2_planck2015").sigma == 0.0020
+    assert get("sigma_z_ll_atlas_13tev").value == 1.981
+    m = get("m_zprime_ssm_atlas_139ifb")
+    assert (m.value, m.kind, m.cl) == (5100.0, "lower_limit", 0.95)
+    assert get("m_heavy_lepton_cms2013").value == 574.0
+    from darkseesaw import physics as ph
+
+    for gone in ("M_W_exp_PDG2018", "delta_a_mu_2023", "nufit60_3sigma_2502_13002",
+                 "alp_hint_coma_CDNS2015", "M_Pl_reduced_CDNS2015", "nu_osc_CPT2020",
+                 "atlas_sigma_Z_ll_13TeV_nb", "Omega_c_Planck2018", "eta_B_CPT2020"):
+        assert not hasattr(ph, gone), gone
+
+
+def test_ranges_hint_boxes():
+    line = get("alp_hint_xray_line_ma")
+    assert line.kind == "range" and line.bounds == pytest.approx((7.1e3 * 0.98, 7.1e3 * 1.02))
+    assert get("alp_hint_coma_ma").bounds == (0.0, 1e-12)
+    assert get("alp_hint_coma_gagamma").bounds == (1e-13, 1e-11)
+    assert get("alp_hint_xray_line_gagamma").bounds == (1e-18, 2e-12)
+    assert get("m_w_pdg2018").bounds == pytest.approx((80.367, 80.391))
+    with pytest.raises(ValueError, match="range"):
+        L.chi2(line, 7.1e3)
+
+
+def test_nufit41_best_fit_is_hnl_inflaton_input():
+    from darkseesaw.constraints.measurements import NUFIT_BEST_FIT
+    from darkseesaw.models import hnl_inflaton as H
+
+    f = NUFIT_BEST_FIT["4.1-noSK"]
+    assert H.NU_OSC["NH"]["s23sq"] == f["NO"]["s23sq"] == 0.558
+    assert H.NU_OSC["IH"]["dm3lsq_eV2"] == f["IO"]["dm3lsq"] == -2.509e-3
+    assert H.NU_OSC["IH"]["delta_deg"] == 285.0
+
+
+def test_alp_portal_dm_windows_are_nufit60():
+    from darkseesaw.models import alp_portal_dm as A
+
+    w = A.NUFIT60_3SIGMA
+    assert w["NO"]["dm3lsq_eV2"] == (2.513e-3, 2.451e-3, 2.578e-3)
+    assert w["IO"]["dm3lsq_eV2"] == (2.484e-3, 2.421e-3, 2.547e-3)   # m2² − m3² > 0
+    assert w["NO"]["delta_deg"] == (212.0, 124.0, 364.0)
+    assert A.DELTA_A_MU_2023 == (249e-11, 48e-11)
+    assert A.OMEGA_DM_H2 == (0.120, 0.0012)
+    assert A.NEUTRINO_MASS_BOUNDS == {"sum_m_eV": 0.13, "m_beta_eV": 0.45, "m_bb_eV": 0.036}

@@ -87,7 +87,7 @@ def test_direct_detection_cdmslite_statement():
 def test_relic_asymmetric_limit():
     """Large g_s: Ω = m ε η_B s0/ρ_c (eq. 3.13 with r → 0): the contour sits at 4.53 GeV."""
     om, r = H.omega_Nprime(np.array([4.0]), np.array([0.5]))
-    ana = 4.0 * (123 / 112) * ph.eta_B_CPT2020 * ph.s0_cm3 / ph.rho_crit_over_h2_GeV_cm3
+    ana = 4.0 * (123 / 112) * H.ETA_B * ph.s0_cm3 / ph.rho_crit_over_h2_GeV_cm3
     assert r[0] < 1e-6
     assert om[0] == pytest.approx(ana / ph.h_Planck2018**2, rel=1e-3)
     # small g_s: symmetric, larger abundance

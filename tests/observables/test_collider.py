@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from scipy.integrate import quad
 
-from darkseesaw import physics as ph
+from darkseesaw.constraints.measurements import MEASUREMENTS as ME
 from darkseesaw.errors import InputError
 from darkseesaw.observables import collider as col
 from darkseesaw.pdfs import PDFSet, load, parton_luminosity
@@ -51,14 +51,14 @@ def test_luminosity_against_direct_integral(pdf):
 
 def test_drell_yan_z_cross_section_vs_atlas(pdf):
     """LO σ(pp → Z → ℓℓ) at 13 TeV vs ATLAS (1.981 nb): NNLO/LO ≈ 1.2–1.35."""
-    ratio = ph.atlas_sigma_Z_ll_13TeV_nb * 1e6 / float(col.sigma_z_ll_fb(pdf=pdf))
+    ratio = ME["sigma_z_ll_atlas_13tev"].value * 1e6 / float(col.sigma_z_ll_fb(pdf=pdf))
     assert 1.1 < ratio < 1.4
 
 
 def test_ssm_mass_limit_reproduces_atlas(pdf):
     """The SSM Z′ crosses the ATLAS 139 fb⁻¹ limit at 5.1 TeV (arXiv:1903.06248)."""
     m_lo = col.ssm_mass_limit(pdf=pdf)
-    assert m_lo == pytest.approx(ph.atlas_ssm_zprime_limit_139ifb_GeV, abs=200.0)
+    assert m_lo == pytest.approx(ME["m_zprime_ssm_atlas_139ifb"].value, abs=200.0)
     assert col.ssm_mass_limit(pdf=pdf, k_factor=1.2) > m_lo
 
 

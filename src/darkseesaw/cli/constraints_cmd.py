@@ -36,6 +36,7 @@ def register(app: typer.Typer) -> None:
             for m in rows:
                 val = (f"< {m.value:g}" if m.kind == "upper_limit" else
                        f"> {m.value:g}" if m.kind == "lower_limit" else
+                       f"[{m.value:g}, {m.upper:g}]" if m.kind == "range" else
                        f"{m.value:g} -{m.err_down:g} +{m.err_up:g}")
                 cl = f" ({m.cl:.0%} CL)" if m.is_limit else ""
                 typer.echo(f"{m.name:32s} {val} {m.unit}{cl}  [{m.source}; {m.date}]")

@@ -113,6 +113,9 @@ def chi2(m: Measurement, x):
         return lower_limit_chi2(x, m.value, m.cl)
     if m.kind == "asymmetric":
         return asymmetric_chi2(x, m.value, m.err_down, m.err_up)
+    if m.kind == "range":
+        raise ValueError(f"{m.name}: a range (hint region or window), not a likelihood; "
+                         "use m.bounds")
     if m.err_down == 0 and m.err_up == 0:
         raise ValueError(f"{m.name}: no uncertainty, cannot form a χ²")
     return gaussian_chi2(x, m.value, m.sigma)

@@ -8,8 +8,12 @@ Where the seed papers used older inputs, both are kept and named: e.g. ``delta_a
 249 ± 48 × 10⁻¹¹ used by `alp-portal-dm`) and ``delta_a_mu_2025`` (38 ± 63 × 10⁻¹¹ after the
 Fermilab final result and the 2025 Theory Initiative white paper).
 
+Hint regions and allowed windows (e.g. the ALP boxes ``alp_hint_*`` of `alp-discrete`) are
+entries of kind ``range``: ``m.bounds`` gives (lower, upper).
+
 Neutrino oscillations: ``NUFIT["6.0"]["NO"]["s12sq"]`` etc. give ``(best, 1σ low, 1σ high,
-3σ low, 3σ high)`` as *values* (not differences). The alp-portal-dm seed's Table 2 is NuFIT 6.0
+3σ low, 3σ high)`` as *values* (not differences); ``NUFIT_BEST_FIT`` keeps fits of which only
+the best points are recorded (NuFIT 4.1, used by `hnl-inflaton`). The alp-portal-dm seed's Table 2 is NuFIT 6.0
 (IC24 with SK atmospheric data), written as best fit with 3σ ranges; we checked every entry of
 that table against ``NUFIT["6.0"]`` (tests/constraints/test_measurements.py).
 
@@ -41,7 +45,9 @@ class Measurement:
         1σ errors (positive numbers; equal for a symmetric Gaussian).
     unit : str
     kind : str
-        ``gaussian``, ``asymmetric``, ``upper_limit``, ``lower_limit`` or ``range``.
+        ``gaussian``, ``asymmetric``, ``upper_limit``, ``lower_limit`` or ``range``. A
+        ``range`` (a hint region or an allowed window, no likelihood) spans ``value`` (lower
+        edge) to ``upper``; see `Measurement.bounds`.
     cl : float
         Confidence level of a limit (0.9, 0.95); 0.6827 for 1σ errors.
     source : str
@@ -49,6 +55,8 @@ class Measurement:
     date : str
         Publication date (year or year-month).
     notes : str
+    upper : float or None
+        Upper edge of a ``range`` (None for the other kinds).
     """
 
     name: str
@@ -61,6 +69,7 @@ class Measurement:
     source: str = ""
     date: str = ""
     notes: str = ""
+    upper: float | None = None
 
     @property
     def sigma(self) -> float:
@@ -70,6 +79,13 @@ class Measurement:
     @property
     def is_limit(self) -> bool:
         return self.kind in ("upper_limit", "lower_limit")
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(lower, upper) edges of a ``range``; (value − err_down, value + err_up) otherwise."""
+        if self.kind == "range":
+            return (self.value, self.upper)
+        return (self.value - self.err_down, self.value + self.err_up)
 
 
 def _g(name, value, err, unit, source, date, notes="", err_up=None):
@@ -82,6 +98,14 @@ def _ul(name, value, cl, unit, source, date, notes=""):
     return Measurement(name, value, 0.0, 0.0, unit, "upper_limit", cl, source, date, notes)
 
 
+def _ll(name, value, cl, unit, source, date, notes=""):
+    return Measurement(name, value, 0.0, 0.0, unit, "lower_limit", cl, source, date, notes)
+
+
+def _range(name, lo, hi, unit, source, date, notes=""):
+    return Measurement(name, lo, 0.0, 0.0, unit, "range", 1.0, source, date, notes, upper=hi)
+
+
 _LIST = [
     # ---------------------------------------------------------------- cosmology
     _g("omega_dm_h2", 0.120, 0.001, "", "Planck 2018 VI, A&A 641 (2020) A6, arXiv:1807.06209",
@@ -90,6 +114,16 @@ _LIST = [
     _g("omega_dm_h2_planck2018_lensing", 0.1200, 0.0012, "", "Planck 2018 VI, A&A 641 (2020) A6, "
        "arXiv:1807.06209, Table 2 (TT,TE,EE+lowE+lensing)", "2018-07",
        "the value used by alp-portal-dm (eq. 3.13: 0.12 ± 0.0012)"),
+    _g("omega_c_planck2018", 0.265, 0.0, "", "Planck 2018 VI, A&A 641 (2020) A6, "
+       "arXiv:1807.06209 (TT,TE,EE+lowE+lensing: Ω_c h² = 0.1200 at h = 0.6736)", "2018-07",
+       "Ω_c itself (not Ω_c h²), rounded to 0.265 as used in eq. 3.8 of Cline, Puel, Toma, "
+       "JHEP 05 (2020) 039 (hnl-inflaton); error not propagated (0 here)"),
+    _g("omega_b_planck2018", 0.0493, 0.0, "", "Planck 2018 VI, A&A 641 (2020) A6, "
+       "arXiv:1807.06209 (TT,TE,EE+lowE+lensing: Ω_b h² = 0.02237 at h = 0.6736)", "2018-07",
+       "Ω_b itself (not Ω_b h²), as used by hnl-inflaton; error not propagated (0 here)"),
+    _g("omega_dm_h2_planck2015", 0.1186, 0.0020, "", "Planck 2015 XIII, A&A 594 (2016) A13, "
+       "arXiv:1502.01589", "2015-02",
+       "Ω_c h² used by bl-zprime (De Romeri et al., JHEP 10 (2017) 169, text after eq. 3.6)"),
     _ul("sum_mnu_planck2018_bao", 0.12, 0.95, "eV", "Planck 2018 VI, arXiv:1807.06209 "
         "(TT,TE,EE+lowE+lensing+BAO)", "2018-07"),
     _ul("sum_mnu_alp_portal_dm", 0.13, 0.95, "eV", "as quoted by alp-portal-dm (Planck 2018 + "
@@ -139,6 +173,18 @@ _LIST = [
     # ---------------------------------------------------------------- electroweak
     _g("m_w_pdg2024", 80.3692, 0.0133, "GeV", "PDG 2024 world average (without CDF 2022)",
        "2024"),
+    _g("m_w_pdg2018", 80.379, 0.012, "GeV", "PDG 2018 world average (M. Tanabashi et al., "
+       "PRD 98 (2018) 030001)", "2018", "the value used by hnl-inflaton (Cline, Puel, Toma, "
+       "JHEP 05 (2020) 039) for the bound on ε_ee + ε_μμ, eq. 4.8"),
+    _g("m_w_sm_pdg2018", 80.363, 0.006, "GeV", "SM prediction from the PDG 2018 electroweak fit "
+       "(PRD 98 (2018) 030001, Electroweak review)", "2018",
+       "theory (global fit) value, used by hnl-inflaton with m_w_pdg2018"),
+    _g("m_w_sm_pdg2024", 80.353, 0.006, "GeV", "SM prediction from the PDG 2024 electroweak fit "
+       "(PRD 110 (2024) 030001, Electroweak review)", "2024", "theory (global fit) value"),
+    _g("delta_r_sm_pdg2018", 0.03672, 0.0, "", "SM radiative correction Δr, PDG 2018 "
+       "Electroweak review (PRD 98 (2018) 030001)", "2018",
+       "theory value used in eq. 4.9 of Cline, Puel, Toma 2020 (hnl-inflaton); uncertainty "
+       "not recorded here"),
     _g("m_w_cdf2022", 80.4335, 0.0094, "GeV", "CDF II, Science 376 (2022) 170", "2022-04"),
     _g("m_w_atlas2024", 80.3665, 0.0159, "GeV", "ATLAS, EPJC 84 (2024) 1309, arXiv:2403.15085",
        "2024-03"),
@@ -147,6 +193,41 @@ _LIST = [
        "line-shape fit", "2024", "SM: 3 Γ(Z→νν̄) = 0.5014 GeV"),
     _g("n_nu_lep", 2.9963, 0.0074, "", "LEP line shape with the Janot–Jadach luminosity "
        "correction, PLB 803 (2020) 135319, arXiv:1912.02067", "2020"),
+    # ---------------------------------------------------------------- LHC
+    _g("sigma_z_ll_atlas_13tev", 1.981, 0.0571, "nb", "ATLAS, Phys. Lett. B 759 (2016) 601, "
+       "arXiv:1603.09222", "2016-03",
+       "σ(pp → Z) × B(Z → ℓℓ) at √s = 13 TeV, 66 < m_ℓℓ < 116 GeV, per lepton flavour: "
+       "1.981 ± 0.007 (stat) ± 0.038 (syst) ± 0.042 (lumi) nb, error = quadrature sum; "
+       "used to validate the shipped PDF grid (bl-zprime)"),
+    _ll("m_zprime_ssm_atlas_139ifb", 5100.0, 0.95, "GeV", "ATLAS 139 fb⁻¹ dilepton resonance "
+        "search, Phys. Lett. B 796 (2019) 68, arXiv:1903.06248", "2019-03",
+        "observed lower mass limit on the SSM Z′ (ee + μμ): 5.1 TeV"),
+    _ll("m_heavy_lepton_cms2013", 574.0, 0.95, "GeV", "CMS, JHEP 07 (2013) 122, "
+        "arXiv:1305.0491", "2013-05",
+        "long-lived (cτ ≳ detector size) charged heavy lepton, as quoted by alp-discrete "
+        "(Carvajal, Dias, Nishi, Sánchez-Vega, JHEP 05 (2015) 069)"),
+    # ---------------------------------------------------------------- ALP hint regions
+    # Boxes transcribed from the text of alp-discrete (Carvajal et al. 2015, arXiv:1503.03502);
+    # the region of their Fig. 2 was not available as data: these are not digitisations.
+    _range("alp_hint_coma_ma", 0.0, 1e-12, "eV", "Carvajal et al. 2015 (arXiv:1503.03502), "
+           "text after eq. 31", "2015",
+           "ALP mass range of the Coma-cluster soft X-ray excess (cosmic ALP background "
+           "converting in the cluster field): m_a ≲ 10⁻¹² eV"),
+    _range("alp_hint_coma_gagamma", 1e-13, 1e-11, "GeV^-1", "Angus, Conlon, Marsh, Powell, "
+           "Witkowski, JCAP 09 (2014) 026, arXiv:1312.3947; Kraljic, Rummel, Conlon, JCAP 01 "
+           "(2015) 011, arXiv:1406.5188; upper edge from Carvajal et al. 2015, eq. 19", "2015",
+           "g_aγ ≳ 1.4 × 10⁻¹³ √(0.5/ΔN_eff) GeV⁻¹ gives the lower edge 1e-13 for ΔN_eff ≤ 1; "
+           "the upper edge 1e-11 is where Carvajal et al. place the overlap with the "
+           "transparency hint"),
+    _range("alp_hint_xray_line_ma", 7.1e3 * (1 - 0.02), 7.1e3 * (1 + 0.02), "eV",
+           "Bulbul et al., ApJ 789 (2014) 13; Boyarsky et al., PRL 113 (2014) 251301", "2014",
+           "3.55 keV line from ALP dark-matter decay a → γγ: m_a = 7.1 keV (line energy 3.55 ± "
+           "0.03 keV → ±2 % on m_a taken here), as used by alp-discrete"),
+    _range("alp_hint_xray_line_gagamma", 1e-18, 2e-12, "GeV^-1", "Higaki, Jeong, Takahashi, "
+           "PLB 733 (2014) 25, arXiv:1402.6965 (lower edge); Carvajal et al. 2015, Table I "
+           "(upper edge)", "2015",
+           "g_aγ from ~10⁻¹⁸ GeV⁻¹ (ALP = all DM) up to the largest value of Table I of "
+           "Carvajal et al. 2015 (1.9 × 10⁻¹², a subdominant DM component)"),
     # ---------------------------------------------------------------- Higgs mixing (seed 001)
     _ul("sin_theta_higgs_lhc", 0.12, 0.95, "", "as quoted by alp-portal-dm from ATLAS and CMS "
         "Higgs-coupling measurements (their refs. [83, 84])", "2022",
@@ -235,6 +316,24 @@ NUFIT: dict[str, dict] = {
 """NuFIT global-fit results by version and ordering (see the module docstring)."""
 
 NUFIT_PARAMS = ("s12sq", "s13sq", "s23sq", "delta_cp", "dm21sq", "dm3lsq")
+
+NUFIT_BEST_FIT: dict[str, dict] = {
+    "4.1-noSK": {
+        "source": "NuFIT 4.1 (2019), www.nu-fit.org, based on Esteban et al., JHEP 01 (2019) 106, "
+                  "arXiv:1811.05487 (without SK atmospheric data)",
+        "date": "2019-07",
+        "notes": "best fits only (ranges not recorded here), as recalled, not re-downloaded. "
+                 "Used by hnl-inflaton (Cline, Puel, Toma, JHEP 05 (2020) 039, who cite 'PDG "
+                 "central values'): they reproduce the paper's printed η_ν matrices, eqs. "
+                 "4.11–4.15, to their 2–3 digits, which fixes the inputs the paper used",
+        "NO": {"s12sq": 0.310, "s13sq": 0.02241, "s23sq": 0.558, "delta_cp": 222.0,
+               "dm21sq": 7.39e-5, "dm3lsq": 2.523e-3},
+        "IO": {"s12sq": 0.310, "s13sq": 0.02261, "s23sq": 0.563, "delta_cp": 285.0,
+               "dm21sq": 7.39e-5, "dm3lsq": -2.509e-3},
+    },
+}
+"""Global-fit best points kept without their ranges (same parameter names and conventions as
+`NUFIT`: δ_CP in degrees, Δm² in eV², dm3lsq = Δm²₃₁ > 0 for NO, Δm²₃₂ < 0 for IO)."""
 
 
 def get(name: str) -> Measurement:

@@ -328,8 +328,9 @@ def max_asymmetric_dm_mass(B_over_mu_dm, *, dm_density_per_mu=1, Omega_c=None, O
         DM number density per unit μ_DM in the same units. Eq. 3.8 as printed uses 1; counting
         both chiralities of the Dirac N′ (as eqs. 3.6–3.7 do) gives 2.
     Omega_c, Omega_b, m_nucleon : float
-        Defaults: Planck 2018 values of `darkseesaw.physics` (0.265, 0.0493) and the neutron
-        mass (the paper's "nucleon mass").
+        Defaults: Planck 2018 values (0.265, 0.0493: measurements ``omega_c_planck2018``,
+        ``omega_b_planck2018`` of `darkseesaw.constraints.measurements`) and the neutron mass
+        (the paper's "nucleon mass").
 
     Example
     -------
@@ -337,8 +338,9 @@ def max_asymmetric_dm_mass(B_over_mu_dm, *, dm_density_per_mu=1, Omega_c=None, O
     4.6
     """
     from darkseesaw import physics as ph
+    from darkseesaw.constraints.measurements import MEASUREMENTS as ME
 
-    Oc = ph.Omega_c_Planck2018 if Omega_c is None else Omega_c
-    Ob = ph.Omega_b_Planck2018 if Omega_b is None else Omega_b
+    Oc = ME["omega_c_planck2018"].value if Omega_c is None else Omega_c
+    Ob = ME["omega_b_planck2018"].value if Omega_b is None else Omega_b
     mn = ph.m_neutron if m_nucleon is None else m_nucleon
     return float(abs(B_over_mu_dm) / float(dm_density_per_mu) * Oc / Ob * mn)

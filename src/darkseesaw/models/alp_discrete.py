@@ -47,7 +47,21 @@ from .alp_discrete_content import one_alp_model, two_alp_model, with_generators
 
 __all__ = ["MODEL", "AlpDiscrete", "VARIANTS", "symmetry_model"]
 
-M_PL = ph.M_Pl_reduced_CDNS2015
+M_PL: float = 2.4e18
+"""Reduced Planck mass [GeV] as rounded by Carvajal et al. 2015 (text after eq. 7); all their
+ISS scales, ALP masses and Table I use it (the PDG value is `physics.M_Pl_reduced` = 2.435e18)."""
+
+M_H: float = 125.0
+"""Higgs mass [GeV] used in the E lifetime, eq. (39) of Carvajal et al. 2015."""
+
+ISS_M_WINDOW_GEV: tuple[float, float] = (1e2, 1e4)
+"""Window F(p) = 0.1–10 TeV required for the ISS scale M (Carvajal et al. 2015, Sec. II)."""
+
+ISS_MU_WINDOW_GEV: tuple[float, float] = (1e-7, 1e-5)
+"""Window F(q) = 0.1–10 keV required for the ISS scale μ (Carvajal et al. 2015, Sec. II)."""
+
+ALP_SCALE_RANGE_GEV: tuple[float, float] = (1e9, 1e14)
+"""Intermediate ALP scale range 10⁹ ≲ v_σ ≲ 10¹⁴ GeV, eq. (5) of Carvajal et al. 2015."""
 
 VARIANTS: dict[str, dict[str, Any]] = {
     "Z13": {"generators": {"Z13": (13, "6B+7L")}, "M": {"sigma": 2}, "mu": {"sigma": -3},

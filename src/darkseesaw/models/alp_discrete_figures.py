@@ -10,6 +10,9 @@ from pathlib import Path
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
+
+from .alp_discrete import ALP_SCALE_RANGE_GEV, ISS_M_WINDOW_GEV, ISS_MU_WINDOW_GEV
 
 __all__ = ["figure1", "figure2", "FIG2_CURVES"]
 
@@ -40,15 +43,15 @@ def figure1(out: Path, windows: dict, M_Pl: float) -> list[str]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    v = np.geomspace(*ph.alp_scale_range_GeV, 600)
+    v = np.geomspace(*ALP_SCALE_RANGE_GEV, 600)
     lv = np.log(v / (np.sqrt(2.0) * M_Pl))
 
     def k_of(F):
         return np.log(F / M_Pl) / lv
 
     fig, ax = plt.subplots(figsize=(6.4, 4.6))
-    pM = [k_of(F) for F in ph.iss_M_window_GeV]
-    pmu = [k_of(F) for F in ph.iss_mu_window_GeV]
+    pM = [k_of(F) for F in ISS_M_WINDOW_GEV]
+    pmu = [k_of(F) for F in ISS_MU_WINDOW_GEV]
     ax.fill_between(v, pM[0], pM[1], color="#fdd835", alpha=0.55,
                     label=r"$p$: $F(p)=0.1$–$10$ TeV")
     ax.fill_between(v, pmu[0], pmu[1], color="#64b5f6", alpha=0.55,
@@ -67,7 +70,7 @@ def figure1(out: Path, windows: dict, M_Pl: float) -> list[str]:
         ax.annotate(f"(p,q)=({p},{q})\n{lo:.2g}–{hi:.2g} GeV", ((lo * hi) ** 0.5, q + 0.25),
                     ha="center", fontsize=8)
     ax.set_xscale("log")
-    ax.set_xlim(*ph.alp_scale_range_GeV)
+    ax.set_xlim(*ALP_SCALE_RANGE_GEV)
     ax.set_ylim(1.5, 7.5)
     ax.set_xlabel(r"$v_\sigma$ [GeV]")
     ax.set_ylabel(r"$p,\ q$")
@@ -124,14 +127,13 @@ def figure2(out: Path, benchmarks: list[dict], notes: list[str]) -> list[str]:
                 if group != "limits":
                     ax.fill(x, y, fill=False, ec=color, lw=1.5 if group == "hints" else 1.0,
                             ls="-" if group == "hints" else "--")
-    coma = ph.alp_hint_coma_CDNS2015
-    ax.add_patch(Rectangle((xlim[0], coma["g_min_GeV"]), coma["m_max_eV"] - xlim[0],
-                           coma["g_max_GeV"] - coma["g_min_GeV"], fill=False, ec="#d62728",
+    coma_m, coma_g = _ME["alp_hint_coma_ma"].bounds, _ME["alp_hint_coma_gagamma"].bounds
+    ax.add_patch(Rectangle((xlim[0], coma_g[0]), coma_m[1] - xlim[0],
+                           coma_g[1] - coma_g[0], fill=False, ec="#d62728",
                            lw=1.5, ls="--", label="soft X-ray excess from Coma (hint)"))
-    line = ph.alp_hint_xray_line_CDNS2015
-    ax.add_patch(Rectangle((line["m_eV"] * (1 - line["m_rel_width"]), line["g_min_GeV"]),
-                           2 * line["m_rel_width"] * line["m_eV"],
-                           line["g_max_GeV"] - line["g_min_GeV"], fill=True, fc="#d62728",
+    line_m, line_g = _ME["alp_hint_xray_line_ma"].bounds, _ME["alp_hint_xray_line_gagamma"].bounds
+    ax.add_patch(Rectangle((line_m[0], line_g[0]), line_m[1] - line_m[0],
+                           line_g[1] - line_g[0], fill=True, fc="#d62728",
                            ec="#d62728", lw=2, label="3.55 keV line, decaying ALP DM (hint)"))
     colors = {"s": "#1f77b4", "*": "#ff7f0e", "^": "#9467bd", "v": "#9467bd"}
     for b in benchmarks:

@@ -33,6 +33,7 @@ from darkseesaw import physics as ph
 from darkseesaw.observables import alp
 from darkseesaw.symmetry import bl_generators
 
+from .alp_discrete import ALP_SCALE_RANGE_GEV, ISS_M_WINDOW_GEV, ISS_MU_WINDOW_GEV, M_PL
 from .alp_discrete_content import one_alp_model
 
 __all__ = ["scale_windows", "hint_regions", "in_hint", "evaluate", "search", "CONDITIONS"]
@@ -45,13 +46,13 @@ def scale_windows(kmax: int = 7, M_Pl: float | None = None) -> dict[str, list[fl
 
     Returns a mapping ``"p,q" -> [lo, hi]`` for every pair with a non-empty intersection.
     """
-    M = ph.M_Pl_reduced_CDNS2015 if M_Pl is None else M_Pl
-    vlo, vhi = ph.alp_scale_range_GeV
+    M = M_PL if M_Pl is None else M_Pl
+    vlo, vhi = ALP_SCALE_RANGE_GEV
     out = {}
     for p in range(1, kmax + 1):
-        wp = alp.vev_window(p, *ph.iss_M_window_GeV, M_Pl=M)
+        wp = alp.vev_window(p, *ISS_M_WINDOW_GEV, M_Pl=M)
         for q in range(1, kmax + 1):
-            wq = alp.vev_window(q, *ph.iss_mu_window_GeV, M_Pl=M)
+            wq = alp.vev_window(q, *ISS_MU_WINDOW_GEV, M_Pl=M)
             lo, hi = max(wp[0], wq[0], vlo), min(wp[1], wq[1], vhi)
             if lo < hi:
                 out[f"{p},{q}"] = [lo, hi]
@@ -61,23 +62,26 @@ def scale_windows(kmax: int = 7, M_Pl: float | None = None) -> dict[str, list[fl
 def hint_regions():
     """The hint regions of Fig. 2: name -> callable (m_a [GeV], g [GeV⁻¹]) -> bool array.
 
-    Coma and the 3.55 keV line are the boxes of `darkseesaw.physics` (transcribed from the
-    paper's text); the transparency hint is the Meyer–Horns–Raue (2013) contour shipped by
+    Coma and the 3.55 keV line are the boxes ``alp_hint_coma_*`` and ``alp_hint_xray_line_*`` of
+    `darkseesaw.constraints.measurements` (transcribed from the paper's text); the transparency
+    hint is the Meyer–Horns–Raue (2013) contour shipped by
     `darkseesaw.constraints` (``alp/gagamma/hint-tev-transparency``) when available.
     """
-    coma = ph.alp_hint_coma_CDNS2015
-    line = ph.alp_hint_xray_line_CDNS2015
+    from darkseesaw.constraints.measurements import MEASUREMENTS as meas
+
+    coma_m, coma_g = meas["alp_hint_coma_ma"].bounds, meas["alp_hint_coma_gagamma"].bounds
+    line_m, line_g = meas["alp_hint_xray_line_ma"].bounds, meas["alp_hint_xray_line_gagamma"].bounds
 
     def in_coma(m, g):
         m_eV = ph.GeV_to_eV(np.asarray(m))
         g = np.asarray(g)
-        return (m_eV <= coma["m_max_eV"]) & (g >= coma["g_min_GeV"]) & (g <= coma["g_max_GeV"])
+        return (m_eV <= coma_m[1]) & (g >= coma_g[0]) & (g <= coma_g[1])
 
     def in_line(m, g):
         m_eV = ph.GeV_to_eV(np.asarray(m))
         g = np.asarray(g)
-        return ((np.abs(m_eV / line["m_eV"] - 1.0) <= line["m_rel_width"])
-                & (g >= line["g_min_GeV"]) & (g <= line["g_max_GeV"]))
+        return ((m_eV >= line_m[0]) & (m_eV <= line_m[1])
+                & (g >= line_g[0]) & (g <= line_g[1]))
 
     regions = {"coma_soft_xray": in_coma, "xray_line_3.55keV": in_line}
     try:
@@ -101,7 +105,7 @@ def in_hint(m_a, g):
 def evaluate(p: int, q: int, r: int, s: int, N: int, *, windows=None, k_max: float = 5.0,
              n_v: int = 400, M_Pl: float | None = None) -> dict:
     """All five conditions for one (p, q, r, s, N); returns a record with reasons."""
-    M = ph.M_Pl_reduced_CDNS2015 if M_Pl is None else M_Pl
+    M = M_PL if M_Pl is None else M_Pl
     windows = scale_windows(M_Pl=M) if windows is None else windows
     rec = {"p": p, "q": q, "r": r, "s": s, "N": N, "failed": [], "reasons": {}}
     key = f"{abs(p)},{abs(q)}"
@@ -215,7 +219,7 @@ def search(*, p_values: Iterable[int] = range(1, 6), q_values: Iterable[int] | N
     dict with ``survivors`` (all conditions pass), ``near_misses`` (pass condition 2 and fail at
     most two others, with reasons), ``counts`` and the ``windows`` used.
     """
-    M = ph.M_Pl_reduced_CDNS2015 if M_Pl is None else M_Pl
+    M = M_PL if M_Pl is None else M_Pl
     windows = scale_windows(M_Pl=M)
     if q_values is None:
         q_values = [q for q in range(-7, 8) if q]

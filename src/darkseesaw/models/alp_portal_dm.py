@@ -44,10 +44,59 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from darkseesaw import physics as ph
+from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
+from darkseesaw.constraints.measurements import NUFIT as _NUFIT
 from darkseesaw.models.base import Model
 
-SIN_THETA_MAX: float = 0.12
-"""Upper bound on |sin θ| from the 125 GeV Higgs couplings quoted by 2502.13002 (ATLAS, CMS)."""
+
+def _value_sigma(name: str) -> tuple[float, float]:
+    m = _ME[name]
+    return (m.value, m.sigma)
+
+
+def _nufit_3sigma(version: str, ordering: str) -> dict[str, tuple[float, float, float]]:
+    """(best fit, 3σ low, 3σ high) of NuFIT ``version`` in the paper's Table 2 form: keys
+    ``dm21sq_eV2``, ``dm3lsq_eV2`` (|Δm²_3l|: m3² − m1² for NO, m2² − m3² for IO) and
+    ``delta_deg`` (the NO window wraps past 360°)."""
+    t = _NUFIT[version][ordering]
+    out = {k: (t[k].best, t[k].lo3, t[k].hi3) for k in ("s12sq", "s13sq", "s23sq")}
+    out["dm21sq_eV2"] = (t["dm21sq"].best, t["dm21sq"].lo3, t["dm21sq"].hi3)
+    d = t["dm3lsq"]
+    out["dm3lsq_eV2"] = (d.best, d.lo3, d.hi3) if d.best > 0 else (-d.best, -d.hi3, -d.lo3)
+    out["delta_deg"] = (t["delta_cp"].best, t["delta_cp"].lo3, t["delta_cp"].hi3)
+    return out
+
+
+NUFIT60_3SIGMA: dict[str, dict[str, tuple[float, float, float]]] = {
+    o: _nufit_3sigma("6.0", o) for o in ("NO", "IO")}
+"""Table 2 of 2502.13002 = NuFIT 6.0 (IC24 with SK atmospheric data; ``NUFIT["6.0"]`` of
+`darkseesaw.constraints.measurements`): (best fit, 3σ low, 3σ high) per ordering."""
+
+DELTA_A_MU_2023: tuple[float, float] = _value_sigma("delta_a_mu_2023")
+"""Δa_μ (central, 1σ) used by 2502.13002 eq. (3.14): measurement ``delta_a_mu_2023``."""
+
+DELTA_A_MU_2025: tuple[float, float] = _value_sigma("delta_a_mu_2025")
+"""Δa_μ (central, 1σ) today: measurement ``delta_a_mu_2025``."""
+
+OMEGA_DM_H2: tuple[float, float] = _value_sigma("omega_dm_h2_planck2018_lensing")
+"""Ω_DM h² = 0.120 ± 0.0012 quoted by 2502.13002 eq. (3.13) (Planck 2018)."""
+
+NEUTRINO_MASS_BOUNDS: dict[str, float] = {
+    "sum_m_eV": _ME["sum_mnu_alp_portal_dm"].value,
+    "m_beta_eV": _ME["m_beta_katrin_2025"].value,
+    "m_bb_eV": _ME["m_bb_kamland_zen_2023"].value,
+}
+"""Upper bounds quoted by 2502.13002 §3.1 (measurements ``sum_mnu_alp_portal_dm`` = 130 meV,
+``m_beta_katrin_2025`` = 450 meV, ``m_bb_kamland_zen_2023`` = 36 meV, the most aggressive end
+of the 36–156 meV NME range)."""
+
+SIGMAV_THERMAL: tuple[float, float] = (2.6e-26, 0.4e-26)
+"""Freeze-out shortcut ⟨σv⟩ = (2.6 ± 0.4) × 10⁻²⁶ cm³/s used by 2502.13002 §3.2 (the paper's
+choice, not a measurement)."""
+
+SIN_THETA_MAX: float = _ME["sin_theta_higgs_lhc"].value
+"""Upper bound on |sin θ| from the 125 GeV Higgs couplings quoted by 2502.13002 (ATLAS, CMS):
+0.12, measurement ``sin_theta_higgs_lhc``."""
 
 FIT_RANGES: dict[str, tuple[float, float]] = {
     "kappa_eV": (1e-3, 1.0), "y1": (1e-3, 1e3), "y2": (1e-3, 1e3), "y3": (1e-3, 1e3),
@@ -306,7 +355,7 @@ def window_distance(o, ordering: str, windows=None):
     Sum over observables of (excess/width)², the excess measured in log for Δm² and in
     degrees/360 for δ.
     """
-    w = windows or ph.nufit60_3sigma_2502_13002[ordering]
+    w = windows or NUFIT60_3SIGMA[ordering]
     D = np.zeros(o["s12sq"].shape)
     for wk, ok in _KEYS:
         _, lo, hi = w[wk]
@@ -522,7 +571,7 @@ def neutrino_inverse(texture: str, ordering: str, *, n: int = 200_000, n_rho: in
     and ``n_sampled``.
     """
     rng = np.random.default_rng(seed)
-    w = ph.nufit60_3sigma_2502_13002[ordering]
+    w = NUFIT60_3SIGMA[ordering]
     out: dict[str, list] = {k: [] for k in ("delta_deg", "m_ee", "sum_m", "m_beta", "phi", "s12sq",
                                             "s13sq", "s23sq", "dm21", "dm3l", "params")}
     rho = np.linspace(0.0, 2 * math.pi, n_rho, endpoint=False)
@@ -746,7 +795,7 @@ def _runs(mask, x):
     return out
 
 
-def fig3_scan(f_a, c_mumu_over_fa, m_a, *, ratio: float = 1.1, delta_a=ph.delta_a_mu_2023,
+def fig3_scan(f_a, c_mumu_over_fa, m_a, *, ratio: float = 1.1, delta_a=DELTA_A_MU_2023,
               n_sigma_g2: float = 2.0, relic: str = "boltzmann"):
     """The m_a–C_γγ/f_a plane of Fig. 3 at fixed f_a and C_μμ/f_a, with m_a = m_φ = ratio·m_χ.
 
@@ -759,7 +808,7 @@ def fig3_scan(f_a, c_mumu_over_fa, m_a, *, ratio: float = 1.1, delta_a=ph.delta_
     m_a : array
         ALP masses [GeV].
     delta_a : (central, sigma)
-        Δa_μ to explain (paper: eq. 3.14; today: `darkseesaw.physics.delta_a_mu_2025`).
+        Δa_μ to explain (paper: eq. 3.14, `DELTA_A_MU_2023`; today: `DELTA_A_MU_2025`).
     n_sigma_g2 : float
         Width of the g − 2 band in σ.
     relic : {"boltzmann", "shortcut"}
@@ -778,13 +827,13 @@ def fig3_scan(f_a, c_mumu_over_fa, m_a, *, ratio: float = 1.1, delta_a=ph.delta_
     m_chi = m_a / ratio
     c_mumu = c_mumu_over_fa * f_a
     if relic == "boltzmann":
-        om, dom = ph.Omega_DM_h2_Planck2018
+        om, dom = OMEGA_DM_H2
         c_c, _ = relic_C_gg(m_chi, m_a, f_a, c_mumu, om)
         # Ω ∝ 1/⟨σv⟩ ≈ 1/C²: the band edges from Ω = om ∓ 2σ
         r_lo = c_c * math.sqrt(om / (om + 2 * dom))
         r_hi = c_c * math.sqrt(om / (om - 2 * dom))
     else:
-        sv0, dsv = ph.sigmav_thermal_2502_13002
+        sv0, dsv = SIGMAV_THERMAL
         g1 = alp_dm.sigmav_gg_threshold(m_chi, m_a, 1.0, f_a)
         mu = alp_dm.sigmav_ff_threshold(m_chi, m_a, c_mumu, f_a)
         with np.errstate(invalid="ignore"):
@@ -839,7 +888,7 @@ BENCHMARKS: dict[str, dict[str, Any]] = {
 
 def _windows_report(o, ordering):
     """Pass/margin of each oscillation observable against its Table 2 3σ window."""
-    w = ph.nufit60_3sigma_2502_13002[ordering]
+    w = NUFIT60_3SIGMA[ordering]
     rows = []
     for wk, val in (("s12sq", o["s12sq"]), ("s13sq", o["s13sq"]), ("s23sq", o["s23sq"]),
                     ("dm21sq_eV2", o["dm21sq_eV2"]), ("dm3lsq_eV2", o["dm3lsq_eV2"]),
@@ -947,19 +996,19 @@ class AlpPortalDM(Model):
 
         obs = obs or self.observables(p)
         rows = _windows_report(obs, obs["ordering"])
-        nb = ph.neutrino_mass_bounds_2502_13002
+        nb = NEUTRINO_MASS_BOUNDS
         for key, bk in (("sum_m_meV", "sum_m_eV"), ("m_beta_meV", "m_beta_eV"),
                         ("m_ee_meV", "m_bb_eV")):
             lim = nb[bk] * 1e3
             rows.append({"name": f"bound/{key}", "value": obs[key], "range": [0.0, lim],
                          "pass": obs[key] <= lim, "margin": math.log10(lim / max(obs[key], 1e-300))})
-        om, dom = ph.Omega_DM_h2_Planck2018
+        om, dom = OMEGA_DM_H2
         rows.append({"name": "planck2018/omega_h2 (2 sigma)", "value": obs["omega_h2"],
                      "range": [om - 2 * dom, om + 2 * dom],
                      "pass": abs(obs["omega_h2"] - om) <= 2 * dom,
                      "margin": (2 * dom - abs(obs["omega_h2"] - om)) / dom})
-        for lab, (c, s) in (("g-2 2023 (249 +- 48)e-11", ph.delta_a_mu_2023),
-                            ("g-2 2025 (38 +- 63)e-11", ph.delta_a_mu_2025)):
+        for lab, (c, s) in (("g-2 2023 (249 +- 48)e-11", DELTA_A_MU_2023),
+                            ("g-2 2025 (38 +- 63)e-11", DELTA_A_MU_2025)):
             v = obs["delta_a_mu_total"]
             rows.append({"name": lab + " (2 sigma)", "value": v, "range": [c - 2 * s, c + 2 * s],
                          "pass": abs(v - c) <= 2 * s, "margin": (2 * s - abs(v - c)) / s})
@@ -1057,7 +1106,7 @@ def _fig2(fits, out: Path, fast: bool):
                             rasterized=True)
             axes[1].scatter(d, r["obs"]["m_ee"][k] * 1e3, s=1.5, alpha=alpha_, color=c,
                             marker=mk, label=lab, rasterized=True)
-    w = ph.nufit60_3sigma_2502_13002["NO"]
+    w = NUFIT60_3SIGMA["NO"]
     dd = np.linspace(0, 360, 361)
     X = w["s12sq"][0] * (1 - w["s13sq"][0]) * math.sqrt(w["dm21sq_eV2"][0]) * 1e3
     Y = w["s13sq"][0] * math.sqrt(w["dm3lsq_eV2"][0]) * 1e3
@@ -1186,7 +1235,7 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
         for cm in (-0.01, -0.1, -1.0):
             kc = f"Cmumu_over_fa_{cm:g}"
             s = fig3_scan(fa, cm, ma)
-            st = fig3_scan(fa, cm, ma, delta_a=ph.delta_a_mu_2025)
+            st = fig3_scan(fa, cm, ma, delta_a=DELTA_A_MU_2025)
             ss = fig3_scan(fa, cm, ma, relic="shortcut")
             scans[(fa, cm)], scans_today[(fa, cm)] = s, st
             iv = s["intervals"]
@@ -1209,7 +1258,7 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
     # freeze-out shortcut vs Boltzmann at a benchmark point
     from darkseesaw.cosmo.boltzmann import omega_h2
 
-    sv0 = ph.sigmav_thermal_2502_13002[0]
+    sv0 = SIGMAV_THERMAL[0]
     om_dirac = float(omega_h2(1e5, sv0, g=2.0, self_conjugate=False))
     om_maj = float(omega_h2(1e5, sv0, g=2.0, self_conjugate=True))
 

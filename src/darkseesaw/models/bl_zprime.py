@@ -44,6 +44,10 @@ from darkseesaw import physics as ph
 from darkseesaw.models.base import Model
 
 SQ2 = math.sqrt(2.0)
+M_PL: float = 1.2e19
+"""Planck mass [GeV] used by De Romeri et al. 2017 in eqs. 3.6 and 3.10 (the PDG value is
+`physics.M_Pl` = 1.220890e19)."""
+
 Q_CHI = (4.0, 5.0)  # (q_L, q_R) of χ
 Q_OMEGA = 4.0
 Q_MAX = 5.0
@@ -383,7 +387,7 @@ def omega_freeze_out_eq36(m_chi, M, g, *, m_N=None):
     sv = ph.invGeV2_to_cm3_per_s(sigma_v_s_wave(m_chi, M, g, Gam, m_N))
     xf = np.atleast_1d(x_freeze_out(m_chi.ravel(), sv.ravel(), self_conjugate=False))
     return np.asarray(omega_h2_bl_zprime_eq36(m_chi.ravel(), sv.ravel(), m_chi.ravel() / xf,
-                                              M_Pl=ph.M_Pl_DRFGMN2017)).reshape(M.shape)
+                                              M_Pl=M_PL)).reshape(M.shape)
 
 
 # --------------------------------------------------------------------------------------------
@@ -404,7 +408,7 @@ def omega_decoupling_T(M, g, *, n_iter: int = 60):
         sq = np.zeros(T.shape)
         for q, nc, m, _ in SM_FERMIONS.values():
             sq = sq + np.where(m < T, nc * (q[0] ** 2 + q[1] ** 2), 0.0)
-        T = (2.16 * np.sqrt(thermo.g_star(T)) * M**4 / (ph.M_Pl_DRFGMN2017 * g**4 * sq)) ** (1 / 3)
+        T = (2.16 * np.sqrt(thermo.g_star(T)) * M**4 / (M_PL * g**4 * sq)) ** (1 / 3)
     return T
 
 

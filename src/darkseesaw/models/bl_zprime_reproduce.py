@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
 from darkseesaw.models import bl_zprime as bl
 
 PERT_G = math.sqrt(2 * math.pi) / bl.Q_MAX  # g_BL q_max ≤ √(2π)
@@ -202,7 +203,7 @@ def plot_relic_comparison(rc: dict[str, Any], out: Path) -> list[str]:
                                  gridspec_kw={"height_ratios": [2, 1]})
     a1.semilogy(M, rc["omega_boltzmann"], "o-", label="Boltzmann equation (exact $\\sigma(s)$)")
     a1.semilogy(M, rc["omega_eq36"], "s--", label="freeze-out estimate, eq. (3.6)")
-    a1.axhline(ph.omega_h2_DRFGMN2017, color="k", lw=0.7, ls=":", label="$\\Omega h^2 = 0.1186$")
+    a1.axhline(_ME["omega_dm_h2_planck2015"].value, color="k", lw=0.7, ls=":", label="$\\Omega h^2 = 0.1186$")
     a1.set_ylabel("$\\Omega_\\chi h^2$")
     a1.legend(fontsize=8)
     a1.set_title(f"$m_\\chi$ = {rc['m_chi_GeV'] / 1e3:g} TeV, $g_{{BL}}$ = {rc['gBL']}")
@@ -309,9 +310,9 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
     res["collider_validation"] = {
         "ssm_mass_limit_LO_GeV": ssm_mass_limit(),
         "ssm_mass_limit_K1.2_GeV": ssm_mass_limit(k_factor=1.2),
-        "atlas_ssm_mass_limit_GeV": ph.atlas_ssm_zprime_limit_139ifb_GeV,
+        "atlas_ssm_mass_limit_GeV": _ME["m_zprime_ssm_atlas_139ifb"].value,
         "sigma_Z_ll_LO_nb": float(sigma_z_ll_fb()) / 1e6,
-        "atlas_sigma_Z_ll_nb": ph.atlas_sigma_Z_ll_13TeV_nb,
+        "atlas_sigma_Z_ll_nb": _ME["sigma_z_ll_atlas_13tev"].value,
     }
     cv = res["collider_validation"]
     notes.append(

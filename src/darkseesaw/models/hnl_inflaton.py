@@ -41,7 +41,7 @@ __all__ = [
     "mass_matrix", "epsilon", "mubar_min_ewpd", "mubar_delphi", "delta_M", "dm_index",
     "gphi_max", "MN_min_washout", "entropy_factor", "theta_s_naturalness", "sigma_SI",
     "ms_self_interaction", "sigma_v_ss", "sigma_v_resonant", "omega_Nprime",
-    "eps_asym_paper", "br_lfv_max", "MN_MAX_PAPER",
+    "eps_asym_paper", "br_lfv_max", "MN_MAX_PAPER", "ETA_B", "F_N_HIGGS", "NU_OSC",
 ]
 
 VBAR = ph.v_EW / math.sqrt(2.0)
@@ -49,6 +49,30 @@ VBAR = ph.v_EW / math.sqrt(2.0)
 
 MN_MAX_PAPER = 4.5
 """Largest DM mass quoted by the paper (eq. 3.8), used as its benchmark M_N."""
+
+ETA_B = 8.8e-11
+"""Baryon-to-entropy ratio n_B/s used by Cline et al. 2020 below eq. 3.13 (their value)."""
+
+F_N_HIGGS = 0.30
+"""Higgs–nucleon coupling f_n used by Cline et al. 2020 (eq. 6.1; refs. [77, 78] there)."""
+
+
+def _nu_osc_inputs() -> dict[str, dict[str, float]]:
+    from darkseesaw.constraints.measurements import NUFIT_BEST_FIT
+
+    fit = NUFIT_BEST_FIT["4.1-noSK"]
+    return {o: {"s12sq": fit[k]["s12sq"], "s13sq": fit[k]["s13sq"], "s23sq": fit[k]["s23sq"],
+                "delta_deg": fit[k]["delta_cp"], "dm21sq_eV2": fit[k]["dm21sq"],
+                "dm3lsq_eV2": fit[k]["dm3lsq"]}
+            for o, k in (("NH", "NO"), ("IH", "IO"))}
+
+
+NU_OSC = _nu_osc_inputs()
+"""Oscillation inputs of the reproduction (the paper cites "PDG central values"): the NuFIT 4.1
+best fits without SK atmospheric data, ``NUFIT_BEST_FIT["4.1-noSK"]`` of
+`darkseesaw.constraints.measurements`, which reproduce the paper's printed η_ν matrices,
+eqs. 4.11–4.15, to their 2–3 digits. Keys as `oscillation` reads them; dm3lsq = Δm²₃₁ (NH),
+Δm²₃₂ (IH)."""
 
 Ordering = Literal["NH", "IH"]
 
@@ -62,11 +86,11 @@ def oscillation(ordering: Ordering, inputs: dict | None = None):
     """(U_PMNS, D_ν [GeV]) with the massless lightest neutrino of eq. 4.3.
 
     NH: D = (0, √Δm²₂₁, √Δm²₃₁); IH: D = (√(|Δm²₃₂| − Δm²₂₁), √|Δm²₃₂|, 0).
-    Defaults: `physics.nu_osc_CPT2020` (the inputs that reproduce the paper).
+    Defaults: `NU_OSC` (the inputs that reproduce the paper).
     """
     from darkseesaw.observables.neutrino import pmns_matrix
 
-    o = dict(ph.nu_osc_CPT2020[ordering]) if inputs is None else dict(inputs)
+    o = dict(NU_OSC[ordering]) if inputs is None else dict(inputs)
     U = pmns_matrix(o["s12sq"], o["s13sq"], o["s23sq"], math.radians(o["delta_deg"]))
     dm21, dm3l = o["dm21sq_eV2"], o["dm3lsq_eV2"]
     if ordering == "NH":
@@ -211,7 +235,7 @@ def sigma_SI(m_dm, g_s, theta_s, m_s, *, q=None, v_dm_km_s: float = 300.0, m_n: 
     σ = g_s² m_DM² m_n⁴ sin²2θ_s f_n²/(4π (m_DM + m_n)² v̄²) (1/m_h² − 1/(m_s² + q²))².
     Set ``q=0`` for the contact limit.
     """
-    fn = ph.f_N_higgs_CPT2020 if f_n is None else f_n
+    fn = F_N_HIGGS if f_n is None else f_n
     m = np.asarray(m_dm, float)
     qq = m * v_dm_km_s * 1e5 / ph.c_cm_s if q is None else np.asarray(q, float)
     prop = 1 / ph.m_h**2 - 1 / (np.asarray(m_s, float) ** 2 + qq**2)
@@ -276,7 +300,7 @@ def omega_Nprime(m, g_s, *, channel: str = "ss", ms_over_m: float = 2.6, eps: fl
             return sigma_v_resonant(mf, gf, x, ms_over_m / 2)
     else:
         raise ValueError("channel must be 'ss' or 's*'")
-    om, r = omega_h2_asymmetric(mf, sv, e * ph.eta_B_CPT2020, g=2.0,
+    om, r = omega_h2_asymmetric(mf, sv, e * ETA_B, g=2.0,
                                 steps_per_efold=steps_per_efold)
     om = np.asarray(om) / ph.h_Planck2018**2
     return om.reshape(shape), np.asarray(r).reshape(shape)

@@ -132,8 +132,8 @@ def sigma_ll_ssm_fb(M, *, sqrt_s: float = 13000.0, pdf=None, k_factor: float = 1
 def sigma_z_ll_fb(*, sqrt_s: float = 13000.0, pdf=None):
     """LO σ(pp → Z) × BR(Z → ℓℓ) [fb] (narrow width, tree-level couplings): a PDF check.
 
-    Compare with the ATLAS 13 TeV measurement `darkseesaw.physics.atlas_sigma_Z_ll_13TeV_nb`;
-    the NNLO/LO ratio for Drell–Yan Z production is ≈ 1.2–1.35.
+    Compare with the ATLAS 13 TeV measurement ``sigma_z_ll_atlas_13tev`` of
+    `darkseesaw.constraints.measurements`; the NNLO/LO ratio for Drell–Yan Z production is ≈ 1.2–1.35.
     """
     w = ssm_widths(ph.M_Z)
     sig = sigma_nwa_fb(ph.M_Z, {q: w[q] for q in QUARK_PIDS}, sqrt_s=sqrt_s, pdf=pdf)

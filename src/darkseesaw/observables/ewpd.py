@@ -23,6 +23,7 @@ import math
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
 
 __all__ = ["nn_dagger", "epsilon_from_theta", "epsilon_from_angles", "sw2_nonunitary",
            "mw_ratio", "mw_shift_coefficient", "eps_bound_from_mw", "ubar"]
@@ -56,9 +57,10 @@ def sw2_nonunitary(nn_ee=1.0, nn_mumu=1.0, *, delta_r=None, alpha=None, one_plus
     """Weak mixing angle of eq. 4.9 with non-unitarity factors (NN†)_ee, (NN†)_μμ.
 
     ``one_plus_dr=True`` uses the paper's (1 + Δr); ``False`` the exact 1/(1 − Δr).
-    Defaults: Δr = 0.03672 (PDG 2018, the paper's value), α = α(0), G_μ = `physics.G_F`.
+    Defaults: Δr = 0.03672 (PDG 2018, the paper's value: measurement ``delta_r_sm_pdg2018``),
+    α = α(0), G_μ = `physics.G_F`.
     """
-    dr = ph.Delta_r_PDG2018 if delta_r is None else delta_r
+    dr = _ME["delta_r_sm_pdg2018"].value if delta_r is None else delta_r
     a = ph.alpha_0 if alpha is None else alpha
     fac = (1 + dr) if one_plus_dr else 1 / (1 - dr)
     A = 2 * math.sqrt(2) * math.pi * a * fac / (ph.G_F * ph.M_Z**2)
@@ -83,15 +85,17 @@ def eps_bound_from_mw(mw_exp=None, mw_exp_err=None, mw_sm=None, mw_sm_err=None,
     """Upper bound on ε_ee + ε_μμ from M_W (eq. 4.8): M_W(ε) ≤ M_W^exp + z σ.
 
     σ² = σ_exp² + σ_SM²; z = 1.96 (95 % CL two-sided, the paper's "95 % C.L."). Defaults are the
-    PDG 2018 inputs the paper used (80.379 ± 0.012 measured, 80.363 ± 0.006 SM fit). Solved
+    PDG 2018 inputs the paper used (80.379 ± 0.012 measured, 80.363 ± 0.006 SM fit: measurements
+    ``m_w_pdg2018`` and ``m_w_sm_pdg2018``). Solved
     exactly for ε_ee = ε_μμ (the ratio depends on the sum only to first order).
     """
     from scipy.optimize import brentq
 
-    me = ph.M_W_exp_PDG2018 if mw_exp is None else mw_exp
-    se = ph.M_W_exp_PDG2018_err if mw_exp_err is None else mw_exp_err
-    ms = ph.M_W_SM_PDG2018 if mw_sm is None else mw_sm
-    ss = ph.M_W_SM_PDG2018_err if mw_sm_err is None else mw_sm_err
+    exp, sm = _ME["m_w_pdg2018"], _ME["m_w_sm_pdg2018"]
+    me = exp.value if mw_exp is None else mw_exp
+    se = exp.sigma if mw_exp_err is None else mw_exp_err
+    ms = sm.value if mw_sm is None else mw_sm
+    ss = sm.sigma if mw_sm_err is None else mw_sm_err
     target = (me + z * math.hypot(se, ss)) / ms
     return float(brentq(lambda e: mw_ratio(e / 2, e / 2, **kw) - target, 0.0, 0.2, xtol=1e-14))
 
