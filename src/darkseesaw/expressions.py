@@ -2,8 +2,9 @@
 
 User files are data: their expressions are parsed with :mod:`ast` and evaluated by a whitelist
 walker, never by ``eval``. Allowed: numbers (int, float, complex such as ``1e-6j``), names of
-parameters and of the built-in constants below, ``+ - * / **``, unary ``±``, parentheses and
-calls of the whitelisted functions below. Everything else (attribute access, subscripts,
+parameters and of the built-in constants below, ``+ - * / ** %``, unary ``±``, comparisons
+(``< <= > >= == !=``, giving booleans, e.g. for scan cuts), parentheses and calls of the
+whitelisted functions below. Everything else (attribute access, subscripts,
 comparisons, lambdas, comprehensions, keyword arguments, strings...) is rejected with a
 message saying what was found. Values may be numpy arrays (a batch of parameter points);
 the result broadcasts.
@@ -14,7 +15,8 @@ Built-in names: ``pi``, ``v_EW`` (246.22 GeV), ``M_Pl`` (reduced Planck mass, 2.
 parameter with the same name takes precedence.
 
 Functions: ``sqrt exp log log10 sin cos tan arcsin arccos arctan sinh cosh tanh abs conj real
-imag cis`` (``cis(x) = exp(i x)``), ``radians degrees``.
+imag cis`` (``cis(x) = exp(i x)``), ``radians degrees`` (one argument), ``minimum maximum``
+(two) and ``where(cond, a, b)`` (three).
 
 >>> from darkseesaw.expressions import evaluate
 >>> float(evaluate("eta * v_sigma**2 / (2*M_Pl)", {"eta": 1.0, "v_sigma": 1e10}))
@@ -78,7 +80,11 @@ _FUNCS = {
     "cis": lambda x: np.exp(1j * np.asarray(x)),
     "radians": np.radians,
     "degrees": np.degrees,
+    "minimum": np.minimum,
+    "maximum": np.maximum,
+    "where": np.where,
 }
+_ARITY = {"minimum": 2, "maximum": 2, "where": 3}
 
 _BINOPS = {
     ast.Add: np.add,
@@ -86,8 +92,11 @@ _BINOPS = {
     ast.Mult: np.multiply,
     ast.Div: np.divide,
     ast.Pow: np.power,
+    ast.Mod: np.mod,
 }
 _UNARY = {ast.UAdd: np.positive, ast.USub: np.negative}
+_CMP = {ast.Lt: np.less, ast.LtE: np.less_equal, ast.Gt: np.greater,
+        ast.GtE: np.greater_equal, ast.Eq: np.equal, ast.NotEq: np.not_equal}
 _MAX_LEN = 2000
 
 
@@ -102,6 +111,10 @@ def parse(text: str) -> ast.Expression:
     except SyntaxError as e:
         raise ExpressionError(f"cannot parse expression {text!r} ({e.msg})") from None
     for node in ast.walk(tree):
+        if isinstance(node, ast.cmpop):
+            if type(node) not in _CMP:
+                raise ExpressionError(f"comparison {type(node).__name__} not allowed in {text!r}")
+            continue
         if isinstance(node, ast.Expression | ast.Load | ast.operator | ast.unaryop):
             if isinstance(node, ast.operator) and type(node) not in _BINOPS:
                 raise ExpressionError(f"operator {type(node).__name__} not allowed in {text!r}")
@@ -111,15 +124,17 @@ def parse(text: str) -> ast.Expression:
         if isinstance(node, ast.Constant):
             if isinstance(node.value, bool) or not isinstance(node.value, int | float | complex):
                 raise ExpressionError(f"only numbers are allowed as constants in {text!r}")
-        elif isinstance(node, ast.BinOp | ast.UnaryOp | ast.Name):
+        elif isinstance(node, ast.BinOp | ast.UnaryOp | ast.Name | ast.Compare):
             pass
         elif isinstance(node, ast.Call):
             if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCS:
                 what = node.func.id if isinstance(node.func, ast.Name) else ast.unparse(node.func)
                 raise ExpressionError(
                     f"call of {what!r} not allowed in {text!r} (allowed: {', '.join(_FUNCS)})")
-            if node.keywords or len(node.args) != 1:
-                raise ExpressionError(f"function {node.func.id!r} takes exactly one argument")
+            nargs = _ARITY.get(node.func.id, 1)
+            if node.keywords or len(node.args) != nargs:
+                raise ExpressionError(f"function {node.func.id!r} takes exactly {nargs} "
+                                      f"argument{'s' if nargs > 1 else ''}")
         elif isinstance(node, ast.Attribute):
             raise ExpressionError(f"attribute access not allowed in {text!r}")
         else:
@@ -175,8 +190,16 @@ def evaluate(text, names: Mapping[str, object] | None = None, *, check_finite: b
             return _BINOPS[type(node.op)](a, b)
         if isinstance(node, ast.UnaryOp):
             return _UNARY[type(node.op)](ev(node.operand))
+        if isinstance(node, ast.Compare):
+            left, out = ev(node.left), None
+            for op, right in zip(node.ops, node.comparators, strict=True):
+                r = ev(right)
+                c = _CMP[type(op)](left, r)
+                out = c if out is None else out & c
+                left = r
+            return out
         if isinstance(node, ast.Call):
-            return _FUNCS[node.func.id](ev(node.args[0]))
+            return _FUNCS[node.func.id](*[ev(a) for a in node.args])
         raise ExpressionError(f"{type(node).__name__} not allowed")  # unreachable after parse
 
     with np.errstate(all="ignore"):

@@ -78,5 +78,5 @@ def test_expressions_evaluate_and_refuse_code():
                 "open('x')", "a if b else a"):
         with pytest.raises(expr.ExpressionError):
             expr.evaluate(bad, cols)
-    with pytest.raises(expr.ExpressionError, match="unknown column"):
+    with pytest.raises(expr.ExpressionError, match="unknown name .c."):
         expr.evaluate("c + 1", cols)
