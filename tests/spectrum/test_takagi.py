@@ -5,7 +5,8 @@ light/heavy ratios from 1e-6 to 1e-28.
 Tolerances (and why):
 * masses: 1e-9 relative (the engine reaches ~1e-14; the issue's requirement is 1e-9);
 * exact zeros (structurally singular matrices): ≤ 1e-30 × the largest mass (we return 0);
-* single states: every |U_ij| ≥ 1e-15 within 1e-8 relative, up to the column phase;
+* single states (a single exact zero included): every |U_ij| ≥ 1e-15 within 1e-8 relative, up to
+  the column phase; entries the reference has below 1e-15 must be below 1e-12 in ours;
 * (nearly) degenerate subspaces (pseudo-Dirac pairs, relative gap < 1e-6): projectors
   P = U_c U_cᴴ compared entry by entry within 1e-8 relative plus an absolute 1e-14. The absolute
   floor is the cancellation limit of double precision: the off-block entries of a pseudo-Dirac
@@ -58,7 +59,7 @@ def check_against_reference(M, m, U):
     assert np.abs(D - np.diag(m)).max() < 1e-12 * big
     # vectors
     for i, j in _clusters(mr):
-        if j == i + 1 and not zero[i]:
+        if j == i + 1:  # a single state (an exact zero included): entry by entry
             r, u = Ur[:, i], U[:, i]
             k = np.argmax(np.abs(r))
             ph = u[k] / r[k]
@@ -66,6 +67,7 @@ def check_against_reference(M, m, U):
             sel = np.abs(r) >= 1e-15
             err = np.abs(u[sel] - r[sel] * ph) / np.abs(r[sel])
             assert err.max() < 1e-8, f"state {i}: entry error {err.max():.2e}"
+            assert np.all(np.abs(u[~sel]) < 1e-12), f"state {i}: noise in a vanishing entry"
         else:
             Pr = Ur[:, i:j] @ Ur[:, i:j].conj().T
             P = U[:, i:j] @ U[:, i:j].conj().T
@@ -127,3 +129,36 @@ def test_bad_input():
         takagi(np.zeros((3, 4)))
     with pytest.raises(ValueError):
         takagi(np.array([[np.nan, 0], [0, 1.0]]))
+
+
+def _hierarchical(rng):
+    """Entries log-uniform over many decades inside each block (not graded as D B D)."""
+    def blk(shape, lo, hi):
+        return 10 ** rng.uniform(lo, hi, size=shape) * np.exp(1j * rng.uniform(0, 2 * np.pi, shape))
+    from darkseesaw.spectrum.builders import neutral_lepton_matrix
+
+    nN, nS = rng.integers(2, 4), rng.integers(2, 4)
+    mu = blk((nS, nS), -13, -5)
+    extra = {}
+    if rng.random() < 0.3:
+        extra["m_DS"] = blk((3, nS), -14, -8)
+    if rng.random() < 0.3:
+        r = blk((nN, nN), -13, -6)
+        extra["mu_R"] = r + r.T
+    return neutral_lepton_matrix(blk((3, nN), -3, 2.4), blk((nS, nN), 1, 5), mu + mu.T, **extra)
+
+
+def test_hierarchical_yukawas_certified():
+    """Matrices outside the graded class: the certification pass (second rounding path with an
+    8ε entrywise perturbation) detects the few whose light masses the double-precision path
+    gets wrong (here up to 2e-9 uncertified) and recomputes them at high precision."""
+    from darkseesaw.spectrum.takagi import last_info
+
+    rng = np.random.default_rng(1)
+    mats = [_hierarchical(rng) for _ in range(12)]
+    n_fallback = 0
+    for A in mats:
+        m, U = takagi(A)
+        n_fallback += last_info()["n_fallback"]
+        check_against_reference(A, m, U)
+    assert n_fallback >= 1  # matrix 11 of this seed needs it
