@@ -45,3 +45,9 @@ def test_unknown_model_reproduce_is_one_line():
     r = run("reproduce", "no-such-model", "--out", "/tmp/x-ds")
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_reproduce_unwritable_out_is_one_line():
+    r = run("reproduce", "alp-discrete", "--out", "/dev/null/x")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "--out" in r.stderr and len(r.stderr.strip().splitlines()) == 1

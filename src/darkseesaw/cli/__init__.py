@@ -73,6 +73,10 @@ def main(argv: list[str] | None = None) -> None:
     except InputError as e:
         print(f"darkseesaw: error: {e}", file=sys.stderr)
         sys.exit(2)
+    except OSError as e:  # a file or folder that cannot be read or written: one line
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        print(f"darkseesaw: error: {where}{e.strerror or e}", file=sys.stderr)
+        sys.exit(1)
     except KeyboardInterrupt:
         print("darkseesaw: interrupted", file=sys.stderr)
         sys.exit(130)

@@ -36,7 +36,10 @@ def register(app: typer.Typer) -> None:
             if mid not in models.available():
                 raise InputError(None, "ID", f"unknown model {mid!r}; known: "
                                  f"{', '.join(models.available())}")
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise InputError(str(out), "--out", f"cannot create the folder ({e.strerror})") from None
         for mid in ids:
             typer.echo(f"== reproducing {mid} -> {out}")
             models.get(mid).reproduce(out, fast=fast)
