@@ -58,10 +58,13 @@ _CLUSTER_RTOL = 1e-6
 
 
 def _kernels():
-    """Compile (once, cached on disk) the numba kernels."""
+    """The numba kernels (compiled once, cached on disk) from `_takagi_kernels`."""
     global _svd_batch
-    if _svd_batch is not None:
-        return _svd_batch
+    if _svd_batch is None:
+        from darkseesaw.spectrum import _takagi_kernels as k
+
+        _svd_batch = (k.svd_batch, k.svd_values_batch)
+    return _svd_batch
     import numba
 
     @numba.njit(cache=True, fastmath=False)
