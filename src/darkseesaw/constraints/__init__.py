@@ -13,6 +13,6 @@ limit at m_a = 1 meV). See ``docs/constraints.md``.
 """
 
 from darkseesaw.constraints.curves import Curve, Envelope
-from darkseesaw.constraints.registry import catalog, curve, envelope, files, names
+from darkseesaw.constraints.registry import catalog, curve, envelope, files, names, resolve
 
-__all__ = ["Curve", "Envelope", "catalog", "curve", "envelope", "files", "names"]
+__all__ = ["Curve", "Envelope", "catalog", "curve", "envelope", "files", "names", "resolve"]

@@ -207,12 +207,17 @@ def envelope(curves, name: str = "envelope", **meta) -> Envelope:
     >>> bool(env(30.0) <= min(curve("dd/si/lz-2024")(30.0), curve("dd/si/xenonnt-2025")(30.0)))
     True
     """
-    members: list[Curve] = []
-    for c in ([curves] if isinstance(curves, str | Curve) else curves):
+    return Envelope(name, resolve(curves), **meta)
+
+
+def resolve(items) -> list[Curve]:
+    """Curves from a name, a glob pattern (``"dd/si/*"``), a `Curve`, or a list of those."""
+    out: list[Curve] = []
+    for c in ([items] if isinstance(items, str | Curve) else items):
         if isinstance(c, Curve):
-            members.append(c)
+            out.append(c)
         elif any(ch in c for ch in "*?["):
-            members.extend(curve(n) for n in names(c))
+            out.extend(curve(n) for n in names(c))
         else:
-            members.append(curve(c))
-    return Envelope(name, members, **meta)
+            out.append(curve(c))
+    return out

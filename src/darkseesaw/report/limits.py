@@ -31,17 +31,9 @@ _Y_UNIT_TEX = {"GeV^-1": r"GeV$^{-1}$", "cm^2": r"cm$^2$", "cm^3/s": r"cm$^3$ s$
 
 
 def _curves(items) -> list:
-    from darkseesaw.constraints import Curve, curve, names
+    from darkseesaw.constraints import resolve
 
-    out = []
-    for it in ([items] if isinstance(items, str | Curve) else items):
-        if isinstance(it, Curve):
-            out.append(it)
-        elif any(ch in it for ch in "*?["):
-            out.extend(curve(n) for n in names(it))
-        else:
-            out.append(curve(it))
-    return out
+    return resolve(items)
 
 
 def axis_label(label: str, unit: str) -> str:
