@@ -47,6 +47,7 @@ from darkseesaw import physics as ph
 from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
 from darkseesaw.constraints.measurements import NUFIT as _NUFIT
 from darkseesaw.models.base import Model
+from darkseesaw.observables.neutrino import pmns_matrix
 
 
 def _value_sigma(name: str) -> tuple[float, float]:
@@ -500,22 +501,6 @@ def neutrino_fit(texture: str, ordering: str, *, n_random: int = 1_000_000,
             "seconds": time.perf_counter() - t0}
 
 
-def _pmns_V(s12sq, s13sq, s23sq, delta):
-    """PDG V(θ12, θ13, θ23, δ) batched (no Majorana phases), shape (N, 3, 3)."""
-    s12, s13, s23 = np.sqrt(s12sq), np.sqrt(s13sq), np.sqrt(s23sq)
-    c12, c13, c23 = np.sqrt(1 - s12sq), np.sqrt(1 - s13sq), np.sqrt(1 - s23sq)
-    e = np.exp(1j * delta)
-    V = np.empty(s12.shape + (3, 3), complex)
-    V[:, 0, 0], V[:, 0, 1], V[:, 0, 2] = c12 * c13, s12 * c13, s13 / e
-    V[:, 1, 0] = -s12 * c23 - c12 * s23 * s13 * e
-    V[:, 1, 1] = c12 * c23 - s12 * s23 * s13 * e
-    V[:, 1, 2] = s23 * c13
-    V[:, 2, 0] = s12 * s23 - c12 * c23 * s13 * e
-    V[:, 2, 1] = -c12 * s23 - s12 * c23 * s13 * e
-    V[:, 2, 2] = c23 * c13
-    return V
-
-
 def _texture_A_inverse(Mee, Mem, Met, Mmm, Mmt, Mtt):
     """Texture-A parameters from a light matrix (entries broadcast); returns dict and residual g.
 
@@ -579,7 +564,7 @@ def neutrino_inverse(texture: str, ordering: str, *, n: int = 200_000, n_rho: in
         k = min(chunk, n - start)
         smp = {key: rng.uniform(w[key][1], w[key][2], k) for key in w}
         d = np.radians(smp["delta_deg"])
-        V = _pmns_V(smp["s12sq"], smp["s13sq"], smp["s23sq"], d)
+        V = pmns_matrix(smp["s12sq"], smp["s13sq"], smp["s23sq"], d)  # PDG V, no Majorana phases
         if ordering == "NO":
             mA, mB = np.sqrt(smp["dm21sq_eV2"]), np.sqrt(smp["dm3lsq_eV2"])  # m2, m3
             iA, iB = 1, 2
