@@ -99,6 +99,12 @@ tau_mu_s: float = 2.1969811e-6
 tau_tau_s: float = 290.3e-15
 """Tau lifetime [s] (PDG 2024)."""
 
+br_tau_e_nu_nu: float = 0.1782
+"""BR(τ → e ν ν̄) (PDG 2024, 17.82 ± 0.04 %): normalises BR(τ → e γ) in `observables.lfv`."""
+
+br_tau_mu_nu_nu: float = 0.1739
+"""BR(τ → μ ν ν̄) (PDG 2024, 17.39 ± 0.04 %): normalises BR(τ → μ γ) in `observables.lfv`."""
+
 # --------------------------------------------------------------------------------------------
 # Mesons: masses [GeV] (PDG 2024) and decay constants [GeV].
 # Decay constants: pseudoscalars from FLAG 2021 (Aoki et al., EPJC 82 (2022) 869) N_f = 2+1+1
@@ -276,6 +282,79 @@ def m_to_invGeV(x):
 
 
 # --------------------------------------------------------------------------------------------
+# The unit table: every unit a user file, a data file or an output column may name, as
+# (power of GeV, factor) in natural units. ``1 <unit> = factor × GeV^power``.
+# --------------------------------------------------------------------------------------------
+UNITS: dict[str, tuple[int, float]] = {
+    "": (0, 1.0),
+    # angles (dimensionless)
+    "rad": (0, 1.0), "deg": (0, math.pi / 180.0),
+    # energies and masses
+    "meV": (1, 1e-12), "eV": (1, 1e-9), "keV": (1, 1e-6), "MeV": (1, 1e-3), "GeV": (1, 1.0),
+    "TeV": (1, 1e3), "PeV": (1, 1e6),
+    # squared masses
+    "eV^2": (2, 1e-18), "MeV^2": (2, 1e-6), "GeV^2": (2, 1.0),
+    # inverse masses (couplings such as g_aγγ) and inverse squared masses (cross sections)
+    "GeV^-1": (-1, 1.0), "TeV^-1": (-1, 1e-3), "GeV^-2": (-2, 1.0),
+    # lengths and times (ħ = c = 1)
+    "cm": (-1, 1.0 / hbarc_GeV_cm), "m": (-1, 1e2 / hbarc_GeV_cm),
+    "km": (-1, 1e5 / hbarc_GeV_cm), "s": (-1, 1.0 / hbar_GeV_s),
+    # areas (cross sections)
+    "cm^2": (-2, 1.0 / hbarc_GeV_cm**2), "pb": (-2, 1e-36 / hbarc_GeV_cm**2),
+    "nb": (-2, 1e-33 / hbarc_GeV_cm**2), "fb": (-2, 1e-39 / hbarc_GeV_cm**2),
+    # cross section × velocity
+    "cm^3/s": (-2, 1.0 / (hbarc_GeV_cm**2 * c_cm_s)),
+}
+"""Units by name: ``UNITS[u] = (p, f)`` means 1 u = f GeV^p (natural units, ħ = c = 1).
+
+The one unit table of the package (masses, cross sections, lengths, times): `convert` and
+`to_GeV` use it; user files name their units from it."""
+
+MASS_UNITS: tuple[str, ...] = tuple(k for k, (p, _) in UNITS.items() if p == 1)
+"""The energy/mass units of `UNITS` (``meV`` … ``PeV``)."""
+
+
+def _unit(u: str) -> tuple[int, float]:
+    try:
+        return UNITS[u]
+    except KeyError:
+        raise KeyError(f"unknown unit {u!r}; known: {', '.join(k for k in UNITS if k)}") from None
+
+
+def convert(x, from_unit: str, to_unit: str):
+    """Convert ``x`` between two units of `UNITS` of the same dimension.
+
+    Natural units: a length or time converts to GeV⁻¹, a cross section in GeV⁻² to cm², σv in
+    GeV⁻² to cm³/s.
+
+    Raises
+    ------
+    KeyError
+        Unknown unit name.
+    ValueError
+        Incompatible dimensions (e.g. GeV → cm²).
+
+    Examples
+    --------
+    >>> convert(1.0, "GeV", "eV")
+    1000000000.0
+    >>> round(convert(1.0, "pb", "cm^2") * 1e36, 12)
+    1.0
+    >>> round(convert(1.0, "GeV^-2", "cm^3/s") * 1e17, 4)
+    1.1673
+    """
+    (p1, f1), (p2, f2) = _unit(from_unit), _unit(to_unit)
+    if p1 != p2:
+        raise ValueError(f"cannot convert {from_unit!r} (GeV^{p1}) to {to_unit!r} (GeV^{p2})")
+    return x * (f1 / f2)
+
+
+def to_GeV(x, unit: str):
+    """A mass or energy in ``unit`` (``eV`` … ``PeV``) → GeV."""
+    return convert(x, unit, "GeV")
+
+
+# --------------------------------------------------------------------------------------------
 # QCD, nucleons, hadrons and the electroweak phase transition
 # (Experimental numbers used for comparison, i.e. measurements, limits, fit ranges and hint
 # regions, live in `darkseesaw.constraints.measurements`; a paper's own input choices live in
@@ -303,6 +382,10 @@ T_sphaleron_freezeout: float = 131.7
 
 h_Planck2018: float = 0.6736
 """Reduced Hubble constant h (Planck 2018 TT,TE,EE+lowE+lensing, 0.6736 ± 0.0054)."""
+
+f_N_higgs: float = 0.30
+"""Higgs–nucleon coupling f_N in L = −(f_N m_N/v) h N̄N (v = 246 GeV): 0.30 ± 0.03
+(Cline, Kainulainen, Scott, Weniger, PRD 88 (2013) 055025, arXiv:1306.4710)."""
 
 mu_e_conversion_nuclei: dict[str, dict[str, float]] = {
     "Al": {"D": 0.0362, "Vp": 0.0161, "Vn": 0.0173, "Gamma_capt_per_s": 0.7054e6},
