@@ -158,6 +158,10 @@ _LIST = [
         "EPJC 84 (2024) 216, arXiv:2310.12614", "2023-10"),
     _ul("br_mu_egamma_megii_2025", 1.5e-13, 0.90, "", "MEG II, arXiv:2504.15711 (2021–2022 data, "
         "combined with MEG)", "2025-04"),
+    _ul("br_tau_egamma_babar2010", 3.3e-8, 0.90, "", "BaBar, PRL 104 (2010) 021802, "
+        "arXiv:0908.2381", "2009-08"),
+    _ul("br_tau_mugamma_belle2021", 4.2e-8, 0.90, "", "Belle, JHEP 10 (2021) 019, "
+        "arXiv:2103.12994", "2021-03"),
     _ul("br_mu_3e_sindrum", 1.0e-12, 0.90, "", "SINDRUM, Nucl. Phys. B 299 (1988) 1", "1988"),
     _ul("cr_mu_e_au_sindrum2", 7.0e-13, 0.90, "", "SINDRUM II (gold), EPJC 47 (2006) 337",
         "2006"),
@@ -229,6 +233,9 @@ _LIST = [
            "g_aγ from ~10⁻¹⁸ GeV⁻¹ (ALP = all DM) up to the largest value of Table I of "
            "Carvajal et al. 2015 (1.9 × 10⁻¹², a subdominant DM component)"),
     # ---------------------------------------------------------------- Higgs mixing (seed 001)
+    _ul("br_h_inv_atlas_2023", 0.107, 0.95, "", "ATLAS combination of searches for invisible "
+        "Higgs decays, Phys. Lett. B 842 (2023) 137963, arXiv:2301.10731", "2023-01",
+        "observed 95 % CL upper limit on BR(H → invisible)"),
     _ul("sin_theta_higgs_lhc", 0.12, 0.95, "", "as quoted by alp-portal-dm from ATLAS and CMS "
         "Higgs-coupling measurements (their refs. [83, 84])", "2022",
         "|sin θ| of a heavy singlet mixing with the Higgs"),
