@@ -162,7 +162,7 @@ class AlpDiscrete(Model):
         sp = self.spectrum(p)
         vevs = [p.v_sigma, p.v_sigma_prime]
         C = [float(sm.C_agamma(x)) for _, x in var["alps"]]
-        g = [float(alp.g_agamma(c, vevs[i])) for i, c in enumerate(C)]
+        g = [float(alp.g_agamma(c / 2, vevs[i])) for i, c in enumerate(C)]  # eq. 14
         D = self.alp_dimensions(p.variant)
         obs = {
             "C_agamma": C[0], "g_agamma": g[0], "m_a": sp["m_a"][0], "D": D[0],

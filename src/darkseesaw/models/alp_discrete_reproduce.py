@@ -43,8 +43,8 @@ def table1() -> list[dict]:
     rows = []
     for D in range(7, 14):
         v = float(alp.vev_for_alp_mass(M_A_LINE_GEV, D, M_Pl=M_PL))
-        rows.append({"D": D, "v_sigma": v, "g_over_C": float(alp.g_agamma(1.0, v)),
-                     "g_over_C_rounded_v": float(alp.g_agamma(1.0, _sig(v))),
+        rows.append({"D": D, "v_sigma": v, "g_over_C": float(alp.g_agamma(0.5, v)),
+                     "g_over_C_rounded_v": float(alp.g_agamma(0.5, _sig(v))),
                      "m_a_check_eV": float(ph.GeV_to_eV(alp.alp_mass(D, v, M_Pl=M_PL)))})
     return rows
 
@@ -208,8 +208,8 @@ def reproduce(model, out: Path, fast: bool = False) -> dict[str, Any]:
         "units": "GeV unless the key says otherwise",
         "scale_windows": {k: windows[k] for k in ("2,3", "3,5") if k in windows},
         "scale_windows_all": windows,
-        "g_over_C_window_2_3": [float(alp.g_agamma(1, windows["2,3"][1])),
-                                float(alp.g_agamma(1, windows["2,3"][0]))],
+        "g_over_C_window_2_3": [float(alp.g_agamma(0.5, windows["2,3"][1])),
+                                float(alp.g_agamma(0.5, windows["2,3"][0]))],
         "table1": table1(),
         "z13": z13,
         "two_alp": two,

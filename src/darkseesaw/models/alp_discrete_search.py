@@ -149,7 +149,7 @@ def evaluate(p: int, q: int, r: int, s: int, N: int, *, windows=None, k_max: flo
         ok_hint = np.zeros_like(v, dtype=bool)
         names = []
     else:
-        g = alp.g_agamma(C, v)
+        g = alp.g_agamma(C / 2, v)  # CDNS eq. 14: α C_aγ/(2π v_σ)
         m = alp.alp_mass(D, v, M_Pl=M)
         regs = hint_regions()
         flags = {k: np.asarray(f(m, g), dtype=bool) for k, f in regs.items()}

@@ -942,7 +942,7 @@ class AlpPortalDM(Model):
         }
         gc = gauge_couplings(p.C_gg, p.C_WW)
         out.update({k: float(v) for k, v in gc.items()})
-        out["g_agamma_invGeV"] = float(g2.g_agamma(p.C_gg, p.f_a))
+        out["g_agamma_invGeV"] = float(alp_obs.g_agamma(p.C_gg, p.f_a))
         out["g_chi"] = float(alp_dm.g_chi(p.m_chi, p.f_a))
         gam = alp_dm.width_a(p.m_a, p.f_a, p.C_gg, {"mu": p.C_mumu}, m_chi=p.m_chi)
         out["Gamma_a_GeV"] = float(gam)

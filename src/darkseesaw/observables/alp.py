@@ -6,7 +6,8 @@ JHEP 05 (2015) 069 [arXiv:1503.03502] (CDNS below). Masses in GeV, couplings in 
 v_σ = √2⟨σ⟩ in GeV, lifetimes in s. Every function broadcasts over numpy arrays.
 
 * C_aγ = 2 Σ_ψ (X_ψL − X_ψR) Q_ψ²                          (CDNS eq. 15)
-* g_aγ = α C_aγ / (2π v_σ)                                 (CDNS eq. 14)
+* g_aγγ = α C_γγ / (π f_a) for L ⊃ C_γγ (α/4π)(a/f_a) F F̃ = −(g_aγγ/4) a F F̃ — the one
+  normalisation of the package; CDNS's g_aγ = α C_aγ/(2π v_σ) (eq. 14) is ``g_agamma(C_aγ/2, v_σ)``
 * m_a = |g|^{1/2} D (v_σ/√2) [v_σ/(√2 M_Pl)]^{D/2−2}       (CDNS eq. 18, from g σ^D/M_Pl^{D−4})
 * F(k) = v_σ^k / (2^{k/2} M_Pl^{k−1})                      (CDNS Sec. II, scale of σ^k/M_Pl^{k−1})
 * m_ν scale = (v_w²/2) μ / M²   (= v_w²/(√2 v_σ) when q = 2p − 1, CDNS eq. 11)
@@ -15,7 +16,7 @@ v_σ = √2⟨σ⟩ in GeV, lifetimes in s. Every function broadcasts over numpy
 Example
 -------
 >>> from darkseesaw.observables import alp
->>> round(float(alp.g_agamma(4, 3e10)) * 1e13, 2)             # CDNS eq. (36): 1.5e-13 GeV^-1
+>>> round(float(alp.g_agamma(4 / 2, 3e10)) * 1e13, 2)         # CDNS eq. (36): 1.5e-13 GeV^-1
 1.55
 >>> round(float(alp.alp_mass(13, 3e10, M_Pl=2.4e18)) * 1e25, 2)   # eq. (35): 1.58e-16 eV
 1.58
@@ -30,6 +31,7 @@ from darkseesaw import physics as ph
 __all__ = [
     "C_agamma", "g_agamma", "alp_mass", "vev_for_alp_mass", "scale_function", "singlet_scale",
     "vev_window", "light_neutrino_scale", "heavy_lepton_mass", "E_lifetime", "alp_width_gg",
+    "width_to_fermions",
 ]
 
 
@@ -55,20 +57,30 @@ def C_agamma(X_L, X_R, Q, multiplicity=1):
     return float(2.0 * np.sum(m * (X_L - X_R) * Q**2))
 
 
-def g_agamma(C, v_sigma, alpha=None):
-    """ALP–photon coupling g_aγ = α C_aγ / (2π v_σ) [GeV⁻¹] (CDNS eq. 14).
+def g_agamma(C_gg, f_a, alpha=None):
+    """ALP–photon coupling g_aγγ = α C_γγ / (π f_a) [GeV⁻¹].
+
+    Normalisation: L ⊃ C_γγ (α/4π)(a/f_a) F_μν F̃^μν ≡ −(g_aγγ/4) a F F̃ (|g_aγγ| quoted), the
+    convention of the limit plots (AxionLimits) and of 2502.13002 eq. (2.12). A paper written
+    with another coefficient converts it: Carvajal et al. 2015 (eq. 14, g = α C_aγ/(2π v_σ) with
+    C_aγ = 2E) is ``g_agamma(C_aγ/2, v_σ)``, i.e. C_γγ = E, the electromagnetic anomaly.
 
     Parameters
     ----------
-    C : array_like
-        Anomaly coefficient C_aγ.
-    v_sigma : array_like
-        ALP decay constant v_σ = √2⟨σ⟩ [GeV].
+    C_gg : array_like
+        C_γγ (dimensionless).
+    f_a : array_like
+        Decay constant [GeV].
     alpha : float, optional
-        Fine-structure constant (default α(0) of `darkseesaw.physics`; CDNS use 1/137).
+        Fine-structure constant (default α(0) of `darkseesaw.physics`).
+
+    Example
+    -------
+    >>> bool(g_agamma(1.0, 1.0) == ph.alpha_0 / np.pi)
+    True
     """
     a = ph.alpha_0 if alpha is None else alpha
-    return a * np.asarray(C, dtype=float) / (2.0 * np.pi * np.asarray(v_sigma, dtype=float))
+    return a * np.asarray(C_gg, dtype=float) / (np.pi * np.asarray(f_a, dtype=float))
 
 
 def alp_mass(D, v_sigma, M_Pl=None, g_abs=1.0):
@@ -190,5 +202,21 @@ def E_lifetime(m_E, v_sigma, k=1.0, r=1, m_h=None, M_Pl=None):
 
 
 def alp_width_gg(g, m_a):
-    """Two-photon width Γ(a → γγ) = g_aγ² m_a³ / (64π) [GeV]."""
+    """Two-photon width Γ(a → γγ) = g_aγγ² m_a³ / (64π) [GeV]."""
     return np.asarray(g, dtype=float) ** 2 * np.asarray(m_a, dtype=float) ** 3 / (64.0 * np.pi)
+
+
+def width_to_fermions(m_a, y, m_f, n_c=1):
+    """Γ(a → f f̄) = N_c y² m_a β_f/(8π) [GeV] for the pseudoscalar coupling −i y a f̄γ⁵f.
+
+    y = C_ff m_f/f_a for the derivative coupling (C_ff/2)(∂a/f_a) f̄γγ⁵f; β_f = √(1 − 4m_f²/m_a²),
+    0 below threshold.
+
+    Example
+    -------
+    >>> bool(float(width_to_fermions(1.0, 1.0, 0.0)) == 1 / (8 * np.pi))
+    True
+    """
+    m_a = np.asarray(m_a, dtype=float)
+    b2 = np.clip(1.0 - 4.0 * np.asarray(m_f, dtype=float) ** 2 / m_a**2, 0.0, None)
+    return n_c * np.asarray(y, dtype=float) ** 2 * m_a * np.sqrt(b2) / (8.0 * np.pi)

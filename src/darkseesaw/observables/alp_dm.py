@@ -29,7 +29,7 @@ Example
 -------
 >>> from darkseesaw.observables import alp_dm
 >>> sv = alp_dm.sigmav_gg_threshold(m_chi=9.0e4, m_a=9.9e4, c_gg=200.0, f=1e4)
->>> 1e-27 < sv < 1e-24   # cm³/s
+>>> bool(1e-27 < sv < 1e-24)   # cm³/s
 True
 """
 
@@ -40,6 +40,7 @@ import math
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.observables.alp import alp_width_gg, g_agamma, width_to_fermions
 
 __all__ = [
     "g_chi",
@@ -55,10 +56,6 @@ __all__ = [
 def g_chi(m_chi, f):
     """ALP–DM pseudoscalar coupling g_χ = m_χ/f_a of 2502.13002 eq. (2.22) (dimensionless)."""
     return np.asarray(m_chi, float) / np.asarray(f, float)
-
-
-def _g_agg(c_gg, f, alpha=ph.alpha_0):
-    return alpha * np.asarray(c_gg, float) / (math.pi * np.asarray(f, float))
 
 
 def width_a(m_a, f, c_gg, c_ff=None, m_chi=None, alpha=ph.alpha_0):
@@ -83,16 +80,13 @@ def width_a(m_a, f, c_gg, c_ff=None, m_chi=None, alpha=ph.alpha_0):
     True
     """
     m_a = np.asarray(m_a, float)
-    g = _g_agg(c_gg, f, alpha)
-    gam = g**2 * m_a**3 / (64 * math.pi)
+    g = g_agamma(c_gg, f, alpha)
+    gam = alp_width_gg(g, m_a)
     for lep, c in (c_ff or {}).items():
         m_l = ph.lepton_masses[lep]
-        y = np.asarray(c, float) * m_l / np.asarray(f, float)
-        b2 = np.clip(1 - 4 * m_l**2 / m_a**2, 0, None)
-        gam = gam + y**2 * m_a * np.sqrt(b2) / (8 * math.pi)
+        gam = gam + width_to_fermions(m_a, np.asarray(c, float) * m_l / np.asarray(f, float), m_l)
     if m_chi is not None:
-        b2 = np.clip(1 - 4 * np.asarray(m_chi, float) ** 2 / m_a**2, 0, None)
-        gam = gam + g_chi(m_chi, f) ** 2 * m_a * np.sqrt(b2) / (8 * math.pi)
+        gam = gam + width_to_fermions(m_a, g_chi(m_chi, f), m_chi)
     return gam
 
 
@@ -121,7 +115,7 @@ def sigma_gg(s, m_chi, m_a, c_gg, f, gamma_a=0.0, alpha=ph.alpha_0):
     """
     s = np.asarray(s, float)
     b = np.sqrt(np.clip(1 - 4 * np.asarray(m_chi, float) ** 2 / s, 0, None))
-    g = _g_agg(c_gg, f, alpha)
+    g = g_agamma(c_gg, f, alpha)
     return g_chi(m_chi, f) ** 2 * g**2 * s**2 / (128 * math.pi * b * _prop2(s, m_a, gamma_a))
 
 

@@ -59,10 +59,10 @@ import warnings
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.observables.alp import g_agamma
 
 __all__ = [
     "yukawa",
-    "g_agamma",
     "h1_closed",
     "a_one_loop",
     "a_barr_zee_photon",
@@ -94,19 +94,6 @@ def yukawa(c_ll, f, m_l=ph.m_mu):
     -0.105658
     """
     return np.asarray(c_ll, dtype=float) * m_l / np.asarray(f, dtype=float)
-
-
-def g_agamma(c_gg, f, alpha=ph.alpha_0):
-    """ALP–photon coupling g_aγγ = α c_γγ / (π f) [GeV⁻¹] of L ⊃ (g_aγγ/4) a F F̃.
-
-    Implements 2502.13002 eq. (2.12) (``C_γγ α/(4π) a/f_a F F̃``) written as g_aγγ.
-
-    Example
-    -------
-    >>> g_agamma(1.0, 1.0) == ph.alpha_0 / math.pi
-    True
-    """
-    return alpha * np.asarray(c_gg, dtype=float) / (math.pi * np.asarray(f, dtype=float))
 
 
 def h1_closed(x):
