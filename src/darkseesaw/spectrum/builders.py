@@ -39,6 +39,8 @@ Example
 >>> mD = np.eye(3) * 10.0; M = np.eye(3) * 1e3; mu = np.eye(3) * 1e-6
 >>> neutral_lepton_matrix(mD, M, mu).shape
 (9, 9)
+>>> neutral_lepton_matrix(mD, mu_R=np.eye(3) * 1e12).shape      # type I: no S fields
+(6, 6)
 """
 
 from __future__ import annotations
@@ -61,17 +63,23 @@ def _batched(a, name, shape_tail):
     return a
 
 
-def neutral_lepton_matrix(mD, M, mu_S, mu_R=None, m_DS=None, *, check_symmetric: bool = True):
+def neutral_lepton_matrix(mD, M=None, mu_S=None, mu_R=None, m_DS=None, *,
+                          check_symmetric: bool = True):
     """Full symmetric neutral-lepton mass matrix in the basis (ν_L, N_Rᶜ, S).
+
+    Every seesaw of the type-I family is a choice of blocks: type I (``mD``, ``mu_R``; no S),
+    inverse (``mD``, ``M``, ``mu_S``), linear (``mD``, ``M``, ``m_DS``), extended/double
+    (all of them).
 
     Parameters
     ----------
     mD : array_like, shape (..., 3, n_N)
         Dirac masses m_D = Y v/√2 [GeV].
-    M : array_like, shape (..., n_S, n_N)
-        N_R–S masses [GeV].
-    mu_S : array_like, shape (..., n_S, n_S)
-        Symmetric Majorana masses of S [GeV].
+    M : array_like, shape (..., n_S, n_N), optional
+        N_R–S masses [GeV] (default: no S fields, unless ``mu_S`` or ``m_DS`` give n_S, in
+        which case M = 0).
+    mu_S : array_like, shape (..., n_S, n_S), optional
+        Symmetric Majorana masses of S [GeV] (default 0).
     mu_R : array_like, shape (..., n_N, n_N), optional
         Symmetric Majorana masses of N_R [GeV] (default 0).
     m_DS : array_like, shape (..., 3, n_S), optional
@@ -88,11 +96,15 @@ def neutral_lepton_matrix(mD, M, mu_S, mu_R=None, m_DS=None, *, check_symmetric:
     if mD.ndim < 2 or mD.shape[-2] != 3:
         raise ValueError(f"mD: expected shape (..., 3, n_N), got {mD.shape}")
     nN = mD.shape[-1]
+    if M is None:
+        ref = mu_S if mu_S is not None else m_DS
+        nS = 0 if ref is None else np.asarray(ref).shape[-1]
+        M = np.zeros((nS, nN))
     M = np.asarray(M)
     if M.ndim < 2 or M.shape[-1] != nN:
         raise ValueError(f"M: expected shape (..., n_S, {nN}), got {M.shape}")
     nS = M.shape[-2]
-    mu_S = _batched(mu_S, "mu_S", (nS, nS))
+    mu_S = _batched(np.zeros((nS, nS)) if mu_S is None else mu_S, "mu_S", (nS, nS))
     blocks = [mD, M, mu_S]
     if mu_R is not None:
         mu_R = _batched(mu_R, "mu_R", (nN, nN))
