@@ -920,6 +920,7 @@ class AlpPortalDM(Model):
 
     def observables(self, p: Parameters) -> Mapping[str, Any]:
         """Flat mapping of predictions (units in the names): neutrino, scalar, ALP, DM, g − 2."""
+        from darkseesaw.observables import alp as alp_obs
         from darkseesaw.observables import alp_dm, g2
 
         sp = self.spectrum(p)
