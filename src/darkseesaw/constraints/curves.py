@@ -19,6 +19,17 @@ points, and NaN where the vertical line misses the region (outside the measured 
 ``margin(x, y)`` the signed vertical distance in decades to the nearest boundary: positive when
 allowed, negative when excluded, NaN where the limit does not apply.
 
+Evaluation is vectorised over points by lookup tables built once per curve, on first use, and
+cached on the object (`darkseesaw.constraints._polygons`): a vertical-slab decomposition of
+the outline (sorted vertex abscissae; within a slab the edges met by a vertical line are fixed
+and stored as one short row). A query of N points costs one ``np.searchsorted`` and a gather of
+a few edges per point, O(N log E), instead of testing every point against every edge
+(O(N·E)); it applies the same floating-point formulas to the same edges, so ``inside``,
+``allowed``, ``margin`` and ``curve(x)`` are bit-identical to the brute-force scans, which are
+kept as ``_inside_reference`` / ``_margin_reference`` / ``_call_reference`` for the tests and
+``benchmarks/bench_curves.py``. An `Envelope` tests a point against one table of all its
+members' parts.
+
 Example
 -------
 >>> import numpy as np
@@ -40,14 +51,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from darkseesaw.constraints import _polygons
+from darkseesaw.constraints._polygons import crossings as _crossings  # noqa: F401  (tests)
+
 #: log10 of the coordinate used to close one-sided regions at the top / bottom of the plane.
 LOG_TOP = 300.0
 LOG_BOTTOM = -300.0
 
 KINDS = ("upper_limit", "lower_limit", "projection", "hint", "band")
 REGIONS = ("above", "below", "inside")
-
-_CHUNK = 2_000_000  # points x edges per vectorised block
 
 
 @dataclass
@@ -113,27 +125,12 @@ def _close(lx: np.ndarray, ly: np.ndarray, region: str) -> Part:
     return Part(lx, ly, region, fx, fy)
 
 
-def _crossings(part: Part, lxq: np.ndarray, *, half_open: bool):
-    """Heights (log10 y) where vertical lines at ``lxq`` cross the polygon edges.
-
-    Returns an array (n, m) with NaN where edge m is not crossed by line n. ``half_open`` uses
-    the rule min <= x < max (each vertex counted once: right for the even-odd parity); otherwise
-    min <= x <= max (right for the boundary value at the end points of the measured range).
-    """
-    x1, y1, x2, y2 = part.edges
-    lo, hi = np.minimum(x1, x2), np.maximum(x1, x2)
-    xq = lxq[:, None]
-    hit = (xq >= lo) & ((xq < hi) if half_open else (xq <= hi))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        t = (xq - x1) / (x2 - x1)
-        yc = y1 + t * (y2 - y1)
-    return np.where(hit, yc, np.nan)
-
-
-def _blocks(n: int, m: int):
-    step = max(1, _CHUNK // max(m, 1))
-    for s in range(0, n, step):
-        yield slice(s, min(n, s + step))
+def _logs(x, y):
+    """Broadcast (x, y) and return them with their flat log10 (NaN where not positive)."""
+    x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
+    lx = np.log10(np.where(x > 0, x, np.nan)).ravel()
+    ly = np.log10(np.where(y > 0, y, np.nan)).ravel()
+    return x, lx, ly
 
 
 @dataclass
@@ -212,26 +209,26 @@ class Curve:
         hi = max(10 ** p.lx.max() for p in self._parts)
         return float(lo), float(hi)
 
+    # lookup tables, built on first use and cached on the object (see `_polygons`)
+    def _region_parts(self) -> list[Part]:
+        """The parts whose union is the region of `inside` (an envelope: its members')."""
+        return self._parts
+
+    def _regions(self) -> list[_polygons.SlabRegion]:
+        r = self.__dict__.get("_slab_regions")
+        if r is None:
+            r = self._slab_regions = _polygons.build_regions(self._region_parts())
+        return r
+
+    def _chain_index(self) -> _polygons.SlabChains:
+        r = self.__dict__.get("_slab_chains")
+        if r is None:
+            chains = [c for p in self._parts for c in _polygons.chains_of(p)]
+            r = self._slab_chains = _polygons.SlabChains(chains)
+        return r
+
     def _edge_values(self, lxq: np.ndarray, *, lower: bool) -> np.ndarray:
-        out = np.full(lxq.shape, np.nan)
-        for part in self._parts:
-            idx = np.nonzero((lxq >= part.lx.min()) & (lxq <= part.lx.max()))[0]
-            if part.fx is not None:  # fast path: the outline is a function of x
-                v = np.interp(lxq[idx], part.fx, part.fy)
-                cur = out[idx]
-                out[idx] = np.where(np.isnan(cur), v, np.fmin(cur, v) if lower else np.fmax(cur, v))
-                continue
-            if idx.size == 0:
-                continue
-            # general outline: split into x-monotonic chains, each a function of x
-            for cx, cy in part.chains():
-                sel = idx[(lxq[idx] >= cx[0]) & (lxq[idx] <= cx[-1])]
-                if sel.size == 0:
-                    continue
-                v = np.interp(lxq[sel], cx, cy)
-                cur = out[sel]
-                out[sel] = np.where(np.isnan(cur), v, np.fmin(cur, v) if lower else np.fmax(cur, v))
-        return out
+        return self._chain_index().edge(lxq, lower=lower)
 
     def __call__(self, x) -> np.ndarray:
         """Limit value at mass ``x`` (package units), log–log interpolated; NaN outside range.
@@ -239,35 +236,23 @@ class Curve:
         For ``above``/``inside`` regions this is the lower edge of the region, for ``below``
         regions the upper edge.
         """
-        x = np.asarray(x, dtype=float)
-        lxq = np.log10(np.where(x > 0, x, np.nan)).ravel()
-        import warnings
+        return self._call(x, self._edge_values)
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            ly = self._edge_values(lxq, lower=self.region != "below")
+    def _call(self, x, edge_values) -> np.ndarray:
+        x = np.asarray(x, dtype=float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            lxq = np.log10(np.where(x > 0, x, np.nan)).ravel()
+            ly = edge_values(lxq, lower=self.region != "below")
         out = 10.0**ly
         return out.reshape(x.shape) if x.shape else out[0]
 
     def inside(self, x, y) -> np.ndarray:
         """True where (x, y) lies in the region (excluded region for a limit; favoured region
         for a hint), vectorised with broadcasting."""
-        x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
-        lx = np.log10(np.where(x > 0, x, np.nan)).ravel()
-        ly = np.log10(np.where(y > 0, y, np.nan)).ravel()
+        x, lx, ly = _logs(x, y)
         res = np.zeros(lx.shape, bool)
-        for part in self._parts:
-            if part.fx is not None:  # fast path: one-sided region of a function of x
-                inr = (lx >= part.fx[0]) & (lx < part.fx[-1])
-                with np.errstate(invalid="ignore"):
-                    b = np.interp(lx, part.fx, part.fy)
-                    side = ly > b if part.region == "above" else ly < b
-                res |= inr & side
-                continue
-            for sl in _blocks(lx.size, part.lx.size):
-                yc = _crossings(part, lx[sl], half_open=True)
-                n_above = np.sum(yc > ly[sl, None], axis=1)
-                res[sl] |= (n_above % 2) == 1
+        for reg in self._regions():
+            res |= reg.inside(lx, ly)
         return res.reshape(x.shape) if x.shape else bool(res[0])
 
     def allowed(self, x, y) -> np.ndarray:
@@ -282,21 +267,46 @@ class Curve:
         Positive when allowed, negative when excluded, NaN where the limit does not cover x.
         For a simple upper limit this is ``log10(curve(x) / y)``.
         """
-        x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
-        lx = np.log10(np.where(x > 0, x, np.nan)).ravel()
-        ly = np.log10(np.where(y > 0, y, np.nan)).ravel()
-        dist = np.full(lx.shape, np.inf)
-        for part in self._parts:
-            chains = [(part.fx, part.fy)] if part.fx is not None else part.chains()
-            for cx, cy in chains:
-                sel = np.nonzero((lx >= cx[0]) & (lx <= cx[-1]))[0]
-                if sel.size:
-                    d = np.abs(np.interp(lx[sel], cx, cy) - ly[sel])
-                    dist[sel] = np.fmin(dist[sel], d)
-        ins = self.inside(x, y).ravel() if x.shape else np.array([self.inside(x, y)])
+        return self._margin(x, y, self._chain_index().distance, self.inside)
+
+    @staticmethod
+    def _margin(x, y, distance, inside) -> np.ndarray:
+        x, lx, ly = _logs(x, y)
+        dist = distance(lx, ly)
+        ins = np.asarray(inside(x, y)).ravel()
         m = np.where(np.isinf(dist), np.nan, np.where(ins, -dist, dist))
         m = np.where(np.isnan(ly), np.nan, m)
         return m.reshape(x.shape) if x.shape else float(m[0])
+
+    def _margin_in_range(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """`margin` of 1-d arrays, computed only where x is within the chains' x range (NaN
+        elsewhere, as `margin` gives there)."""
+        out = np.full(x.shape, np.nan)
+        X = self._chain_index().X
+        if X.size:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                lx = np.log10(np.where(x > 0, x, np.nan))
+            sel = np.nonzero((lx >= X[0]) & (lx <= X[-1]))[0]
+            if sel.size:
+                out[sel] = self.margin(x[sel], y[sel])
+        return out
+
+    # brute-force scans that the lookup tables replace: for tests and benchmarks only
+    def _inside_reference(self, x, y) -> np.ndarray:
+        """`inside` by the former scan of every point against every polygon edge."""
+        x, lx, ly = _logs(x, y)
+        res = _polygons.inside_reference(self._parts, lx, ly)
+        return res.reshape(x.shape) if x.shape else bool(res[0])
+
+    def _margin_reference(self, x, y) -> np.ndarray:
+        """`margin` by the former loop over chains and the edge scan."""
+        return self._margin(x, y, lambda lx, ly: _polygons.chain_dist_reference(
+            self._parts, lx, ly), self._inside_reference)
+
+    def _call_reference(self, x) -> np.ndarray:
+        """``curve(x)`` by the former loop over parts and chains."""
+        return self._call(x, lambda lxq, lower: _polygons.edge_values_reference(
+            self._parts, lxq, lower=lower))
 
     # ---------------------------------------------------------------- conversions
     def scaled(self, name: str | None = None, *, x_factor: float = 1.0, y_factor: float = 1.0,
@@ -363,20 +373,38 @@ class Envelope(Curve):
         super().__init__(name=name, x=segs[0][0], y=segs[0][1],
                          parts_xy=[(sx, sy, reg) for sx, sy in segs], **kw)
 
-    def inside(self, x, y):
-        r = None
-        for m in self.members:
-            v = m.inside(x, y)
-            r = v if r is None else (r | v)
-        return r
+    def _region_parts(self) -> list[Part]:
+        # the union of the members' full regions (closed contours keep their upper edges),
+        # as one lookup table: excluded if any member excludes
+        return [p for m in self.members for p in m._region_parts()]
 
     def margin(self, x, y):
+        """Signed distance in decades to the nearest boundary of the member that decides:
+        the most negative member margin where excluded, else the smallest; NaN where no member
+        covers x. Each member is evaluated only on the points within its x range."""
+        return self._combine_margins(x, y, [m._margin_in_range for m in self.members])
+
+    @staticmethod
+    def _combine_margins(x, y, margins):
         x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
-        ms = np.array([np.atleast_1d(m.margin(x, y)) for m in self.members])
+        xf, yf = x.ravel(), y.ravel()
+        ms = np.array([f(xf, yf) for f in margins])
         with np.errstate(all="ignore"):
             allnan = np.all(np.isnan(ms), axis=0)
             out = np.where(allnan, np.nan, np.nanmin(np.where(np.isnan(ms), np.inf, ms), axis=0))
         return out.reshape(x.shape) if x.shape else float(out[0])
+
+    def _inside_reference(self, x, y):
+        r = None
+        for m in self.members:
+            v = m._inside_reference(x, y)
+            r = v if r is None else (r | v)
+        return r
+
+    def _margin_reference(self, x, y):
+        return self._combine_margins(
+            x, y, [lambda a, b, m=m: np.atleast_1d(m._margin_reference(a, b))
+                   for m in self.members])
 
 
 def _envelope_edge(members: Sequence[Curve], *, lower: bool) -> list[tuple[np.ndarray, np.ndarray]]:
