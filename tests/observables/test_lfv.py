@@ -2,6 +2,8 @@
 
 import math
 
+import mpmath as mp
+
 import numpy as np
 import pytest
 
@@ -111,3 +113,38 @@ def test_mu_e_conversion_cancellation_at_few_TeV():
         out[nuc] = Ms[np.argmin(r)]
         assert r.min() < 1e-2 * r.max()
     assert 1e3 < out["Au"] < out["Al"] < 1e4
+
+
+def test_box_functions_keep_their_limits_at_light_neutrino_masses():
+    # x = m²/M_W² ~ 1e-26 for light neutrinos: the difference quotients of the box functions
+    # must not cancel to 0 (F_Xbox → −1, F_Box → 4), checked against 60-digit mpmath
+    mp.mp.dps = 60
+
+    def k(x, p):
+        return 1 / (1 - x) + (x**p * mp.log(x) if x > 0 else 0) / (1 - x) ** 2
+
+    def fx(x, y):
+        return -1 / (x - y) * ((1 + x * y / 4) * (k(x, 2) - k(y, 2)) - 2 * x * y * (k(x, 1) - k(y, 1)))
+
+    def fb(x, y):
+        return 1 / (x - y) * ((4 + x * y / 4) * (k(x, 2) - k(y, 2)) - 2 * x * y * (k(x, 1) - k(y, 1)))
+
+    def gb(x, y):
+        return -mp.sqrt(x * y) / (x - y) * ((4 + x * y) * (k(x, 1) - k(y, 1)) - 2 * (k(x, 2) - k(y, 2)))
+
+    for x, y in [(1e-26, 2e-26), (1e-24, 0.0), (1e-20, 3e-12), (1e-12, 40.0), (0.3, 0.7), (2.0, 1e-24)]:
+        for ours, ref in ((lfv.F_Xbox, fx), (lfv.F_Box, fb), (lfv.G_Box, gb)):
+            r = ref(mp.mpf(x), mp.mpf(y))
+            assert float(ours(x, y)) == pytest.approx(float(r), rel=1e-10, abs=1e-300)
+
+
+def test_mu_3e_vanishes_with_the_mixing_when_light_masses_are_not_exactly_zero():
+    # a type-I point with |U|² ~ 1e-14 and light masses ~1e-11 GeV: BR(μ → 3e) must be tiny
+    # (it was 1e-7 when the box functions cancelled to 0 at x ~ 1e-26)
+    theta = np.array([[1e-7], [2e-7], [0.0]])
+    s = np.sqrt(1 - np.sum(theta**2))
+    B = np.concatenate([np.array([[s, 0, 0], [0, 1, 0], [0, 0, 1]]) - 0.5 * theta @ theta.T, theta], 1)
+    for light in (0.0, 1e-11):
+        m = np.array([light, 2 * light, 5 * light, 500.0])
+        assert float(lfv.br_mu_3e(B, m)) < 1e-25
+        assert float(lfv.cr_mu_e(B, m, "Au")) < 1e-25

@@ -105,11 +105,21 @@ def _k(x, p):
     return 1 / (1 - x) + _xlog(x, p) / (1 - x) ** 2
 
 
+def _kdiff(x, y, p):
+    """(k(x, p) − k(y, p))/(x − y), with the 1/(1 − x) parts subtracted analytically.
+
+    1/(1−x) − 1/(1−y) = (x − y)/((1−x)(1−y)) exactly: taken as a difference of rounded values
+    it vanishes for x, y ≲ 10⁻¹⁶ (light neutrinos, x ~ 10⁻²⁶) and the box functions collapse to
+    0 instead of their finite limits (F_Xbox → −1, F_Box → 4).
+    """
+    return 1 / ((1 - x) * (1 - y)) + (_xlog(x, p) / (1 - x) ** 2
+                                      - _xlog(y, p) / (1 - y) ** 2) / (x - y)
+
+
 def F_Xbox(x, y):
     """Box function F_Xbox(x, y) (Alonso et al. eq. 19); F_Xbox(0, 0) = −1."""
     def f(x, y):
-        return -1 / (x - y) * ((1 + x * y / 4) * (_k(x, 2) - _k(y, 2))
-                               - 2 * x * y * (_k(x, 1) - _k(y, 1)))
+        return -((1 + x * y / 4) * _kdiff(x, y, 2) - 2 * x * y * _kdiff(x, y, 1))
     x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
     out = _sym2(f, x, y)
     # both arguments zero: limit of the derivative form, d/dx[x² ln x/(1−x)² + 1/(1−x)] at 0 = 1
@@ -118,8 +128,8 @@ def F_Xbox(x, y):
 
 def G_Box(x, y):
     """Box function G_Box(x, y) (Alonso et al. eq. 20), ∝ √(xy) (Majorana mass insertions)."""
-    return _sym2(lambda x, y: -np.sqrt(x * y) / (x - y)
-                 * ((4 + x * y) * (_k(x, 1) - _k(y, 1)) - 2 * (_k(x, 2) - _k(y, 2))), x, y)
+    return _sym2(lambda x, y: -np.sqrt(x * y)
+                 * ((4 + x * y) * _kdiff(x, y, 1) - 2 * _kdiff(x, y, 2)), x, y)
 
 
 # ------------------------------------------------------------------------------- helpers
@@ -237,8 +247,7 @@ def br_mu_e_gamma_eq420(S, M):
 def F_Box(x, y):
     """Box function F_Box(x, y) of μ–e conversion on u quarks (Alonso et al. eq. 19)."""
     def f(x, y):
-        return 1 / (x - y) * ((4 + x * y / 4) * (_k(x, 2) - _k(y, 2))
-                              - 2 * x * y * (_k(x, 1) - _k(y, 1)))
+        return (4 + x * y / 4) * _kdiff(x, y, 2) - 2 * x * y * _kdiff(x, y, 1)
     x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
     out = _sym2(f, x, y)
     return np.where((x == 0) & (y == 0), 4.0, out)
