@@ -133,6 +133,12 @@ def _logs(x, y):
     return x, lx, ly
 
 
+def _signed(dist: np.ndarray, inside: np.ndarray, ly: np.ndarray) -> np.ndarray:
+    """Margin from the distance to the nearest boundary (inf: none) and the inside test."""
+    m = np.where(np.isinf(dist), np.nan, np.where(inside, -dist, dist))
+    return np.where(np.isnan(ly), np.nan, m)
+
+
 @dataclass
 class Curve:
     """A published limit, projection or hint region in a (mass, coupling) plane.
@@ -250,10 +256,14 @@ class Curve:
         """True where (x, y) lies in the region (excluded region for a limit; favoured region
         for a hint), vectorised with broadcasting."""
         x, lx, ly = _logs(x, y)
+        res = self._inside_logs(lx, ly)
+        return res.reshape(x.shape) if x.shape else bool(res[0])
+
+    def _inside_logs(self, lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
         res = np.zeros(lx.shape, bool)
         for reg in self._regions():
             res |= reg.inside(lx, ly)
-        return res.reshape(x.shape) if x.shape else bool(res[0])
+        return res
 
     def allowed(self, x, y) -> np.ndarray:
         """True where the point is outside the region (not excluded; for a projection: out of
@@ -267,29 +277,17 @@ class Curve:
         Positive when allowed, negative when excluded, NaN where the limit does not cover x.
         For a simple upper limit this is ``log10(curve(x) / y)``.
         """
-        return self._margin(x, y, self._chain_index().distance, self.inside)
-
-    @staticmethod
-    def _margin(x, y, distance, inside) -> np.ndarray:
         x, lx, ly = _logs(x, y)
-        dist = distance(lx, ly)
-        ins = np.asarray(inside(x, y)).ravel()
-        m = np.where(np.isinf(dist), np.nan, np.where(ins, -dist, dist))
-        m = np.where(np.isnan(ly), np.nan, m)
+        m = self._margin_logs(lx, ly)
         return m.reshape(x.shape) if x.shape else float(m[0])
 
-    def _margin_in_range(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        """`margin` of 1-d arrays, computed only where x is within the chains' x range (NaN
-        elsewhere, as `margin` gives there)."""
-        out = np.full(x.shape, np.nan)
+    def _margin_logs(self, lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
+        return _signed(self._chain_index().distance(lx, ly), self._inside_logs(lx, ly), ly)
+
+    def _margin_range(self) -> tuple[float, float]:
+        """log10 x range outside which `margin` is NaN (no chain covers x)."""
         X = self._chain_index().X
-        if X.size:
-            with np.errstate(invalid="ignore", divide="ignore"):
-                lx = np.log10(np.where(x > 0, x, np.nan))
-            sel = np.nonzero((lx >= X[0]) & (lx <= X[-1]))[0]
-            if sel.size:
-                out[sel] = self.margin(x[sel], y[sel])
-        return out
+        return (X[0], X[-1]) if X.size else (np.inf, -np.inf)
 
     # brute-force scans that the lookup tables replace: for tests and benchmarks only
     def _inside_reference(self, x, y) -> np.ndarray:
@@ -300,8 +298,10 @@ class Curve:
 
     def _margin_reference(self, x, y) -> np.ndarray:
         """`margin` by the former loop over chains and the edge scan."""
-        return self._margin(x, y, lambda lx, ly: _polygons.chain_dist_reference(
-            self._parts, lx, ly), self._inside_reference)
+        x, lx, ly = _logs(x, y)
+        ins = np.asarray(self._inside_reference(x, y)).ravel()
+        m = _signed(_polygons.chain_dist_reference(self._parts, lx, ly), ins, ly)
+        return m.reshape(x.shape) if x.shape else float(m[0])
 
     def _call_reference(self, x) -> np.ndarray:
         """``curve(x)`` by the former loop over parts and chains."""
@@ -382,17 +382,20 @@ class Envelope(Curve):
         """Signed distance in decades to the nearest boundary of the member that decides:
         the most negative member margin where excluded, else the smallest; NaN where no member
         covers x. Each member is evaluated only on the points within its x range."""
-        return self._combine_margins(x, y, [m._margin_in_range for m in self.members])
+        return super().margin(x, y)
 
-    @staticmethod
-    def _combine_margins(x, y, margins):
-        x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
-        xf, yf = x.ravel(), y.ravel()
-        ms = np.array([f(xf, yf) for f in margins])
-        with np.errstate(all="ignore"):
-            allnan = np.all(np.isnan(ms), axis=0)
-            out = np.where(allnan, np.nan, np.nanmin(np.where(np.isnan(ms), np.inf, ms), axis=0))
-        return out.reshape(x.shape) if x.shape else float(out[0])
+    def _margin_logs(self, lx, ly):
+        ms = np.full((len(self.members), lx.size), np.nan)
+        for i, m in enumerate(self.members):
+            lo, hi = m._margin_range()
+            sel = np.nonzero((lx >= lo) & (lx <= hi))[0]
+            if sel.size:
+                ms[i, sel] = m._margin_logs(lx[sel], ly[sel])
+        return _min_margin(ms)
+
+    def _margin_range(self):
+        r = np.array([m._margin_range() for m in self.members])
+        return r[:, 0].min(), r[:, 1].max()
 
     def _inside_reference(self, x, y):
         r = None
@@ -402,9 +405,17 @@ class Envelope(Curve):
         return r
 
     def _margin_reference(self, x, y):
-        return self._combine_margins(
-            x, y, [lambda a, b, m=m: np.atleast_1d(m._margin_reference(a, b))
-                   for m in self.members])
+        x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
+        out = _min_margin(np.array([np.atleast_1d(m._margin_reference(x, y)).ravel()
+                                    for m in self.members]))
+        return out.reshape(x.shape) if x.shape else float(out[0])
+
+
+def _min_margin(ms: np.ndarray) -> np.ndarray:
+    """Envelope margin from the members' margins (rows): the NaN-ignoring minimum."""
+    with np.errstate(all="ignore"):
+        allnan = np.all(np.isnan(ms), axis=0)
+        return np.where(allnan, np.nan, np.nanmin(np.where(np.isnan(ms), np.inf, ms), axis=0))
 
 
 def _envelope_edge(members: Sequence[Curve], *, lower: bool) -> list[tuple[np.ndarray, np.ndarray]]:
