@@ -225,3 +225,17 @@ def test_scalars_shapes_and_degenerate_outlines():
     v = Curve.from_points("t/v/line", [2.0, 2.0], [1e-5, 1e-3])
     assert not v.inside(2.0, 1e-4) and np.isnan(v(2.0)) and np.isnan(v.margin(2.0, 1e-4))
     _compare(v, np.array([2.0, 2.0, 3.0]), np.array([1e-4, 1e-5, 1e-4]))
+
+
+def test_pickle_drops_the_tables_and_rebuilds_them():
+    import pickle
+
+    c = curve("hnl/Ue2/current")
+    x, y = 10 ** np.linspace(-3, 2, 500), 10 ** np.linspace(-12, -1, 500)
+    a = c.allowed(x, y)
+    assert "_slab_regions" in c.__dict__
+    blob = pickle.dumps(c)
+    d = pickle.loads(blob)
+    assert "_slab_regions" not in d.__dict__ and "_slab_regions" in c.__dict__
+    np.testing.assert_array_equal(d.allowed(x, y), a)
+    assert _same(d.margin(x, y), c.margin(x, y)) and _same(d(x), c(x))

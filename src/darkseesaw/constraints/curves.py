@@ -233,6 +233,11 @@ class Curve:
             r = self._slab_chains = _polygons.SlabChains(chains)
         return r
 
+    def __getstate__(self) -> dict:
+        # the lookup tables are rebuilt on demand: do not ship them to other processes
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("_slab_regions", "_slab_chains")}
+
     def _edge_values(self, lxq: np.ndarray, *, lower: bool) -> np.ndarray:
         return self._chain_index().edge(lxq, lower=lower)
 
