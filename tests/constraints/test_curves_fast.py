@@ -121,6 +121,13 @@ def _compare(c, x, y):
 
 
 TOPICS = sorted({n.split("/")[0] for n in names()})
+_CURVES: dict = {}  # registry.curve's LRU cache (512) is smaller than the catalogue (718)
+
+
+def _curve(name):
+    if name not in _CURVES:
+        _CURVES[name] = curve(name)
+    return _CURVES[name]
 
 
 @pytest.mark.parametrize("topic", TOPICS)
@@ -128,26 +135,26 @@ def test_tables_equal_the_brute_force_scans_on_the_catalogue(topic):
     rng = np.random.default_rng(zlib.crc32(topic.encode()))
     n = 0
     for name in names(f"{topic}/*"):
-        c = curve(name)
+        c = _curve(name)
         x, y = _points(c, rng)
         n += _compare(c, x, y)
     print(f"{topic}: {len(names(topic + '/*'))} curves, {n} points")
 
 
-def test_polygon_tables_equal_the_edge_scan_on_every_catalogue_part():
-    # the polygon table alone, also for the function-like parts that inside() answers with
-    # np.interp: the even-odd parity of every part of every curve against the edge scan
+def test_polygon_tables_equal_the_edge_scan_on_function_like_catalogue_parts():
+    # the polygon table alone on the function-like parts, which inside() answers with np.interp
+    # (the other parts are compared above): even-odd parity against the edge scan
     rng = np.random.default_rng(5)
     n = 0
     for name in names():
-        c = curve(name)
+        c = _curve(name)
         x, y = _points(c, rng, n_random=150, n_vertex=60)
         with np.errstate(all="ignore"):
             lx = np.log10(np.where(x > 0, x, np.nan))
             ly = np.log10(np.where(y > 0, y, np.nan))
         for part in c._parts:
             e = part.edges
-            if not e[0].size:
+            if part.fx is None or not e[0].size:
                 continue
             with np.errstate(all="ignore"):
                 yc = P.crossings(part, lx, half_open=True)
