@@ -5,11 +5,15 @@ Method: vertical-slab decomposition
 Let ``X`` be the sorted unique abscissae of all vertices of a set of outlines. Between two
 consecutive vertices no edge starts or ends, so a vertical line at any ``x`` in the slab
 ``[X_j, X_{j+1})`` meets the *same* edges. Those edges are stored once, as row ``j`` of a padded
-table (typically 2–4 entries, at most a few dozen for the most folded digitised outlines of the
-catalogue). A query of N points is then one ``np.searchsorted`` on ``X`` (O(N log E)) and one
-gather of a row per point, after which the very same floating-point formula as the
-brute-force edge scan is applied to the very same edges: the results are bit-identical to the
-scan, not merely close, and cost O(N·k) with k the row width instead of O(N·E).
+table (typically 2–4 entries; the few crowded slabs of folded digitised outlines, up to a few
+dozen entries, spill into an overflow table, see `_Table`). A query of N points is then one
+``np.searchsorted`` on ``X`` (O(N log E)) and one gather of a row per point, after which the
+very same floating-point formula as the brute-force edge scan is applied to the very same
+edges: the results are bit-identical to the scan, not merely close, and cost O(N·k) with k the
+row width instead of O(N·E). (For the chain values this relies on np.interp rounding its
+``slope·(x - x_k) + y_k`` as a multiply then an add, as numpy's C code is written; a build that
+fused them into an FMA would differ by ≤ 1 ulp, which tests/constraints/test_curves_fast.py
+detects.)
 
 * `SlabRegion` answers "is (x, y) inside?": per closed polygon the even–odd rule with the
   half-open vertex convention (edge met iff ``min(x1, x2) <= x < max(x1, x2)``, crossing height
