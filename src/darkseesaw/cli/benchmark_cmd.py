@@ -1,14 +1,15 @@
 """`darkseesaw benchmark MODEL [--point NAME] [--set NAME=VALUE ...] [--json]`.
 
-Evaluates one parameter point of any registered model: validated parameters, spectrum,
-observables and, where the model provides ``check(p, obs)``, which constraints pass and by what
-margin. Values given with ``--set`` are parsed as numbers (``1e4``, ``-0.5``) or kept as text
-(``texture=B``); they are never evaluated. Bad input (unknown model, unknown parameter, value out
-of range, malformed ``--set``) is reported on one line with exit code 2.
+Evaluates one parameter point of any registered model (built-in or from an installed package):
+validated parameters, the spectrum, the registered observables and every declared constraint
+with its margin, through the model contract (`darkseesaw.models.base.Model.evaluate`). Values
+given with ``--set`` are parsed as numbers (``1e4``, ``-0.5``) or kept as text (``texture=B``);
+they are never evaluated. Bad input (unknown model, unknown parameter, value out of range,
+malformed ``--set``) is reported on one line with exit code 2.
 
 Example
 -------
-``darkseesaw benchmark alp-portal-dm --point B-NO --set m_a=1.2e5 --json``
+``darkseesaw benchmark typeI-bl --set M_Zp=4000 --json``
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ def _parse_sets(sets: list[str]) -> dict[str, Any]:
             raise InputError(None, "--set", f"bad parameter name {name!r}")
         if text == "":
             raise InputError(None, f"--set {name}", "empty value")
+        if len(text) > 100:
+            raise InputError(None, f"--set {name}", "value longer than 100 characters")
         try:
             val: Any = float(text)
-        except ValueError:
+        except (ValueError, OverflowError):
             val = text
         if isinstance(val, float) and not math.isfinite(val):
             raise InputError(None, f"--set {name}", f"value must be finite, got {text!r}")
@@ -43,49 +46,15 @@ def _parse_sets(sets: list[str]) -> dict[str, Any]:
     return out
 
 
-def _plain(v: Any) -> Any:
-    """JSON-safe copy (numpy arrays and scalars → lists and floats, complex → [re, im])."""
-    import numpy as np
-
-    if isinstance(v, dict):
-        return {str(k): _plain(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    if isinstance(v, np.ndarray):
-        if np.iscomplexobj(v):
-            return {"re": v.real.tolist(), "im": v.imag.tolist()}
-        return v.tolist()
-    if isinstance(v, (np.bool_,)):
-        return bool(v)
-    if isinstance(v, (np.integer,)):
-        return int(v)
-    if isinstance(v, (np.floating,)):
-        return float(v)
-    if isinstance(v, complex):
-        return [v.real, v.imag]
-    return v
-
-
-def _spectrum_summary(sp) -> dict[str, Any]:
-    """Masses and small numeric entries of a model's spectrum (matrices left out)."""
-    import numpy as np
-
-    out = {}
-    for k, v in sp.items():
-        a = np.asarray(v) if not isinstance(v, dict) else None
-        if a is None or a.dtype == object or np.iscomplexobj(a):
-            continue
-        if a.ndim == 0 or (a.ndim == 1 and a.size <= 12):
-            out[k] = a.tolist()
-    return out
-
-
 def evaluate(model_id: str, point: str | None, sets: dict[str, Any]) -> dict[str, Any]:
-    """Parameters, spectrum, observables and constraint checks of one point (the command's data)."""
+    """Parameters, spectrum, observables and constraint results of one point (plain data)."""
     from pydantic import ValidationError
 
     from darkseesaw import models
     from darkseesaw.errors import InputError
+    from darkseesaw.io import plain
+    from darkseesaw.models.base import parameter_unit
+    from darkseesaw.observables import registry
 
     if model_id not in models.available():
         raise InputError(None, "MODEL", f"unknown model {model_id!r}; known: "
@@ -103,24 +72,73 @@ def evaluate(model_id: str, point: str | None, sets: dict[str, Any]) -> dict[str
     except ValidationError as e:
         err = e.errors()[0]
         key = ".".join(str(x) for x in err.get("loc", ())) or "parameters"
-        msg = err.get("msg", "invalid value")
+        msg = err.get("msg", "invalid value").removeprefix("Value error, ")
         if err.get("type") == "extra_forbidden":
             msg = f"unknown parameter; known: {', '.join(m.Parameters.model_fields)}"
         raise InputError(None, f"--set {key}", msg) from None
-    sp = m.spectrum(p)
-    obs = dict(m.observables(p))
-    checks = m.check(p, obs) if hasattr(m, "check") else []
-    return {"model": model_id, "point": point, "parameters": p.model_dump(),
-            "spectrum": _spectrum_summary(sp), "observables": obs, "constraints": checks,
-            "all_pass": all(bool(c["pass"]) for c in checks) if checks else None}
+    r = m.evaluate(p)
+    obs = r["observables"]
+    return plain({
+        "model": model_id, "point": point,
+        "parameters": {k: {"value": v, "unit": parameter_unit(m.Parameters, k)}
+                       for k, v in p.model_dump().items()},
+        "spectrum": r["spectrum"].table(),
+        "observables": {k: {"value": v, "unit": registry.get(k).unit} for k, v in obs.items()},
+        "constraints": [c.as_dict() for c in r["constraints"]],
+        "all_pass": r["all_pass"], "log_likelihood": r["log_likelihood"]})
 
 
 def _fmt(v: Any) -> str:
+    if isinstance(v, bool) or v is None:
+        return str(v)
     if isinstance(v, float):
         return f"{v:.6g}"
-    if isinstance(v, list):
-        return "[" + ", ".join(_fmt(x) for x in v) + "]"
     return str(v)
+
+
+def _mass(x: float) -> str:
+    """A mass in GeV with a readable unit."""
+    from darkseesaw import physics as ph
+
+    if x == 0:
+        return "0"
+    for u in ("TeV", "GeV", "MeV", "keV", "eV", "meV"):
+        v = ph.convert(abs(x), "GeV", u)
+        if v >= 1:
+            return f"{ph.convert(x, 'GeV', u):.6g} {u}"
+    return f"{x:.6g} GeV"
+
+
+def _margin(c: dict[str, Any]) -> str:
+    if not c["applies"]:
+        return "not constrained here" + (f" ({c['note']})" if c["note"] else "")
+    mg = c["margin"]
+    if mg is None:
+        return "margin inf" if c["pass"] else "margin n/a"
+    unit = "σ" if c["margin_unit"] == "sigma" else "dex"
+    return f"margin {mg:+.3g} {unit}" + (f"  ({c['note']})" if c["note"] else "")
+
+
+def print_result(res: dict[str, Any]) -> None:
+    """The human-readable tables of `evaluate`'s result."""
+    typer.echo(f"== {res['model']}" + (f" (benchmark {res['point']})" if res["point"] else ""))
+    typer.echo("-- parameters")
+    for k, v in res["parameters"].items():
+        typer.echo(f"  {k:22s} {_fmt(v['value'])} {v['unit']}".rstrip())
+    typer.echo("-- spectrum")
+    for s in res["spectrum"]:
+        typer.echo(f"  {s['label']:8s} {_mass(s['mass_GeV']):>18s}   {s['sector']}")
+    typer.echo("-- observables")
+    for k, v in res["observables"].items():
+        typer.echo(f"  {k:22s} {_fmt(v['value']):>14s} {v['unit']}".rstrip())
+    typer.echo("-- constraints (PASS/FAIL: can exclude; INFO: projections, hints)")
+    for c in res["constraints"]:
+        flag = ("PASS" if c["pass"] else "FAIL") if c["counts"] else "INFO"
+        if not c["applies"]:
+            flag = "  --"
+        typer.echo(f"  {flag} {c['name']:44s} {_fmt(c['value']):>12s} {c['unit']:7s} "
+                   f"{_margin(c)}")
+    typer.echo(f"-- all constraints pass: {res['all_pass']}   ln L = {res['log_likelihood']:.6g}")
 
 
 def register(app: typer.Typer) -> None:
@@ -132,26 +150,8 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="print JSON instead of tables"),
     ) -> None:
         """Evaluate one point: parameters, spectrum, observables, constraints with margins."""
-        res = _plain(evaluate(model_id, point, _parse_sets(set_)))
+        res = evaluate(model_id, point, _parse_sets(set_))
         if as_json:
             typer.echo(json.dumps(res, indent=1))
-            return
-        typer.echo(f"== {res['model']}" + (f" (benchmark {res['point']})" if res["point"] else ""))
-        typer.echo("-- parameters")
-        for k, v in res["parameters"].items():
-            typer.echo(f"  {k:24s} {_fmt(v)}")
-        typer.echo("-- spectrum")
-        for k, v in res["spectrum"].items():
-            typer.echo(f"  {k:24s} {_fmt(v)}")
-        typer.echo("-- observables")
-        for k, v in res["observables"].items():
-            typer.echo(f"  {k:24s} {_fmt(v)}")
-        if res["constraints"]:
-            typer.echo("-- constraints (margin > 0: allowed)")
-            for c in res["constraints"]:
-                flag = "PASS" if c["pass"] else "FAIL"
-                mg = "n/a" if c.get("margin") is None else f"{c['margin']:+.3g}"
-                note = f"  ({c['note']})" if c.get("note") else ""
-                typer.echo(f"  {flag} {c['name']:42s} value {_fmt(c['value']):>12s}  "
-                           f"margin {mg}{note}")
-            typer.echo(f"-- all constraints pass: {res['all_pass']}")
+        else:
+            print_result(res)

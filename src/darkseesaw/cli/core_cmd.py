@@ -10,36 +10,44 @@ import typer
 def register(app: typer.Typer) -> None:
     @app.command("models")
     def models_cmd() -> None:
-        """List the built-in models (short id and paper)."""
+        """List the models: built-in and registered by installed packages."""
         from darkseesaw import models
 
         ids = models.available()
         if not ids:
-            typer.echo("no built-in models installed")
+            typer.echo("no models installed")
             return
+        builtin = set(models.builtin())
         for mid in ids:
-            m = models.get(mid)
-            typer.echo(f"{mid:15s} {m.paper}")
+            try:
+                m = models.get(mid)
+            except Exception as e:  # noqa: BLE001 - a broken plugin must not hide the others
+                typer.echo(f"{mid:15s} (cannot be loaded: {type(e).__name__}: {e})")
+                continue
+            where = "" if mid in builtin else "  [plugin]"
+            typer.echo(f"{mid:15s} {m.description or m.paper}{where}")
 
     @app.command("reproduce")
     def reproduce_cmd(
-        model_id: str = typer.Argument(..., metavar="ID", help="model id, or 'all'"),
+        paper_id: str = typer.Argument(..., metavar="ID", help="paper id, or 'all'"),
         out: Path = typer.Option(Path("reproduction"), "--out", help="output folder"),
         fast: bool = typer.Option(False, "--fast", help="lower resolution (for tests)"),
     ) -> None:
         """Reproduce a seed paper: writes OUT/ID.json, figures, and prints a short table."""
-        from darkseesaw import models
+        from darkseesaw import papers
         from darkseesaw.errors import InputError
 
-        ids = models.available() if model_id == "all" else [model_id]
-        for mid in ids:
-            if mid not in models.available():
-                raise InputError(None, "ID", f"unknown model {mid!r}; known: "
-                                 f"{', '.join(models.available())}")
+        ids = papers.available() if paper_id == "all" else [paper_id]
+        for pid in ids:
+            if pid not in papers.available():
+                raise InputError(None, "ID", f"unknown paper {pid!r}; known: "
+                                 f"{', '.join(papers.available())}, all")
+        if out.exists() and not out.is_dir():
+            raise InputError(str(out), "--out", "exists and is not a folder")
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise InputError(str(out), "--out", f"cannot create the folder ({e.strerror})") from None
-        for mid in ids:
-            typer.echo(f"== reproducing {mid} -> {out}")
-            models.get(mid).reproduce(out, fast=fast)
+        for pid in ids:
+            typer.echo(f"== reproducing {pid} -> {out}")
+            papers.reproduce(pid, out, fast=fast)

@@ -1,0 +1,13 @@
+"""Reproduction of the seed paper ``alp-discrete`` (transitional: delegates to the old model module)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
+    """Write ``out/alp-discrete.json`` and the figures; return the JSON dict."""
+    from darkseesaw import models
+
+    return models.get("alp-discrete").reproduce(Path(out), fast=fast)
