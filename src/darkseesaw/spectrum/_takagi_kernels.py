@@ -1,38 +1,74 @@
-"""numba kernels of `darkseesaw.spectrum.takagi` (module level, so that numba's on-disk cache
-works; imported lazily by `takagi`). See `takagi`'s module notes for the algorithm."""
+"""Kernels of `darkseesaw.spectrum.takagi` (see its module notes for the algorithm and for why
+they look the way they do).
 
-import numba  # noqa: E402
+One source, two ways to run it:
+
+* compiled by numba (``cache=True``, one eager signature for the entry point `takagi_batch`;
+  the helpers are compiled once each, for the only argument types they are ever called with);
+* as plain Python, when `takagi` loads this file a second time as a separate module with
+  ``_PURE_PYTHON = True`` in its namespace (then numba is never imported).
+
+Both runs execute the same IEEE double operations in the same order (real arithmetic only,
+no fused multiply-add: numba's default ``fastmath=False``; ``math.sqrt``, ``atan2``, ``cos``,
+``sin`` from the same libm), so they return bit-identical results; `tests/spectrum` checks it.
+Complex numbers are kept as separate real and imaginary arrays, with the vectors the inner
+loops run over stored as contiguous rows (``Xr[p, i]`` is entry i of column p).
+"""
+
+import math
+
 import numpy as np
 
+if globals().get("_PURE_PYTHON", False):
+    def _jit(sig=None):
+        return lambda f: f
+else:
+    import numba
 
-@numba.njit(cache=True, fastmath=False)
-def svd_one(A0, sig, W, V, want_vectors, Rout, cpout):
-    """Accurate SVD of one complex n×n matrix: A0 = V diag(sig) Wᴴ, sig descending."""
-    n = A0.shape[0]
-    # 1.-2. Householder QR with column pivoting and row pivoting at every step
-    # (Powell-Reid complete pivoting; pre-sorting the rows is not enough for the graded
-    # matrices of seesaw models, row pivoting gives ~ε relative accuracy of R's diagonal).
-    # Reflector k is stored in H[:, k]; the row swap made before it in rsw[k].
-    A = A0.copy()
-    cp = np.arange(n)
-    rsw = np.arange(n)
-    H = np.zeros((n, n), dtype=np.complex128)
+    def _jit(sig=None):
+        if sig is None:
+            return numba.njit(cache=True, nogil=True)
+        return numba.njit(sig, cache=True, nogil=True)
+
+
+_TOL = 1e-15          # Jacobi: columns p, q are orthogonal when |γ| ≤ tol ‖x_p‖ ‖x_q‖
+_MAX_SWEEPS = 60
+
+
+@_jit()
+def _qr_complete_pivoting(Cr, Ci, Hr, Hi, rsw, cp):
+    """Householder QR with complete (Powell-Reid) pivoting, in place.
+
+    On entry ``C[j, i] = A[i, j]`` (the matrix stored by columns). On exit ``C[j, i] = R[i, j]``
+    for ``i ≤ j`` (zero below), reflector k in row k of H (``I − 2 h hᴴ``, h zero before k),
+    the row swap made before reflector k in ``rsw[k]``, the column permutation in ``cp``:
+    ``S_{n−1} H_{n−1} ⋯ S_0 H_0``-wise, ``A[:, cp] = S_0 H_0 S_1 H_1 ⋯ R``.
+    """
+    n = Cr.shape[0]
+    for i in range(n):
+        cp[i] = i
     for k in range(n):
+        for i in range(n):
+            Hr[k, i] = 0.0
+            Hi[k, i] = 0.0
         # column pivot: largest remaining norm (recomputed, no downdating)
         best = -1.0
         jb = k
         for j in range(k, n):
             s = 0.0
             for i in range(k, n):
-                s += A[i, j].real ** 2 + A[i, j].imag ** 2
+                s += Cr[j, i] * Cr[j, i] + Ci[j, i] * Ci[j, i]
             if s > best:
                 best = s
                 jb = j
         if jb != k:
             for i in range(n):
-                t = A[i, k]
-                A[i, k] = A[i, jb]
-                A[i, jb] = t
+                t = Cr[k, i]
+                Cr[k, i] = Cr[jb, i]
+                Cr[jb, i] = t
+                t = Ci[k, i]
+                Ci[k, i] = Ci[jb, i]
+                Ci[jb, i] = t
             t2 = cp[k]
             cp[k] = cp[jb]
             cp[jb] = t2
@@ -40,266 +76,505 @@ def svd_one(A0, sig, W, V, want_vectors, Rout, cpout):
         ib = k
         amx = -1.0
         for i in range(k, n):
-            a = abs(A[i, k])
+            a = Cr[k, i] * Cr[k, i] + Ci[k, i] * Ci[k, i]
             if a > amx:
                 amx = a
                 ib = i
         rsw[k] = ib
         if ib != k:
             for j in range(n):
-                t = A[k, j]
-                A[k, j] = A[ib, j]
-                A[ib, j] = t
-        # scaled norm of x = A[k:, k] (avoid under/overflow for extreme scales)
+                t = Cr[j, k]
+                Cr[j, k] = Cr[j, ib]
+                Cr[j, ib] = t
+                t = Ci[j, k]
+                Ci[j, k] = Ci[j, ib]
+                Ci[j, ib] = t
+        # reflector for x = C[k, k:], scaled norms (no under/overflow at extreme scales)
         amax = 0.0
         for i in range(k, n):
-            a = abs(A[i, k])
+            a = max(abs(Cr[k, i]), abs(Ci[k, i]))
             if a > amax:
                 amax = a
         if amax == 0.0:
-            continue
+            continue  # the remaining columns are zero: H_k = I
         s = 0.0
         for i in range(k, n):
-            s += abs(A[i, k] / amax) ** 2
-        xnorm = amax * np.sqrt(s)
-        x0 = A[k, k]
-        if x0 == 0:
-            ph = 1.0 + 0.0j
+            xr = Cr[k, i] / amax
+            xi = Ci[k, i] / amax
+            s += xr * xr + xi * xi
+        xnorm = amax * math.sqrt(s)
+        x0r = Cr[k, k]
+        x0i = Ci[k, k]
+        a0 = max(abs(x0r), abs(x0i))
+        if a0 == 0.0:
+            phr = 1.0
+            phi = 0.0
         else:
-            ph = x0 / abs(x0)
-        alpha = -ph * xnorm
-        # v = x - alpha e1 ; |v0| = |x0| + xnorm (no cancellation)
-        for i in range(k, n):
-            H[i, k] = A[i, k]
-        H[k, k] = x0 - alpha
-        vs = 0.0
+            ur = x0r / a0
+            ui = x0i / a0
+            r0 = a0 * math.sqrt(ur * ur + ui * ui)
+            phr = x0r / r0
+            phi = x0i / r0
+        alr = -phr * xnorm
+        ali = -phi * xnorm
+        # h = x − α e₁ (|h₀| = |x₀| + ‖x‖, no cancellation), normalised
+        Hr[k, k] = x0r - alr
+        Hi[k, k] = x0i - ali
+        for i in range(k + 1, n):
+            Hr[k, i] = Cr[k, i]
+            Hi[k, i] = Ci[k, i]
         vmax = 0.0
         for i in range(k, n):
-            a = abs(H[i, k])
+            a = max(abs(Hr[k, i]), abs(Hi[k, i]))
             if a > vmax:
                 vmax = a
+        s = 0.0
         for i in range(k, n):
-            vs += abs(H[i, k] / vmax) ** 2
-        vn = vmax * np.sqrt(vs)
+            xr = Hr[k, i] / vmax
+            xi = Hi[k, i] / vmax
+            s += xr * xr + xi * xi
+        vn = vmax * math.sqrt(s)
         for i in range(k, n):
-            H[i, k] = H[i, k] / vn
-        # apply I - 2 v vᴴ to A[k:, k+1:]
+            Hr[k, i] = Hr[k, i] / vn
+            Hi[k, i] = Hi[k, i] / vn
+        # apply I − 2 h hᴴ to the columns j > k
         for j in range(k + 1, n):
-            d = 0.0 + 0.0j
+            dr = 0.0
+            di = 0.0
             for i in range(k, n):
-                d += np.conj(H[i, k]) * A[i, j]
+                dr += Hr[k, i] * Cr[j, i] + Hi[k, i] * Ci[j, i]
+                di += Hr[k, i] * Ci[j, i] - Hi[k, i] * Cr[j, i]
+            dr = 2.0 * dr
+            di = 2.0 * di
             for i in range(k, n):
-                A[i, j] -= 2.0 * H[i, k] * d
-        A[k, k] = alpha
+                Cr[j, i] -= Hr[k, i] * dr - Hi[k, i] * di
+                Ci[j, i] -= Hr[k, i] * di + Hi[k, i] * dr
+        Cr[k, k] = alr
+        Ci[k, k] = ali
         for i in range(k + 1, n):
-            A[i, k] = 0.0
-    for i in range(n):
-        cpout[i] = cp[i]
-        for j in range(n):
-            Rout[i, j] = A[i, j]
-    # 3. one-sided Jacobi on X = Rᴴ: X J = Y, columns of Y mutually orthogonal
-    X = np.zeros((n, n), dtype=np.complex128)
-    for i in range(n):
-        for j in range(i, n):
-            X[j, i] = np.conj(A[i, j])
-    J = np.eye(n, dtype=np.complex128)
-    nrm = np.empty(n)
-    tol = 1e-15
-    for _sweep in range(60):
+            Cr[k, i] = 0.0
+            Ci[k, i] = 0.0
+
+
+@_jit()
+def _jacobi(Xr, Xi, Jr, Ji, d, want_vectors):
+    """One-sided (Hestenes) Jacobi: rotate the columns x_p (rows of X) until mutually
+    orthogonal; with ``want_vectors`` the rotations are accumulated in J (from I).
+    ``d[p] = ‖x_p‖²`` is recomputed at the start of each sweep and from the new entries after
+    each rotation (the same sums, in the same order, as recomputing it for every pair)."""
+    n = Xr.shape[0]
+    if want_vectors:
+        for p in range(n):
+            for i in range(n):
+                Jr[p, i] = 0.0
+                Ji[p, i] = 0.0
+            Jr[p, p] = 1.0
+    for _sweep in range(_MAX_SWEEPS):
         rotated = False
+        for p in range(n):
+            s = 0.0
+            for i in range(n):
+                s += Xr[p, i] * Xr[p, i] + Xi[p, i] * Xi[p, i]
+            d[p] = s
         for p in range(n - 1):
             for q in range(p + 1, n):
-                # matrices are pre-scaled to max|entry| = 1, so squares of column
-                # entries stay far from underflow for hierarchies down to ~1e-150
-                al = 0.0
-                be = 0.0
-                ga = 0.0 + 0.0j
-                for i in range(n):
-                    xp = X[i, p]
-                    xq = X[i, q]
-                    al += xp.real * xp.real + xp.imag * xp.imag
-                    be += xq.real * xq.real + xq.imag * xq.imag
-                    ga += np.conj(xp) * xq
+                # matrices are pre-scaled to max |entry| ~ 1, so squares of column entries
+                # stay far from underflow for hierarchies down to ~1e-150
+                al = d[p]
+                be = d[q]
                 if al == 0.0 or be == 0.0:
                     continue
-                ag = abs(ga)
-                if ag <= tol * np.sqrt(al * be):
+                gr = 0.0
+                gi = 0.0
+                for i in range(n):
+                    gr += Xr[p, i] * Xr[q, i] + Xi[p, i] * Xi[q, i]
+                    gi += Xr[p, i] * Xi[q, i] - Xi[p, i] * Xr[q, i]
+                ag = math.sqrt(gr * gr + gi * gi)
+                if ag <= _TOL * math.sqrt(al) * math.sqrt(be):
                     continue
                 rotated = True
-                # unscaled quantities: α = sp² al, β = sq² be, γ = sp sq ga
-                e = ga / ag
+                er = gr / ag
+                ei = gi / ag
                 zeta = (be - al) / (2.0 * ag)
-                if zeta >= 0:
-                    t = 1.0 / (zeta + np.sqrt(1.0 + zeta * zeta))
+                if zeta > 1e150:
+                    t = 0.5 / zeta
+                elif zeta < -1e150:
+                    t = 0.5 / zeta
+                elif zeta >= 0.0:
+                    t = 1.0 / (zeta + math.sqrt(1.0 + zeta * zeta))
                 else:
-                    t = -1.0 / (-zeta + np.sqrt(1.0 + zeta * zeta))
-                c = 1.0 / np.sqrt(1.0 + t * t)
+                    t = -1.0 / (-zeta + math.sqrt(1.0 + zeta * zeta))
+                c = 1.0 / math.sqrt(1.0 + t * t)
                 s = c * t
-                se = s * e
-                sec = s * np.conj(e)
+                a = s * er
+                b = s * ei
+                # x_p ← c x_p − s ē x_q ,  x_q ← s e x_p + c x_q
+                sp = 0.0
+                sq = 0.0
                 for i in range(n):
-                    xp = X[i, p]
-                    xq = X[i, q]
-                    X[i, p] = c * xp - sec * xq
-                    X[i, q] = se * xp + c * xq
-                    if want_vectors:
-                        jp = J[i, p]
-                        jq = J[i, q]
-                        J[i, p] = c * jp - sec * jq
-                        J[i, q] = se * jp + c * jq
+                    xpr = Xr[p, i]
+                    xpi = Xi[p, i]
+                    xqr = Xr[q, i]
+                    xqi = Xi[q, i]
+                    npr = c * xpr - (a * xqr + b * xqi)
+                    npi = c * xpi - (a * xqi - b * xqr)
+                    nqr = (a * xpr - b * xpi) + c * xqr
+                    nqi = (a * xpi + b * xpr) + c * xqi
+                    Xr[p, i] = npr
+                    Xi[p, i] = npi
+                    Xr[q, i] = nqr
+                    Xi[q, i] = nqi
+                    sp += npr * npr + npi * npi
+                    sq += nqr * nqr + nqi * nqi
+                d[p] = sp
+                d[q] = sq
+                if want_vectors:
+                    for i in range(n):
+                        xpr = Jr[p, i]
+                        xpi = Ji[p, i]
+                        xqr = Jr[q, i]
+                        xqi = Ji[q, i]
+                        Jr[p, i] = c * xpr - (a * xqr + b * xqi)
+                        Ji[p, i] = c * xpi - (a * xqi - b * xqr)
+                        Jr[q, i] = (a * xpr - b * xpi) + c * xqr
+                        Ji[q, i] = (a * xpi + b * xpr) + c * xqi
         if not rotated:
             break
+
+
+@_jit()
+def _column_norms_sorted(Xr, Xi, nrm, order):
+    """nrm[j] = ‖x_j‖ (scaled, no underflow); order = indices by decreasing norm (stable)."""
+    n = Xr.shape[0]
     for j in range(n):
         amax = 0.0
         for i in range(n):
-            a = abs(X[i, j])
+            a = max(abs(Xr[j, i]), abs(Xi[j, i]))
             if a > amax:
                 amax = a
         if amax == 0.0:
             nrm[j] = 0.0
-            continue
-        s = 0.0
+        else:
+            s = 0.0
+            for i in range(n):
+                xr = Xr[j, i] / amax
+                xi = Xi[j, i] / amax
+                s += xr * xr + xi * xi
+            nrm[j] = amax * math.sqrt(s)
+    for j in range(n):
+        order[j] = j
+    for j in range(1, n):  # insertion sort, decreasing
+        o = order[j]
+        v = nrm[o]
+        i = j - 1
+        while i >= 0 and nrm[order[i]] < v:
+            order[i + 1] = order[i]
+            i -= 1
+        order[i + 1] = o
+
+
+@_jit()
+def _svd(Cr, Ci, Hr, Hi, rsw, cp, Xr, Xi, Jr, Ji, d, nrm, order, want_vectors):
+    """Accurate SVD of the matrix stored by columns in C (destroyed; R left in it):
+    singular values ``nrm[order[0]] ≥ nrm[order[1]] ≥ …``; with ``want_vectors`` the columns
+    of ``J`` (rows of Jr/Ji) are rotated to ``Q J`` afterwards by `_left_vectors`."""
+    n = Cr.shape[0]
+    _qr_complete_pivoting(Cr, Ci, Hr, Hi, rsw, cp)
+    # X = Rᴴ: column p of X = conj(row p of R)
+    for p in range(n):
         for i in range(n):
-            s += abs(X[i, j] / amax) ** 2
-        nrm[j] = amax * np.sqrt(s)
-    order = np.argsort(-nrm)
-    if not want_vectors:
-        for jj in range(n):
-            sig[jj] = nrm[order[jj]]
-        return
-    # R = J Σ Ŷᴴ with Ŷ = X/σ  =>  A_perm = (Q J) Σ Ŷᴴ
-    # Q J: apply the reflectors in reverse order to J
-    QJ = J.copy()
+            if i >= p:
+                Xr[p, i] = Cr[i, p]
+                Xi[p, i] = -Ci[i, p]
+            else:
+                Xr[p, i] = 0.0
+                Xi[p, i] = 0.0
+    _jacobi(Xr, Xi, Jr, Ji, d, want_vectors)
+    _column_norms_sorted(Xr, Xi, nrm, order)
+
+
+@_jit()
+def _apply_q(Hr, Hi, rsw, Jr, Ji):
+    """J ← S_0 H_0 S_1 H_1 ⋯ S_{n−1} H_{n−1} J (the columns of J are the rows of Jr/Ji)."""
+    n = Hr.shape[0]
     for k in range(n - 1, -1, -1):
         for j in range(n):
-            d = 0.0 + 0.0j
+            dr = 0.0
+            di = 0.0
             for i in range(k, n):
-                d += np.conj(H[i, k]) * QJ[i, j]
+                dr += Hr[k, i] * Jr[j, i] + Hi[k, i] * Ji[j, i]
+                di += Hr[k, i] * Ji[j, i] - Hi[k, i] * Jr[j, i]
+            dr = 2.0 * dr
+            di = 2.0 * di
             for i in range(k, n):
-                QJ[i, j] -= 2.0 * H[i, k] * d
+                Jr[j, i] -= Hr[k, i] * dr - Hi[k, i] * di
+                Ji[j, i] -= Hr[k, i] * di + Hi[k, i] * dr
         ib = rsw[k]
         if ib != k:
             for j in range(n):
-                t = QJ[k, j]
-                QJ[k, j] = QJ[ib, j]
-                QJ[ib, j] = t
-    for jj in range(n):
-        j = order[jj]
-        sig[jj] = nrm[j]
-        for i in range(n):
-            # QJ already carries the row swaps; undo the column permutation for W
-            V[i, jj] = QJ[i, j]
-            if nrm[j] > 0:
-                W[cp[i], jj] = X[i, j] / nrm[j]
-            else:
-                W[cp[i], jj] = 0.0
-    # columns of W for exactly zero σ: complete to an orthonormal basis
-    for jj in range(n):
-        if sig[jj] > 0:
-            continue
-        for trial in range(n):
-            w = np.zeros(n, dtype=np.complex128)
-            w[trial] = 1.0
-            for kk in range(n):
-                if kk == jj or (sig[kk] == 0 and kk > jj):
-                    continue
-                d = 0.0 + 0.0j
-                for i in range(n):
-                    d += np.conj(W[i, kk]) * w[i]
-                for i in range(n):
-                    w[i] -= d * W[i, kk]
-            s = 0.0
-            for i in range(n):
-                s += abs(w[i]) ** 2
-            if s > 0.25:
-                s = np.sqrt(s)
-                for i in range(n):
-                    W[i, jj] = w[i] / s
-                break
+                t = Jr[j, k]
+                Jr[j, k] = Jr[j, ib]
+                Jr[j, ib] = t
+                t = Ji[j, k]
+                Ji[j, k] = Ji[j, ib]
+                Ji[j, ib] = t
 
-@numba.njit(cache=True)
-def takagi_from_svd(A, sig, W, V, N0, nzero, rtol, m, U):
-    """Takagi vectors from the accurate SVD (see module notes); m ascending, U = conj(Z)."""
-    n = sig.shape[0]
-    s = sig.copy()
+
+@_jit()
+def _null_vectors(Cr, Ci, cp, k, Nr, Ni):
+    """Orthonormal basis (rows of N) of the k-dimensional null space of a structurally singular
+    matrix, from its pivoted R (``R[i, j] = C[j, i]``).
+
+    With complete pivoting the k dependent columns come last: solving
+    R[:r, :r] x = −R[:r, r + j] (r = n − k) by back substitution gives null vectors
+    (x; e_j) whose small components are as accurate as the graded R (an SVD vector of
+    the exact zero would carry noise of order ε in every component instead)."""
+    n = Cr.shape[0]
+    r = n - k
+    for j in range(k):
+        for i in range(n):
+            Nr[j, i] = 0.0
+            Ni[j, i] = 0.0
+        # z in the pivoted order (`_permute_rows_inplace` undoes the column permutation)
+        Nr[j, r + j] = 1.0
+        for i in range(r - 1, -1, -1):
+            tr = -Cr[r + j, i]
+            ti = -Ci[r + j, i]
+            for q in range(i + 1, r):
+                # t −= R[i, q] z[q]
+                tr -= Cr[q, i] * Nr[j, q] - Ci[q, i] * Ni[j, q]
+                ti -= Cr[q, i] * Ni[j, q] + Ci[q, i] * Nr[j, q]
+            # z[i] = t / R[i, i] (Smith's division)
+            cr = Cr[i, i]
+            ci = Ci[i, i]
+            if cr == 0.0 and ci == 0.0:
+                Nr[j, i] = 0.0
+                Ni[j, i] = 0.0
+            elif abs(cr) >= abs(ci):
+                rr = ci / cr
+                den = cr + ci * rr
+                Nr[j, i] = (tr + ti * rr) / den
+                Ni[j, i] = (ti - tr * rr) / den
+            else:
+                rr = cr / ci
+                den = ci + cr * rr
+                Nr[j, i] = (tr * rr + ti) / den
+                Ni[j, i] = (ti * rr - tr) / den
+
+
+@_jit()
+def _permute_rows_inplace(Nr, Ni, k, cp, tr, ti):
+    """N[j, cp[i]] ← N[j, i] for the first k rows (tr, ti: scratch of length n)."""
+    n = Nr.shape[1]
+    for j in range(k):
+        for i in range(n):
+            tr[cp[i]] = Nr[j, i]
+            ti[cp[i]] = Ni[j, i]
+        for i in range(n):
+            Nr[j, i] = tr[i]
+            Ni[j, i] = ti[i]
+
+
+@_jit()
+def _orthonormalise_rows(Nr, Ni, k):
+    """Modified Gram-Schmidt on the first k rows (complex vectors) of N."""
+    n = Nr.shape[1]
+    for j in range(k):
+        for j2 in range(j):
+            dr = 0.0
+            di = 0.0
+            for i in range(n):
+                # conj(N[j2]) · N[j]
+                dr += Nr[j2, i] * Nr[j, i] + Ni[j2, i] * Ni[j, i]
+                di += Nr[j2, i] * Ni[j, i] - Ni[j2, i] * Nr[j, i]
+            for i in range(n):
+                Nr[j, i] -= dr * Nr[j2, i] - di * Ni[j2, i]
+                Ni[j, i] -= dr * Ni[j2, i] + di * Nr[j2, i]
+        s = 0.0
+        for i in range(n):
+            s += Nr[j, i] * Nr[j, i] + Ni[j, i] * Ni[j, i]
+        s = math.sqrt(s)
+        for i in range(n):
+            Nr[j, i] = Nr[j, i] / s
+            Ni[j, i] = Ni[j, i] / s
+
+
+@_jit()
+def _sym_eig(K, Y, w):
+    """Eigen-decomposition of a small real symmetric matrix K (destroyed) by cyclic Jacobi:
+    ``K = Y diag(w) Yᵀ``, w ascending, eigenvector c in column c of Y."""
+    m = K.shape[0]
+    for a in range(m):
+        for b in range(m):
+            Y[a, b] = 0.0
+        Y[a, a] = 1.0
+    fro = 0.0
+    for a in range(m):
+        for b in range(m):
+            fro += K[a, b] * K[a, b]
+    fro = math.sqrt(fro)
+    thresh = 1e-18 * fro
+    for _sweep in range(_MAX_SWEEPS):
+        rotated = False
+        for p in range(m - 1):
+            for q in range(p + 1, m):
+                apq = K[p, q]
+                if abs(apq) <= thresh:
+                    continue
+                rotated = True
+                theta = (K[q, q] - K[p, p]) / (2.0 * apq)
+                if theta > 1e150 or theta < -1e150:
+                    t = 0.5 / theta
+                elif theta >= 0.0:
+                    t = 1.0 / (theta + math.sqrt(1.0 + theta * theta))
+                else:
+                    t = -1.0 / (-theta + math.sqrt(1.0 + theta * theta))
+                c = 1.0 / math.sqrt(1.0 + t * t)
+                s = t * c
+                for r in range(m):  # columns p, q
+                    kp = K[r, p]
+                    kq = K[r, q]
+                    K[r, p] = c * kp - s * kq
+                    K[r, q] = s * kp + c * kq
+                for r in range(m):  # rows p, q
+                    kp = K[p, r]
+                    kq = K[q, r]
+                    K[p, r] = c * kp - s * kq
+                    K[q, r] = s * kp + c * kq
+                K[p, q] = 0.0
+                K[q, p] = 0.0
+                for r in range(m):
+                    yp = Y[r, p]
+                    yq = Y[r, q]
+                    Y[r, p] = c * yp - s * yq
+                    Y[r, q] = s * yp + c * yq
+        if not rotated:
+            break
+    for a in range(m):
+        w[a] = K[a, a]
+    # sort ascending (insertion sort on columns, stable)
+    for j in range(1, m):
+        i = j
+        while i > 0 and w[i - 1] > w[i]:
+            t = w[i - 1]
+            w[i - 1] = w[i]
+            w[i] = t
+            for r in range(m):
+                t = Y[r, i - 1]
+                Y[r, i - 1] = Y[r, i]
+                Y[r, i] = t
+            i -= 1
+
+
+@_jit()
+def _takagi_from_svd(Ar, Ai, s, Vr, Vi, Wr, Wi, Nr, Ni, nzero, rtol, Zr, Zi, K, Y, w, m, Ub):
+    """Takagi vectors from the accurate SVD (see `takagi`'s module notes).
+
+    s: singular values descending; V, W: left/right singular vectors as rows (V[j] = column j);
+    N: null vectors as rows; writes m (ascending) and Ub (n × 2n: U[r, c] = Ub[r, 2c] + i Ub[r, 2c+1],
+    U = conj(Z))."""
+    n = s.shape[0]
     for i in range(n - nzero, n):
         s[i] = 0.0
-    Z = np.empty((n, n), dtype=np.complex128)
     i = 0
     while i < n:
         j = i + 1
         if s[i] == 0.0:
             j = n
         else:
-            while j < n and s[j] > 0 and s[j - 1] - s[j] <= rtol * s[i]:
+            while j < n and s[j] > 0.0 and s[j - 1] - s[j] <= rtol * s[i]:
                 j += 1
         k = j - i
         if s[i] == 0.0:
-            # exact null vectors from the pivoted R (see null_vectors); any phase will do
+            # exact null vectors (see _null_vectors); any phase will do
             for c in range(i, j):
                 for r in range(n):
-                    Z[r, c] = N0[r, c - i]
+                    Zr[c, r] = Nr[c - i, r]
+                    Zi[c, r] = Ni[c - i, r]
         elif k == 1:
-            p = 0.0 + 0.0j
+            # p = wᵀ v, z = v e^{−i arg(p)/2}
+            pr = 0.0
+            pi = 0.0
             for r in range(n):
-                p += W[r, i] * V[r, i]
-            ph = np.exp(-0.5j * np.angle(p))
+                pr += Wr[i, r] * Vr[i, r] - Wi[i, r] * Vi[i, r]
+                pi += Wr[i, r] * Vi[i, r] + Wi[i, r] * Vr[i, r]
+            h = 0.5 * math.atan2(pi, pr)
+            ch = math.cos(h)
+            sh = math.sin(h)
             for r in range(n):
-                Z[r, i] = V[r, i] * ph
+                Zr[i, r] = Vr[i, r] * ch + Vi[i, r] * sh
+                Zi[i, r] = Vi[i, r] * ch - Vr[i, r] * sh
         else:
-            # T = Σ_c conj(P), P = W_cᵀ V_c; symmetrised
-            T = np.empty((k, k), dtype=np.complex128)
+            # T = Σ_c conj(P), P = W_cᵀ V_c; symmetrised; real embedding K (2k × 2k)
             for a in range(k):
                 for b in range(k):
-                    p = 0.0 + 0.0j
+                    pr = 0.0
+                    pi = 0.0
                     for r in range(n):
-                        p += W[r, i + a] * V[r, i + b]
-                    T[a, b] = s[i + a] * np.conj(p)
-            K = np.empty((2 * k, 2 * k))
+                        pr += Wr[i + a, r] * Vr[i + b, r] - Wi[i + a, r] * Vi[i + b, r]
+                        pi += Wr[i + a, r] * Vi[i + b, r] + Wi[i + a, r] * Vr[i + b, r]
+                    # T[a, b] = s_a conj(p); stored temporarily in Y
+                    Y[a, b] = s[i + a] * pr
+                    Y[k + a, b] = -(s[i + a] * pi)
             for a in range(k):
                 for b in range(k):
-                    t = 0.5 * (T[a, b] + T[b, a])
-                    K[a, b] = t.real
-                    K[a, k + b] = t.imag
-                    K[k + a, b] = t.imag
-                    K[k + a, k + b] = -t.real
-            w, Y = np.linalg.eigh(K)
-            X = np.empty((k, k), dtype=np.complex128)
+                    tr = 0.5 * (Y[a, b] + Y[b, a])
+                    ti = 0.5 * (Y[k + a, b] + Y[k + b, a])
+                    K[a, b] = tr
+                    K[a, k + b] = ti
+                    K[k + a, b] = ti
+                    K[k + a, k + b] = -tr
+            Ks = K[:2 * k, :2 * k]
+            Ys = Y[:2 * k, :2 * k]
+            _sym_eig(Ks, Ys, w)
+            # X[:, c] from the k largest eigenvalues (descending): x = u + i v
+            # (stored as rows of K[0:k] (real) and K[k:2k] (imag) — K is free now)
             for c in range(k):
-                col = 2 * k - 1 - c  # eigenvalues ascending: the k largest, descending
+                col = 2 * k - 1 - c
                 for a in range(k):
-                    X[a, c] = Y[a, col] + 1j * Y[k + a, col]
-            # modified Gram-Schmidt (keeps X unitary if a ± pair were mixed)
+                    K[c, a] = Ys[a, col]
+                    K[k + c, a] = Ys[k + a, col]
+            # modified Gram-Schmidt on the k vectors (rows c of K / K[k + c])
             for c in range(k):
                 for c2 in range(c):
-                    d = 0.0 + 0.0j
+                    dr = 0.0
+                    di = 0.0
                     for a in range(k):
-                        d += np.conj(X[a, c2]) * X[a, c]
+                        dr += K[c2, a] * K[c, a] + K[k + c2, a] * K[k + c, a]
+                        di += K[c2, a] * K[k + c, a] - K[k + c2, a] * K[c, a]
                     for a in range(k):
-                        X[a, c] -= d * X[a, c2]
+                        K[c, a] -= dr * K[c2, a] - di * K[k + c2, a]
+                        K[k + c, a] -= dr * K[k + c2, a] + di * K[c2, a]
                 nn = 0.0
                 for a in range(k):
-                    nn += abs(X[a, c]) ** 2
-                nn = np.sqrt(nn)
+                    nn += K[c, a] * K[c, a] + K[k + c, a] * K[k + c, a]
+                nn = math.sqrt(nn)
                 for a in range(k):
-                    X[a, c] /= nn
+                    K[c, a] = K[c, a] / nn
+                    K[k + c, a] = K[k + c, a] / nn
             for c in range(k):
                 for r in range(n):
-                    z = 0.0 + 0.0j
+                    zr = 0.0
+                    zi = 0.0
                     for a in range(k):
-                        z += V[r, i + a] * X[a, c]
-                    Z[r, i + c] = z
+                        xr = K[c, a]
+                        xi = K[k + c, a]
+                        zr += Vr[i + a, r] * xr - Vi[i + a, r] * xi
+                        zi += Vr[i + a, r] * xi + Vi[i + a, r] * xr
+                    Zr[i + c, r] = zr
+                    Zi[i + c, r] = zi
         i = j
     for c in range(n):
         m[c] = s[n - 1 - c]
         for r in range(n):
-            U[r, c] = np.conj(Z[r, n - 1 - c])
+            Ub[r, 2 * c] = Zr[n - 1 - c, r]
+            Ub[r, 2 * c + 1] = -Zi[n - 1 - c, r]
     # Polish of the heavier states (σ ≥ 1e-4 σ_max). Left and right singular vectors of a
     # state whose neighbour is close (relative gap δ, e.g. a pseudo-Dirac pair split by
     # 1e-5) are each rotated by ~ε/δ, which leaves Uᵀ A U with off-diagonal and imaginary
     # parts of ~ε/δ · σ. For these states H = U_hᵀ A U_h is computed in double with
     # relative error ≲ n ε σ_max/σ ≲ 1e-12, so the Takagi factorisation of the small,
-    # nearly diagonal H (real embedding + eigh, backward stable) removes the residual.
+    # nearly diagonal H (real embedding, Jacobi eigensolver) removes the residual.
     # Light states are untouched (their accuracy comes from the graded SVD above).
     smax = m[n - 1]
     h0 = n
@@ -308,133 +583,252 @@ def takagi_from_svd(A, sig, W, V, N0, nzero, rtol, m, U):
             h0 = c
             break
     k = n - h0
-    if k >= 1:
-        AU = np.zeros((n, k), dtype=np.complex128)
-        for r in range(n):
-            for c in range(k):
-                t = 0.0 + 0.0j
-                for q in range(n):
-                    t += A[r, q] * U[q, h0 + c]
-                AU[r, c] = t
-        K = np.empty((2 * k, 2 * k))
-        for a in range(k):
-            for b in range(a, k):
-                t = 0.0 + 0.0j
-                for r in range(n):
-                    t += U[r, h0 + a] * AU[r, b]
-                t2 = 0.0 + 0.0j
-                for r in range(n):
-                    t2 += U[r, h0 + b] * AU[r, a]
-                t = 0.5 * (t + t2)
-                K[a, b] = t.real
-                K[b, a] = t.real
-                K[a, k + b] = t.imag
-                K[b, k + a] = t.imag
-                K[k + a, b] = t.imag
-                K[k + b, a] = t.imag
-                K[k + a, k + b] = -t.real
-                K[k + b, k + a] = -t.real
-        # skip the eigensolver when H is already diagonal and real to rounding level
-        resid = 0.0
-        for a in range(k):
-            if abs(K[a, k + a]) > resid:
-                resid = abs(K[a, k + a])
-            for b in range(a + 1, k):
-                r2 = abs(K[a, b]) + abs(K[a, k + b])
-                if r2 > resid:
-                    resid = r2
-        if resid <= 8.0 * n * 2.2e-16 * smax:
-            return
-        w, Y = np.linalg.eigh(K)
-        # the k positive eigenvalues, ascending = columns k..2k-1; Takagi vectors x = u + i v
-        # of H conj(x) = σ x, i.e. the rotation acts as U_h ← U_h conj(X)
-        X = np.empty((k, k), dtype=np.complex128)
+    if k < 1:
+        return
+    # AU = A U_h (n × k), kept in Zr/Zi rows c (Z is free now): Zr[c, r] = AU[r, c]
+    for r in range(n):
         for c in range(k):
+            tr = 0.0
+            ti = 0.0
+            for q in range(n):
+                ur = Ub[q, 2 * (h0 + c)]
+                ui = Ub[q, 2 * (h0 + c) + 1]
+                tr += Ar[r, q] * ur - Ai[r, q] * ui
+                ti += Ar[r, q] * ui + Ai[r, q] * ur
+            Zr[c, r] = tr
+            Zi[c, r] = ti
+    for a in range(k):
+        for b in range(a, k):
+            tr = 0.0
+            ti = 0.0
+            for r in range(n):
+                ur = Ub[r, 2 * (h0 + a)]
+                ui = Ub[r, 2 * (h0 + a) + 1]
+                tr += ur * Zr[b, r] - ui * Zi[b, r]
+                ti += ur * Zi[b, r] + ui * Zr[b, r]
+            t2r = 0.0
+            t2i = 0.0
+            for r in range(n):
+                ur = Ub[r, 2 * (h0 + b)]
+                ui = Ub[r, 2 * (h0 + b) + 1]
+                t2r += ur * Zr[a, r] - ui * Zi[a, r]
+                t2i += ur * Zi[a, r] + ui * Zr[a, r]
+            tr = 0.5 * (tr + t2r)
+            ti = 0.5 * (ti + t2i)
+            K[a, b] = tr
+            K[b, a] = tr
+            K[a, k + b] = ti
+            K[b, k + a] = ti
+            K[k + a, b] = ti
+            K[k + b, a] = ti
+            K[k + a, k + b] = -tr
+            K[k + b, k + a] = -tr
+    # skip the eigensolver when H is already diagonal and real to rounding level
+    resid = 0.0
+    for a in range(k):
+        if abs(K[a, k + a]) > resid:
+            resid = abs(K[a, k + a])
+        for b in range(a + 1, k):
+            r2 = abs(K[a, b]) + abs(K[a, k + b])
+            if r2 > resid:
+                resid = r2
+    if resid <= 8.0 * n * 2.220446049250313e-16 * smax:
+        return
+    Ks = K[:2 * k, :2 * k]
+    Ys = Y[:2 * k, :2 * k]
+    _sym_eig(Ks, Ys, w)
+    # the k positive eigenvalues, ascending = columns k..2k−1; Takagi vectors x = u + i v of
+    # H conj(x) = σ x, i.e. the rotation acts as U_h ← U_h conj(X)
+    for r in range(n):
+        for c in range(k):
+            tr = 0.0
+            ti = 0.0
             for a in range(k):
-                X[a, c] = Y[a, k + c] - 1j * Y[k + a, k + c]
-        Uh = np.empty((n, k), dtype=np.complex128)
-        for r in range(n):
-            for c in range(k):
-                t = 0.0 + 0.0j
-                for a in range(k):
-                    t += U[r, h0 + a] * X[a, c]
-                Uh[r, c] = t
-        for r in range(n):
-            for c in range(k):
-                U[r, h0 + c] = Uh[r, c]
+                xr = Ys[a, k + c]
+                xi = -Ys[k + a, k + c]
+                ur = Ub[r, 2 * (h0 + a)]
+                ui = Ub[r, 2 * (h0 + a) + 1]
+                tr += ur * xr - ui * xi
+                ti += ur * xi + ui * xr
+            Zr[c, r] = tr
+            Zi[c, r] = ti
+    for r in range(n):
+        for c in range(k):
+            Ub[r, 2 * (h0 + c)] = Zr[c, r]
+            Ub[r, 2 * (h0 + c) + 1] = Zi[c, r]
 
-@numba.njit(cache=True)
-def null_vectors(R, cp, k, N0):
-    """Orthonormal basis of the k-dimensional null space of a structurally singular matrix.
 
-    With complete pivoting the k dependent columns come last: solving
-    R[:r, :r] x = −R[:r, r + j] (r = n − k) by back substitution gives null vectors
-    (x; e_j) whose small components are as accurate as the graded R (an SVD vector of
-    the exact zero would carry noise of order ε in every component instead)."""
-    n = R.shape[0]
-    r = n - k
-    for j in range(k):
-        z = np.zeros(n, dtype=np.complex128)
-        z[r + j] = 1.0
-        for i in range(r - 1, -1, -1):
-            t = -R[i, r + j]
-            for q in range(i + 1, r):
-                t -= R[i, q] * z[q]
-            z[i] = t / R[i, i] if R[i, i] != 0 else 0.0
-        for i in range(n):
-            N0[cp[i], j] = z[i]
-    for j in range(k):
-        for j2 in range(j):
-            d = 0.0 + 0.0j
-            for i in range(n):
-                d += np.conj(N0[i, j2]) * N0[i, j]
-            for i in range(n):
-                N0[i, j] -= d * N0[i, j2]
-        nn = 0.0
-        for i in range(n):
-            nn += abs(N0[i, j]) ** 2
-        nn = np.sqrt(nn)
-        for i in range(n):
-            N0[i, j] /= nn
+@_jit("void(float64[:, :, ::1], int64, int64[::1], float64, boolean, float64[:, ::1], "
+      "float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:, :, ::1], float64[::1])")
+def takagi_batch(Mv, ncomp, nzero, rtol, certify, pert, phr, phi, m, Uv, rel):
+    """Takagi factorisation of a batch; see `takagi` for the meaning of everything.
 
-@numba.njit(cache=True)
-def svd_batch(M, nzero, rtol, m, U):
-    n = M.shape[1]
-    sig = np.empty(n)
-    W = np.empty((n, n), dtype=np.complex128)
-    V = np.empty((n, n), dtype=np.complex128)
-    R = np.empty((n, n), dtype=np.complex128)
+    Mv : (B, n, n·ncomp) the matrices, real (ncomp = 1) or complex128 viewed as float64
+        (ncomp = 2: entry (i, j) = Mv[b, i, 2j] + i Mv[b, i, 2j+1]).
+    nzero : (B,) number of masses to return as exact zeros.
+    rtol : relative gap below which singular values form one cluster.
+    certify : also compute the values along the second rounding path (reversed order, phases
+        ``ph``, entrywise factors ``pert``: M'[i, j] = ph_i ph_j pert[p_i, p_j] M[p_i, p_j],
+        p_i = n − 1 − i, with ``phr + i phi = ph_i ph_j``) and write to ``rel[b]`` the largest
+        relative disagreement over the masses not set to zero (0 if not certify).
+    m : (B, n) out, masses ascending, in the units of M.
+    Uv : (B, n, 2n) out, U viewed as float64.
+    """
+    B = Mv.shape[0]
+    n = Mv.shape[1]
+    # run-time booleans (a literal True/False argument would make numba compile the callees
+    # once per value)
+    vectors = B >= 0
+    values_only = not vectors
+    Ar = np.empty((n, n))
+    Ai = np.empty((n, n))
+    Cr = np.empty((n, n))
+    Ci = np.empty((n, n))
+    Hr = np.empty((n, n))
+    Hi = np.empty((n, n))
+    Xr = np.empty((n, n))
+    Xi = np.empty((n, n))
+    Jr = np.empty((n, n))
+    Ji = np.empty((n, n))
+    Vr = np.empty((n, n))
+    Vi = np.empty((n, n))
+    Wr = np.empty((n, n))
+    Wi = np.empty((n, n))
+    Nr = np.empty((n, n))
+    Ni = np.empty((n, n))
+    Zr = np.empty((n, n))
+    Zi = np.empty((n, n))
+    K = np.empty((2 * n, 2 * n))
+    Y = np.empty((2 * n, 2 * n))
+    w = np.empty(2 * n)
+    rsw = np.empty(n, dtype=np.int64)
     cp = np.empty(n, dtype=np.int64)
-    N0 = np.zeros((n, n), dtype=np.complex128)
-    for b in range(M.shape[0]):
-        svd_one(M[b], sig, W, V, True, R, cp)
-        if nzero[b] > 0:
-            k = nzero[b]
-            null_vectors(R, cp, k, N0)
-            # guard: the back-substituted vectors must be orthogonal to every non-null
+    order = np.empty(n, dtype=np.int64)
+    d = np.empty(n)
+    nrm = np.empty(n)
+    sig = np.empty(n)
+    s2 = np.empty(n)
+    tr = np.empty(n)
+    ti = np.empty(n)
+    for b in range(B):
+        # scale by a power of two (exact) to max(|Re|, |Im|) in [0.5, 1)
+        amax = 0.0
+        for i in range(n):
+            for j in range(n * ncomp):
+                a = abs(Mv[b, i, j])
+                if a > amax:
+                    amax = a
+        if amax > 0.0:
+            e = math.frexp(amax)[1]
+        else:
+            e = 0
+        for i in range(n):
+            for j in range(n):
+                if ncomp == 2:
+                    Ar[i, j] = math.ldexp(Mv[b, i, 2 * j], -e)
+                    Ai[i, j] = math.ldexp(Mv[b, i, 2 * j + 1], -e)
+                else:
+                    Ar[i, j] = math.ldexp(Mv[b, i, j], -e)
+                    Ai[i, j] = 0.0
+        # C[j, i] = A[i, j]
+        for j in range(n):
+            for i in range(n):
+                Cr[j, i] = Ar[i, j]
+                Ci[j, i] = Ai[i, j]
+        _svd(Cr, Ci, Hr, Hi, rsw, cp, Xr, Xi, Jr, Ji, d, nrm, order, vectors)
+        nz = nzero[b]
+        if nz > 0:
+            _null_vectors(Cr, Ci, cp, nz, Nr, Ni)
+            _permute_rows_inplace(Nr, Ni, nz, cp, tr, ti)
+            _orthonormalise_rows(Nr, Ni, nz)
+        # V = Q J (columns as rows of J), W[cp[i], jj] = x_j[i] / σ_j
+        _apply_q(Hr, Hi, rsw, Jr, Ji)
+        for jj in range(n):
+            j = order[jj]
+            sv = nrm[j]
+            sig[jj] = sv
+            for i in range(n):
+                Vr[jj, i] = Jr[j, i]
+                Vi[jj, i] = Ji[j, i]
+                if sv > 0.0:
+                    Wr[jj, cp[i]] = Xr[j, i] / sv
+                    Wi[jj, cp[i]] = Xi[j, i] / sv
+                else:
+                    Wr[jj, cp[i]] = 0.0
+                    Wi[jj, cp[i]] = 0.0
+        # columns of W for exactly zero σ: complete to an orthonormal basis
+        for jj in range(n):
+            if sig[jj] > 0.0:
+                continue
+            for trial in range(n):
+                for i in range(n):
+                    tr[i] = 0.0
+                    ti[i] = 0.0
+                tr[trial] = 1.0
+                for kk in range(n):
+                    if kk == jj or (sig[kk] == 0.0 and kk > jj):
+                        continue
+                    dr = 0.0
+                    di = 0.0
+                    for i in range(n):
+                        dr += Wr[kk, i] * tr[i] + Wi[kk, i] * ti[i]
+                        di += Wr[kk, i] * ti[i] - Wi[kk, i] * tr[i]
+                    for i in range(n):
+                        tr[i] -= dr * Wr[kk, i] - di * Wi[kk, i]
+                        ti[i] -= dr * Wi[kk, i] + di * Wr[kk, i]
+                s = 0.0
+                for i in range(n):
+                    s += tr[i] * tr[i] + ti[i] * ti[i]
+                if s > 0.25:
+                    s = math.sqrt(s)
+                    for i in range(n):
+                        Wr[jj, i] = tr[i] / s
+                        Wi[jj, i] = ti[i] / s
+                    break
+        if nz > 0:
+            # guard: the back-substituted null vectors must be orthogonal to every non-null
             # singular vector (if a genuine light column was pivoted last instead of the
             # dependent one they are not); otherwise keep the SVD's null vectors
             worst = 0.0
-            for c in range(n - k):
-                for j in range(k):
-                    d = 0.0 + 0.0j
+            for c in range(n - nz):
+                for j in range(nz):
+                    dr = 0.0
+                    di = 0.0
                     for i in range(n):
-                        d += np.conj(V[i, c]) * N0[i, j]
-                    if abs(d) > worst:
-                        worst = abs(d)
+                        dr += Vr[c, i] * Nr[j, i] + Vi[c, i] * Ni[j, i]
+                        di += Vr[c, i] * Ni[j, i] - Vi[c, i] * Nr[j, i]
+                    a = math.sqrt(dr * dr + di * di)
+                    if a > worst:
+                        worst = a
             if not worst < 1e-13:
-                for j in range(k):
+                for j in range(nz):
                     for i in range(n):
-                        N0[i, j] = V[i, n - k + j]
-        takagi_from_svd(M[b], sig, W, V, N0, nzero[b], rtol, m[b], U[b])
-
-@numba.njit(cache=True)
-def svd_values_batch(M, sig_out):
-    n = M.shape[1]
-    W = np.empty((n, n), dtype=np.complex128)
-    V = np.empty((n, n), dtype=np.complex128)
-    R = np.empty((n, n), dtype=np.complex128)
-    cp = np.empty(n, dtype=np.int64)
-    for b in range(M.shape[0]):
-        svd_one(M[b], sig_out[b], W, V, False, R, cp)
-
+                        Nr[j, i] = Vr[n - nz + j, i]
+                        Ni[j, i] = Vi[n - nz + j, i]
+        _takagi_from_svd(Ar, Ai, sig, Vr, Vi, Wr, Wi, Nr, Ni, nz, rtol, Zr, Zi, K, Y, w,
+                         m[b], Uv[b])
+        rb = 0.0
+        if certify:
+            # second rounding path, values only
+            for j in range(n):
+                pj = n - 1 - j
+                for i in range(n):
+                    pi_ = n - 1 - i
+                    xr = Ar[pi_, pj] * pert[pi_, pj]
+                    xi = Ai[pi_, pj] * pert[pi_, pj]
+                    Cr[j, i] = phr[i, j] * xr - phi[i, j] * xi
+                    Ci[j, i] = phr[i, j] * xi + phi[i, j] * xr
+            _svd(Cr, Ci, Hr, Hi, rsw, cp, Xr, Xi, Jr, Ji, d, nrm, order, values_only)
+            for jj in range(n):
+                s2[jj] = nrm[order[jj]]
+            for c in range(nz, n):
+                a = m[b, c]
+                b2 = s2[n - 1 - c]
+                den = max(a, b2)
+                if den > 0.0:
+                    x = abs(a - b2) / den
+                    if x > rb:
+                        rb = x
+        rel[b] = rb
+        for c in range(n):
+            m[b, c] = math.ldexp(m[b, c], e)

@@ -47,6 +47,11 @@ J. Demmel, K. Veselić, SIAM J. Matrix Anal. Appl. 13 (1992) 1204.
 
 from __future__ import annotations
 
+import os
+import sys
+import time
+from pathlib import Path
+
 import numpy as np
 
 __all__ = ["takagi", "takagi_numpy_svd", "structural_rank", "last_info"]
@@ -55,19 +60,14 @@ _EPS = np.finfo(float).eps
 # relative gap below which singular values are treated as one cluster when building the
 # Takagi vectors (vector errors scale as ε/gap; 1e-6 keeps them < 1e-10 outside clusters)
 _CLUSTER_RTOL = 1e-6
-
-
-def _kernels():
-    """The numba kernels (compiled once, cached on disk) from `_takagi_kernels`."""
-    global _svd_batch
-    if _svd_batch is None:
-        from darkseesaw.spectrum import _takagi_kernels as k
-
-        _svd_batch = (k.svd_batch, k.svd_values_batch)
-    return _svd_batch
-
-
-_svd_batch = None
+_CERTIFY_RTOL = 3e-10  # the two runs differ by about the error of each; 1e-9 is required
+# matrices are processed in chunks of about this many bytes of input (bounds the working
+# memory: conversions, pattern checks; the kernels themselves work matrix by matrix)
+_CHUNK_BYTES = 1 << 22
+# "auto" engine: a call whose work (Σ n³ over the batch) is below this runs the kernels as
+# plain Python when numba has not been loaded in this process yet (see module notes)
+_PYTHON_MAX_WORK = 8 * 9**3
+_DEFAULT_BUDGET_S = 5.0
 
 
 def structural_rank(pattern: np.ndarray) -> int:
@@ -91,34 +91,164 @@ def structural_rank(pattern: np.ndarray) -> int:
     return sum(augment(r, np.zeros(n, dtype=bool)) for r in range(n))
 
 
-_CERTIFY_RTOL = 3e-10  # the two runs differ by about the error of each; 1e-9 is required
-_LAST_INFO: dict[str, int] = {"n_fallback": 0}
+# ---------------------------------------------------------------------------------------
+# the two ways to run the kernels (same source, bit-identical results)
+
+_NUMBA = None
+_PYTHON = None
 
 
-def last_info() -> dict[str, int]:
-    """Diagnostics of the last `takagi` call: ``n_fallback``, the number of matrices that
-    failed the certification and were recomputed at arbitrary precision."""
-    return dict(_LAST_INFO)
+def _numba_kernels():
+    global _NUMBA
+    if _NUMBA is None:
+        from darkseesaw.spectrum import _takagi_kernels
+
+        _NUMBA = _takagi_kernels
+    return _NUMBA
 
 
-def _reference_point(A, nzero):
-    """Takagi of one (pre-scaled) matrix with the mpmath reference, digits set by its range."""
-    from darkseesaw.spectrum.reference import takagi_mp, to_numpy
+def _python_kernels():
+    global _PYTHON
+    if _PYTHON is None:
+        import importlib.util
 
-    dps = 60
-    for _ in range(3):
-        mr, Ur = to_numpy(*takagi_mp(A.tolist(), dps=dps))
-        nz = mr[mr > 0]
-        # the smallest non-zero mass must sit 20 digits above the working precision
-        if len(nz) <= nzero or nz[nzero] > 10.0 ** (20 - dps) * mr[-1]:
-            break
-        dps += 40
-    if nzero:
-        mr[:nzero] = 0.0
-    return np.maximum(mr, 0.0), Ur
+        path = Path(__file__).with_name("_takagi_kernels.py")
+        spec = importlib.util.spec_from_file_location(
+            "darkseesaw.spectrum._takagi_kernels_python", path)
+        mod = importlib.util.module_from_spec(spec)
+        mod._PURE_PYTHON = True
+        spec.loader.exec_module(mod)
+        _PYTHON = mod
+    return _PYTHON
 
 
-def takagi(M, *, zero_structural: bool = True, certify: bool = True):
+def _choose_engine(engine, work):
+    if engine == "auto":
+        loaded = _NUMBA is not None or "darkseesaw.spectrum._takagi_kernels" in sys.modules
+        engine = "numba" if loaded or work > _PYTHON_MAX_WORK else "python"
+    if engine == "numba":
+        return "numba", _numba_kernels()
+    if engine == "python":
+        return "python", _python_kernels()
+    raise ValueError(f"takagi: engine must be 'auto', 'numba' or 'python', got {engine!r}")
+
+
+# ---------------------------------------------------------------------------------------
+# diagnostics
+
+_LAST_INFO: dict = {}
+
+
+def _reset_info(engine):
+    _LAST_INFO.clear()
+    _LAST_INFO.update({"n_fallback": 0, "n_flagged": 0, "n_exact_zero": 0,
+                       "failed": np.zeros(0, dtype=np.int64), "reason": None,
+                       "engine": engine, "fallback_seconds": 0.0, "precision_bits": []})
+
+
+_reset_info(None)
+
+
+def last_info() -> dict:
+    """Diagnostics of the last `takagi` call.
+
+    Keys
+    ----
+    n_flagged : int
+        Matrices whose two double-precision passes disagreed by more than 3e-10 (certify=True).
+    n_exact_zero : int
+        Of those, matrices that are exactly singular beyond their pattern (exact rank of the
+        given entries, e.g. a rank-1 Dirac mass with equal entries): their ``n − rank`` zero
+        masses are returned as exact zeros and the others certified in double precision.
+    n_fallback : int
+        Matrices recomputed at arbitrary precision (python-flint ball arithmetic), including
+        the failed ones.
+    failed : ndarray of int
+        Flat batch indices of the matrices returned as NaN (budget exceeded).
+    reason : str or None
+        ``"precision_budget"`` when ``failed`` is not empty.
+    engine : "numba" or "python"
+    fallback_seconds : float
+        Wall time spent in the arbitrary-precision fallback.
+    precision_bits : list of int
+        Working precision at which each fallback matrix was certified (0 for failed ones).
+    """
+    out = dict(_LAST_INFO)
+    out["failed"] = np.array(out["failed"], dtype=np.int64)
+    out["precision_bits"] = list(out["precision_bits"])
+    return out
+
+
+def _budget_from_env():
+    v = os.environ.get("DARKSEESAW_PRECISION_BUDGET")
+    if v is None or v.strip() == "":
+        return _DEFAULT_BUDGET_S
+    v = v.strip().lower()
+    if v in ("none", "inf", "infinite", "unlimited"):
+        return None
+    try:
+        b = float(v)
+    except ValueError:
+        raise ValueError(f"DARKSEESAW_PRECISION_BUDGET: expected seconds or 'none', got {v!r}") \
+            from None
+    if not b >= 0:
+        raise ValueError(f"DARKSEESAW_PRECISION_BUDGET: expected seconds >= 0, got {v!r}")
+    return b
+
+
+# ---------------------------------------------------------------------------------------
+# second rounding path of the certification
+
+def _perturbation(n):
+    """Data of the second path: entrywise relative factors 1 + O(8ε) (symmetric) and phases."""
+    r = np.random.default_rng(12345).uniform(-1.0, 1.0, (n, n))
+    r = 1.0 + 8.0 * _EPS * 0.5 * (r + r.T)
+    ph = np.exp(0.7j * np.arange(n))
+    ph2 = ph[:, None] * ph[None, :]
+    return (np.ascontiguousarray(r), np.ascontiguousarray(ph2.real),
+            np.ascontiguousarray(ph2.imag))
+
+
+_PERT: dict = {}
+
+
+def _pert(n):
+    if n not in _PERT:
+        _PERT[n] = _perturbation(n)
+    return _PERT[n]
+
+
+# ---------------------------------------------------------------------------------------
+
+def _nzero_chunk(Cf, ncomp, n, cache):
+    """Structural zero count of each matrix of a chunk (pattern → n − sprank, cached)."""
+    c = Cf.shape[0]
+    if ncomp == 2:
+        pat = (Cf.reshape(c, n, n, 2) != 0).any(axis=3).reshape(c, n * n)
+    else:
+        pat = (Cf != 0).reshape(c, n * n)
+    nz = np.empty(c, dtype=np.int64)
+    if c == 0:
+        return nz
+    key0 = pat[0].tobytes()
+    if key0 not in cache:
+        cache[key0] = n - structural_rank(pat[0].reshape(n, n))
+    if np.all(pat == pat[0]):  # the usual case: one pattern for the whole chunk
+        nz[:] = cache[key0]
+        return nz
+    packed = np.packbits(pat, axis=1)
+    keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1])))
+    uniq, first, inv = np.unique(keys.ravel(), return_index=True, return_inverse=True)
+    for k in range(len(uniq)):
+        key = pat[first[k]].tobytes()
+        if key not in cache:
+            cache[key] = n - structural_rank(pat[first[k]].reshape(n, n))
+        nz[inv.ravel() == k] = cache[key]
+    return nz
+
+
+def takagi(M, *, zero_structural: bool = True, certify: bool = True,
+           precision_budget="env", engine: str = "auto"):
     """Takagi factorisation ``Uᵀ M U = diag(m)`` of complex symmetric matrices.
 
     Parameters
@@ -132,8 +262,21 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True):
     certify : bool, optional
         If True (default), the singular values are computed a second time along a different
         rounding path; a matrix whose two results differ by more than 3e-10 relative is
-        recomputed with the 60+-digit mpmath reference (slow, rare for seesaw matrices;
-        `last_info()` gives the count). False skips the check (≈1.6× faster).
+        checked for exact singularity (exact rank of its entries) and otherwise recomputed in
+        ball arithmetic (python-flint) to a certified 1e-12 (`last_info()` gives the counts).
+        False skips the check (≈1.5× faster).
+    precision_budget : float or None, optional
+        Wall-clock seconds the arbitrary-precision fallback may spend on one matrix (default:
+        environment variable ``DARKSEESAW_PRECISION_BUDGET`` — seconds, or ``none`` for no
+        limit —, else 5 s). A matrix whose certified recomputation would exceed it (predicted
+        from its size and precision before each step, so the call returns within about the
+        budget per failed matrix) gets NaN masses and vectors and is listed in
+        ``last_info()["failed"]`` with reason ``"precision_budget"``.
+    engine : {"auto", "numba", "python"}, optional
+        How the kernels run: compiled by numba (cached on disk) or as plain Python (no
+        compilation, ~1000× slower per matrix). Results are bit-identical. "auto" (default)
+        uses plain Python for small calls until numba is loaded in the process (see module
+        notes: this is what keeps a first `darkseesaw spectrum` fast).
 
     Returns
     -------
@@ -155,59 +298,93 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True):
     M = np.asarray(M)
     if M.ndim < 2 or M.shape[-1] != M.shape[-2]:
         raise ValueError(f"takagi: expected shape (..., n, n), got {M.shape}")
+    if precision_budget == "env":
+        precision_budget = _budget_from_env()
+    elif precision_budget is not None:
+        precision_budget = float(precision_budget)
+        if not precision_budget >= 0:
+            raise ValueError("takagi: precision_budget must be >= 0 seconds or None")
     batch = M.shape[:-2]
     n = M.shape[-1]
-    Mb = np.ascontiguousarray(M.reshape((-1, n, n)), dtype=np.complex128)
+    Mb = M.reshape((-1, n, n))  # a view for contiguous input
     nb = Mb.shape[0]
-    if not np.all(np.isfinite(Mb)):
-        raise ValueError("takagi: matrix has non-finite entries")
-    # scale each matrix to max |entry| = 1 (keeps 10⁻³⁰⁰-ish scales away from under/overflow)
-    scale = np.max(np.abs(Mb), axis=(1, 2))
-    scale = np.where(scale > 0, scale, 1.0)
-    Ms = Mb / scale[:, None, None]
-    nzero = np.zeros(nb, dtype=np.int64)
-    if zero_structural:
-        pat = (Mb != 0).reshape(nb, -1)
-        if np.all(pat == pat[0]):  # the usual case: one pattern for the whole batch
-            nzero[:] = n - structural_rank(pat[0].reshape(n, n))
-        else:
-            packed = np.packbits(pat, axis=1)
-            keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1])))
-            uniq, first, inv = np.unique(keys.ravel(), return_index=True, return_inverse=True)
-            for k in range(len(uniq)):
-                nzero[inv == k] = n - structural_rank(pat[first[k]].reshape(n, n))
+    if np.iscomplexobj(Mb):
+        ncomp, dt = 2, np.complex128
+    else:
+        ncomp, dt = 1, np.float64
+    ename, K = _choose_engine(engine, nb * n**3)
+    _reset_info(ename)
     m = np.empty((nb, n))
     U = np.empty((nb, n, n), dtype=np.complex128)
-    full, values_only = _kernels()
-    full(Ms, nzero, _CLUSTER_RTOL, m, U)
-    n_fallback = 0
+    Uv = U.view(np.float64)
+    rel = np.zeros(nb)
+    nzero = np.zeros(nb, dtype=np.int64)
+    pert, phr, phi = _pert(n)
+    cache: dict = {}
+    step = max(1, _CHUNK_BYTES // max(1, n * n * 16))
+    for c0 in range(0, nb, step):
+        c1 = min(nb, c0 + step)
+        C = np.ascontiguousarray(Mb[c0:c1], dtype=dt)
+        Cf = C.view(np.float64)
+        if not np.all(np.isfinite(Cf)):
+            raise ValueError("takagi: matrix has non-finite entries")
+        if zero_structural:
+            nzero[c0:c1] = _nzero_chunk(Cf, ncomp, n, cache)
+        K.takagi_batch(Cf, ncomp, nzero[c0:c1], _CLUSTER_RTOL, bool(certify), pert, phr, phi,
+                       m[c0:c1], Uv[c0:c1], rel[c0:c1])
     if certify and nb:
-        # Second, independent rounding history: reversed field order and fixed phases,
-        # M' = D P M Pᵀ D (D diagonal unitary), which has exactly the same singular values.
-        # Where the two runs disagree by more than 3e-10 relative (matrices that are not
-        # graded in the sense of the module notes, e.g. Yukawas spread over many decades
-        # inside a block), the point is recomputed with the arbitrary-precision reference.
-        perm = np.arange(n)[::-1]
-        ph = np.exp(0.7j * np.arange(n))
-        # plus a symmetric entrywise relative perturbation of 8ε: a matrix whose light masses
-        # are sensitive to the last bits of its entries (where a double-precision algorithm
-        # cannot be trusted) shows up as a disagreement too
-        r = np.random.default_rng(12345).uniform(-1.0, 1.0, (n, n))
-        r = 1.0 + 8.0 * _EPS * 0.5 * (r + r.T)
-        M2 = np.ascontiguousarray(ph[None, :, None] * (Ms * r)[:, perm][:, :, perm]
-                                  * ph[None, None, :])
-        s2 = np.empty((nb, n))
-        values_only(M2, s2)
-        s2 = s2[:, ::-1]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rel = np.where(m > 0, np.abs(m - s2) / m, 0.0)
-        bad = np.flatnonzero(np.max(rel, axis=1) > _CERTIFY_RTOL)
-        for b in bad:
-            m[b], U[b] = _reference_point(Ms[b], nzero[b])
-        n_fallback = len(bad)
-    _LAST_INFO["n_fallback"] = n_fallback
-    m *= scale[:, None]
+        bad = np.flatnonzero(rel > _CERTIFY_RTOL)
+        if len(bad):
+            _resolve_flagged(bad, Mb, ncomp, dt, nzero, m, U, K, precision_budget)
     return m.reshape(batch + (n,)), U.reshape(batch + (n, n))
+
+
+def _resolve_flagged(bad, Mb, ncomp, dt, nzero, m, U, K, budget):
+    """Matrices whose two passes disagree: exact zeros from the exact rank, else arbitrary
+    precision within the budget, else NaN."""
+    from darkseesaw.spectrum import _takagi_precise as P
+
+    n = Mb.shape[-1]
+    pert, phr, phi = _pert(n)
+    info = _LAST_INFO
+    info["n_flagged"] = len(bad)
+    failed = []
+    t_fb = 0.0
+    for b in bad:
+        A = np.ascontiguousarray(Mb[b], dtype=np.complex128)
+        k_exact = n - P.exact_rank(A)
+        if k_exact > nzero[b]:
+            # exactly singular beyond the pattern: rerun with the exact zero count
+            nz = np.array([k_exact], dtype=np.int64)
+            mm = np.empty((1, n))
+            UU = np.empty((1, n, n), dtype=np.complex128)
+            rr = np.zeros(1)
+            Cf = np.ascontiguousarray(Mb[b:b + 1], dtype=dt).view(np.float64)
+            K.takagi_batch(Cf, ncomp, nz, _CLUSTER_RTOL, True, pert, phr, phi, mm,
+                           UU.view(np.float64), rr)
+            nzero[b] = k_exact
+            if rr[0] <= _CERTIFY_RTOL:
+                m[b], U[b] = mm[0], UU[0]
+                info["n_exact_zero"] += 1
+                continue
+        info["n_fallback"] += 1
+        t0 = time.monotonic()
+        try:
+            mb, Ub, bits = P.takagi_certified(A, int(nzero[b]), m_estimate=m[b],
+                                              budget=budget)
+        except P.PrecisionBudgetExceeded:
+            m[b] = np.nan
+            U[b] = np.nan
+            failed.append(b)
+            info["precision_bits"].append(0)
+        else:
+            m[b], U[b] = mb, Ub
+            info["precision_bits"].append(bits)
+        t_fb += time.monotonic() - t0
+    info["fallback_seconds"] = t_fb
+    if failed:
+        info["failed"] = np.array(failed, dtype=np.int64)
+        info["reason"] = "precision_budget"
 
 
 def takagi_numpy_svd(M):
