@@ -7,24 +7,11 @@ import pytest
 from darkseesaw.cosmo.chemical_equilibrium import (
     Plasma,
     Species,
-    hnl_inflaton_relations,
     max_asymmetric_dm_mass,
     parse_reaction,
     sm_plus_hnl_plasma,
 )
 from darkseesaw.errors import InputError
-
-
-def test_eq_3_7_exact():
-    r = hnl_inflaton_relations()
-    assert r["mu_q_over_mu_nu"] == Fraction(-1, 9)
-    assert r["mu_h_over_mu_nu"] == Fraction(4, 21)
-    assert r["mu_N_over_mu_nu"] == Fraction(11, 21)
-    assert r["B_over_mu_nu"] == Fraction(-4, 3)
-    assert r["L_over_mu_nu"] == Fraction(95, 21)
-    assert r["L_coeff_mu_Nprime"] == 2
-    assert r["mu_nu_over_mu_Nprime"] == Fraction(84, 123)
-    assert r["B_over_mu_Nprime"] == Fraction(-112, 123)
 
 
 def test_harvey_turner_sm_ratio():

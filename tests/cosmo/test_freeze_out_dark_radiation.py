@@ -10,9 +10,7 @@ from darkseesaw import physics as ph
 from darkseesaw.cosmo import (
     decoupling_temperature,
     delta_neff,
-    delta_neff_bl_zprime_eq39,
     omega_h2,
-    omega_h2_bl_zprime_eq36,
     omega_h2_freeze_out,
     thermo,
     x_freeze_out,
@@ -39,18 +37,6 @@ def test_freeze_out_estimate_within_15_percent_of_boltzmann(sc):
         assert np.all(np.abs(ratio - 1) < 0.16)
 
 
-def test_bl_zprime_eq36_is_the_dirac_estimate():
-    # eq. 3.6 = 2 × the textbook self-conjugate estimate: compare with the Dirac Boltzmann result
-    m = np.array([1e3, 4e3, 2e4])
-    sv = 2e-26
-    xf = x_freeze_out(m, sv, self_conjugate=False)
-    est = omega_h2_bl_zprime_eq36(m, sv, m / xf)
-    full = omega_h2(m, sv, self_conjugate=False)
-    assert np.all(np.abs(est / full - 1) < 0.1)
-    # and about twice the Majorana Boltzmann result
-    assert np.all(np.abs(est / omega_h2(m, sv) / 2 - 1) < 0.12)
-
-
 def test_delta_neff_literature_values():
     # decoupling above the EW scale, g*s = 106.75: Weyl fermion 0.047, real scalar 0.027,
     # massless vector 0.054 (e.g. Brust, Kaplan & Walters, JHEP 12 (2013) 058)
@@ -61,16 +47,6 @@ def test_delta_neff_literature_values():
                                                                                     abs=2e-4)
     # a species decoupling together with the neutrinos counts as one more neutrino
     assert float(delta_neff(3e-3, 2, g_star_s=43 / 4)) == pytest.approx(1.0, rel=1e-12)
-
-
-def test_bl_zprime_eq39_and_eq311():
-    # eq. 3.9 as printed: (11/(2 g*))^(4/3); at the paper's T ~ 4 GeV: 0.0255 with the
-    # step-function g* = 86.25, 0.0286 with the lattice g*(4 GeV): the paper quotes 0.026
-    assert float(delta_neff_bl_zprime_eq39(4.0, g_star=86.25)) == pytest.approx(0.026, abs=1e-3)
-    assert 0.02 < float(delta_neff_bl_zprime_eq39(4.0)) < 0.04
-    # the printed formula omits the neutrino entropy: the correct value is (43/22)^(4/3) larger
-    ratio = delta_neff(4.0, 2, g_star_s=86.25) / delta_neff_bl_zprime_eq39(4.0, g_star=86.25)
-    assert float(ratio) == pytest.approx((43 / 22) ** (4 / 3), rel=1e-12)
 
 
 def test_decoupling_temperature_reproduces_bl_zprime_eq310():

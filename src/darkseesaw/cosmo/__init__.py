@@ -6,7 +6,7 @@ Public API (heavy dependencies such as scipy are imported inside the functions):
   equilibrium densities and yields (MB, FD, BE).
 * ``thermal_average(sigma, mass, x, ...)`` — Gondolo–Gelmini ⟨σv⟩ from σ(s), with
   resonances and thresholds; ``sigma_v_partial_wave``, ``sigma_v_narrow_resonance``,
-  ``thermal_average_interpolator``; the ``hnl-inflaton`` integrals ``hnl_F``, ``hnl_Fbar``.
+  ``thermal_average_interpolator``.
 * ``omega_h2(mass, sigma_v, *, g=2, self_conjugate=True)`` — Boltzmann-equation relic density
   (vectorised); ``omega_h2_reference`` (tight-tolerance Radau solution of the same equation).
 * ``omega_h2_asymmetric(mass, sigma_v, eta, *, g=2) -> (omega_h2, r)`` — asymmetric relics.
@@ -38,18 +38,13 @@ from darkseesaw.cosmo.boltzmann import (
 from darkseesaw.cosmo.dark_radiation import (
     decoupling_temperature,
     delta_neff,
-    delta_neff_bl_zprime_eq39,
 )
 from darkseesaw.cosmo.freeze_out import (
-    omega_h2_bl_zprime_eq36,
     omega_h2_freeze_out,
     x_freeze_out,
 )
 from darkseesaw.cosmo.thermal_average import (
     breit_wigner_sigma,
-    hnl_F,
-    hnl_F_fit,
-    hnl_Fbar,
     sigma_from_partial_wave,
     sigma_v_narrow_resonance,
     sigma_v_partial_wave,
@@ -71,13 +66,8 @@ __all__ = [
     "sigma_from_partial_wave",
     "sigma_v_narrow_resonance",
     "breit_wigner_sigma",
-    "hnl_F",
-    "hnl_Fbar",
-    "hnl_F_fit",
     "x_freeze_out",
     "omega_h2_freeze_out",
-    "omega_h2_bl_zprime_eq36",
     "delta_neff",
-    "delta_neff_bl_zprime_eq39",
     "decoupling_temperature",
 ]

@@ -10,14 +10,15 @@ Interactions in equilibrium impose Σ_in μ = Σ_out μ (antiparticles carry −
 vanishing charges impose linear conditions as well. The solution space is a linear subspace;
 this module finds it with Gaussian elimination over `fractions.Fraction` (exact rationals) and
 expresses every μ and every charge in terms of user-chosen free parameters, as in Harvey &
-Turner, PRD 42 (1990) 3344, and eq. 3.7 of Cline, Puel, Toma, JHEP 05 (2020) 039.
+Turner, PRD 42 (1990) 3344 (the relations of ``hnl-inflaton``, eq. 3.7, are derived with it in
+`darkseesaw.papers.hnl_inflaton`).
 
 Example
 -------
->>> from darkseesaw.cosmo.chemical_equilibrium import hnl_inflaton_relations
->>> r = hnl_inflaton_relations()
->>> r["B_over_mu_Nprime"]
-Fraction(-112, 123)
+>>> pl = sm_plus_hnl_plasma(2)
+>>> sol = pl.solve({"mu_nu": {"l_e": 1, "l_mu": 1, "l_tau": 1}, "mu_Np": {"Np": 1}})
+>>> pl.charge("B", sol)["mu_nu"]                 # B per unit Σ μ_ν (Cline et al. eq. 3.7)
+Fraction(-4, 3)
 """
 
 from __future__ import annotations
@@ -282,36 +283,6 @@ def sm_plus_hnl_plasma(n_unstable: int = 2, with_dm: bool = True) -> Plasma:
     sphaleron = {"q": 9, **{f"l_{f}": 1 for f in fl}}  # 3 gens x 3 mu_q ; mu_q per gen
     reactions.append(sphaleron)
     return Plasma(sp, reactions, zero_charges=["Y"])
-
-
-def hnl_inflaton_relations(n_unstable: int = 2) -> dict[str, Fraction]:
-    """Eq. 3.7 of Cline, Puel, Toma (2020) and the B/μ_N′ ratio below it, exactly.
-
-    Returns μ_q, μ_h, μ_N, B and L (units T²/6) per unit μ_ν = Σ_α μ_{l_α}, the coefficient of
-    μ_N′ in L, and — after imposing L − B = L₀ = 6 μ_N′ (eq. 3.6: the three HNL species, two
-    chiralities each, start with equal potentials) — μ_ν/μ_N′ and B/μ_N′ = −112/123.
-    Also returns ``Nprime_density_over_mu_Nprime`` (= 2: both chiralities of the Dirac N′).
-    """
-    pl = sm_plus_hnl_plasma(n_unstable)
-    sol = pl.solve({"mu_nu": {"l_e": 1, "l_mu": 1, "l_tau": 1}, "mu_Np": {"Np": 1}})
-    B = pl.charge("B", sol)
-    L = pl.charge("L", sol)
-    out = {
-        "mu_q_over_mu_nu": sol["q"]["mu_nu"],
-        "mu_h_over_mu_nu": sol["h"]["mu_nu"],
-        "mu_N_over_mu_nu": sol["N1"]["mu_nu"],
-        "B_over_mu_nu": B["mu_nu"],
-        "L_over_mu_nu": L["mu_nu"],
-        "L_coeff_mu_Nprime": L["mu_Np"],
-    }
-    n_hnl = n_unstable + 1
-    pl.add_charge_constraint({"L": 1, "B": -1}, {"Np": -2 * n_hnl})
-    sol2 = pl.solve({"mu_Np": {"Np": 1}})
-    out["mu_nu_over_mu_Nprime"] = sum((sol2[f"l_{f}"]["mu_Np"] for f in ("e", "mu", "tau")),
-                                      Fraction(0))
-    out["B_over_mu_Nprime"] = pl.charge("B", sol2)["mu_Np"]
-    out["Nprime_density_over_mu_Nprime"] = pl.charge("Np", sol2)["mu_Np"]
-    return out
 
 
 def max_asymmetric_dm_mass(B_over_mu_dm, *, dm_density_per_mu=1, Omega_c=None, Omega_b=None,

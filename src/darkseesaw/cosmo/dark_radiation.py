@@ -11,13 +11,9 @@ Relative to a neutrino (which decouples at T ≈ 2 MeV, when h_eff = 43/4):
 with g_*s from the Saikawa–Shirai (2018) table (valid for T_dec ≳ 5 MeV; below, X would share
 the e± entropy with the neutrinos only partially).
 
-``bl-zprime`` eq. 3.9 writes instead ΔN_eff = (T_ω/T_ν)⁴ = (11/(2 g*(T_dec)))^{4/3}. That
-equals the formula above with the present-day g_*s,0 = 2 (photons only) in place of
-g_*s,0 = 2 + (7/8)·6·(4/11) = 3.909 (photons and neutrinos), i.e. 11/2 = 2·(11/4) replaces
-43/4: the neutrino entropy is left out and ΔN_eff is underestimated by (43/22)^{4/3} = 2.44.
-At the paper's T_dec ≈ 4 GeV it gives 0.0255 with the step-function g* = 86.25 (m_b < T < m_W)
-and 0.0286 with the lattice g_eff(4 GeV) = 79.7, bracketing the paper's 0.026 (eq. 3.11);
-``delta_neff_bl_zprime_eq39`` reproduces it, ``delta_neff`` gives the correct value.
+A paper that writes ΔN_eff = (11/(2 g*(T_dec)))^{4/3} (``bl-zprime`` eq. 3.9) leaves out the
+neutrino entropy (11/2 = 2·(11/4) in place of 43/4) and underestimates ΔN_eff by
+(43/22)^{4/3} = 2.44; that formula lives with its paper (`darkseesaw.papers.bl_zprime`).
 
 The decoupling temperature solves Γ(T_dec) = H(T_dec) with H = √(4π³ g_eff/45) T²/M_Pl
 (``bl-zprime`` eq. 3.10 is the special case Γ ∝ T⁵/M_Z'⁴).
@@ -26,8 +22,6 @@ Example
 -------
 >>> round(float(delta_neff(1e3)), 4)        # a Weyl fermion decoupled above the EW scale
 0.0484
->>> round(float(delta_neff_bl_zprime_eq39(4.0, g_star=86.25)), 4)
-0.0255
 """
 
 from __future__ import annotations
@@ -37,8 +31,7 @@ import numpy as np
 from darkseesaw import physics as ph
 from darkseesaw.cosmo import thermo
 
-__all__ = ["delta_neff", "delta_neff_bl_zprime_eq39", "decoupling_temperature",
-           "H_EFF_NU_DECOUPLING"]
+__all__ = ["delta_neff", "decoupling_temperature", "H_EFF_NU_DECOUPLING"]
 
 H_EFF_NU_DECOUPLING: float = 43.0 / 4.0
 """h_eff of the SM plasma at neutrino decoupling (γ, e±, 3 ν): 2 + (7/8)(4 + 6) = 43/4."""
@@ -74,25 +67,6 @@ def delta_neff(T_dec, g: float = 2.0, *, fermion: bool = True, g_star_s=None):
     ratio4 = (H_EFF_NU_DECOUPLING / hs) ** (4.0 / 3.0)
     pref = g / 2.0 if fermion else 4.0 * g / 7.0
     return pref * ratio4
-
-
-def delta_neff_bl_zprime_eq39(T_dec, *, g_star=None):
-    r"""``bl-zprime`` eq. 3.9 as printed: ΔN_eff = (11/(2 g*(T_dec)))^{4/3}.
-
-    Omits the neutrino entropy (see module docstring): smaller than ``delta_neff(T_dec)`` of a
-    Weyl fermion by the factor (43/22)^{4/3} ≈ 2.44. Kept to reproduce the paper's eq. 3.11.
-
-    Parameters
-    ----------
-    T_dec : float or array
-        Decoupling temperature [GeV].
-    g_star : float or array, optional
-        g* at T_dec; default the Saikawa–Shirai g_eff(T_dec) (the paper's 0.026 corresponds to
-        g* = 86.25, the step-function value between m_b and m_W).
-    """
-    T = np.asarray(T_dec, dtype=float)
-    gs = thermo.g_star(T) if g_star is None else np.asarray(g_star, dtype=float)
-    return (11.0 / (2.0 * gs)) ** (4.0 / 3.0)
 
 
 def decoupling_temperature(rate, *, T_min: float = 1e-4, T_max: float = 1e8,

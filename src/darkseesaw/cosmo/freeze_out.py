@@ -10,11 +10,6 @@ r"""Freeze-out estimates of the relic density (cross-checks of the Boltzmann sol
 2. Ωh² from Y∞ = 1 / [√(π/45) M_Pl m g_*^{1/2}(T_f) ∫_{x_f}^∞ ⟨σv⟩ dx/x²] (Kolb–Turner eq. 5.44
    with the post-freeze-out annihilation integrated; s-wave: ∫ = a/x_f, p-wave ⟨σv⟩ = 6b/x:
    ∫ = 3b/x_f²).
-3. ``omega_h2_bl_zprime_eq36``: the simple formula eq. 3.6 of ``bl-zprime``,
-   Ωh² = 2.5×10²⁸ m / (T_f M_Pl² √g* ⟨σv⟩) with ⟨σv⟩ in GeV⁻² and M_Pl = 1.2×10¹⁹ GeV
-   (the paper's numbers). It equals 2 × the textbook s-wave estimate 1.07×10⁹ x_f /(√g* M_Pl σv)
-   (to 3 %), i.e. it is the Dirac (χ + χ̄) estimate.
-
 These are estimates, typically within 5–10 % of the Boltzmann solution (``omega_h2``).
 
 Example
@@ -34,7 +29,7 @@ from darkseesaw import physics as ph
 from darkseesaw.cosmo import thermo
 from darkseesaw.cosmo.boltzmann import _as_mass, yield_to_omega_h2
 
-__all__ = ["x_freeze_out", "omega_h2_freeze_out", "omega_h2_bl_zprime_eq36"]
+__all__ = ["x_freeze_out", "omega_h2_freeze_out"]
 
 
 def _sv_at(sigma_v, x, n):
@@ -122,29 +117,3 @@ def omega_h2_freeze_out(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool =
     return float(om[0]) if scalar else om
 
 
-def omega_h2_bl_zprime_eq36(mass, sigma_v, T_fo, *, g_star=None, M_Pl: float = 1.2e19):
-    r"""Eq. 3.6 of ``bl-zprime``: Ωh² = 2.5×10²⁸ m / (T_f.o. M_Pl² √g* ⟨σv⟩).
-
-    Parameters
-    ----------
-    mass : float or array
-        Dirac DM mass m_χ [GeV].
-    sigma_v : float or array
-        ⟨σv⟩ [cm³/s] (converted to GeV⁻², the units in which the formula is dimensionless).
-    T_fo : float or array
-        Freeze-out temperature [GeV] (e.g. m / ``x_freeze_out``).
-    g_star : float or array, optional
-        g* at freeze-out; default the Saikawa–Shirai g_eff(T_fo).
-    M_Pl : float
-        The paper uses M_Pl = 1.2×10¹⁹ GeV (default here, to reproduce it).
-
-    Returns
-    -------
-    ndarray or float
-        Ωh² of χ + χ̄ (the formula is twice the self-conjugate textbook estimate).
-    """
-    m = np.asarray(mass, dtype=float)
-    T = np.asarray(T_fo, dtype=float)
-    gs = thermo.g_star(T) if g_star is None else np.asarray(g_star, dtype=float)
-    sv = ph.cm3_per_s_to_invGeV2(np.asarray(sigma_v, dtype=float))
-    return 2.5e28 * m / (T * M_Pl**2 * np.sqrt(gs) * sv)

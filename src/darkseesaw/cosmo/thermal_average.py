@@ -51,9 +51,6 @@ __all__ = [
     "sigma_from_partial_wave",
     "sigma_v_narrow_resonance",
     "breit_wigner_sigma",
-    "hnl_F",
-    "hnl_Fbar",
-    "hnl_F_fit",
 ]
 
 
@@ -341,44 +338,3 @@ def sigma_v_narrow_resonance(x, mass, M, Gamma_in, BR_out=1.0, *, J: int = 0, g_
     return _convert(val, units)
 
 
-# ------------------------------------------------------------------------------------------
-# hnl-inflaton integrals
-# ------------------------------------------------------------------------------------------
-def _eps_integral(g_eps, x, n_nodes: int = 96):
-    """4x/K2(x)² ∫ g(ε) ε √(1+ε) K1(2x√(1+ε)) dε by the Laguerre rule (g ∝ √ε near 0)."""
-    from scipy.special import kve
-
-    x = np.asarray(x, dtype=float)
-    t, w = _genlag(int(n_nodes), 0.5)
-    xe = x[..., None]
-    eps = t / xe * (1 + t / (4 * xe))
-    integ = (w * g_eps(eps) * _kernel(t, xe) / np.sqrt(t)).sum(-1)
-    return 4.0 / (x * kve(2, x) ** 2) * integ
-
-
-def hnl_F(x):
-    r"""F(x) of ``hnl-inflaton`` eq. 3.12 (exact, by quadrature).
-
-        F(x) = x/K2(x)² ∫_0^∞ dε (ε/(1+ε))^{3/2} K1(2x√(1+ε)),
-
-    the thermal average of the p-wave σ(N′N̄′ → ss) ∝ ε^{1/2}/(1+ε)² (eq. 3.10):
-    ⟨σv⟩ = 3g_s⁴/(16π m²) F(x) (eq. 3.11).
-
-    Example
-    -------
-    >>> round(float(hnl_F(20.0)), 4)
-    0.0284
-    """
-    return _eps_integral(lambda e: np.sqrt(e) / (1 + e) ** 2 / 4.0, x)
-
-
-def hnl_Fbar(x):
-    r"""F̄(x) of ``hnl-inflaton`` eq. 3.15 (exact):  x/K2² ∫ dε ε^{3/2}/(1+ε)^{5/2} K1(2x√(1+ε))."""
-    return _eps_integral(lambda e: np.sqrt(e) / (1 + e) ** 3 / 4.0, x)
-
-
-def hnl_F_fit(x):
-    """The paper's polynomial fit of F(x) (``hnl-inflaton`` below eq. 3.12), for 15 < x < 70:
-    0.058 − 0.002 x + 3.25×10⁻⁵ x² − 1.87×10⁻⁷ x³."""
-    x = np.asarray(x, dtype=float)
-    return 0.058 - 0.002 * x + 3.25e-5 * x**2 - 1.87e-7 * x**3

@@ -378,7 +378,8 @@ def relic_density(m_chi, M, g, *, m_N=None, n_x=14, epsrel=1e-5, return_sv=False
 
 def omega_freeze_out_eq36(m_chi, M, g, *, m_N=None):
     """Eq. 3.6 with the s-wave ⟨σv⟩ of eqs. 3.3 + 3.5 and x_f from the freeze-out iteration."""
-    from darkseesaw.cosmo.freeze_out import omega_h2_bl_zprime_eq36, x_freeze_out
+    from darkseesaw.cosmo.freeze_out import x_freeze_out
+    from darkseesaw.papers.bl_zprime.formulas import omega_h2_eq36
     from darkseesaw.observables.zprime import total_width
 
     m_chi, M, g = np.broadcast_arrays(*(np.atleast_1d(np.asarray(a, float)) for a in (m_chi, M, g)))
@@ -386,7 +387,7 @@ def omega_freeze_out_eq36(m_chi, M, g, *, m_N=None):
                     for mi, Mi, gi in zip(m_chi.ravel(), M.ravel(), g.ravel(), strict=True)]).reshape(M.shape)
     sv = ph.invGeV2_to_cm3_per_s(sigma_v_s_wave(m_chi, M, g, Gam, m_N))
     xf = np.atleast_1d(x_freeze_out(m_chi.ravel(), sv.ravel(), self_conjugate=False))
-    return np.asarray(omega_h2_bl_zprime_eq36(m_chi.ravel(), sv.ravel(), m_chi.ravel() / xf,
+    return np.asarray(omega_h2_eq36(m_chi.ravel(), sv.ravel(), m_chi.ravel() / xf,
                                               M_Pl=M_PL)).reshape(M.shape)
 
 
@@ -414,10 +415,11 @@ def omega_decoupling_T(M, g, *, n_iter: int = 60):
 
 def delta_neff_omega(M, g):
     """(ΔN_eff as printed in eq. 3.9, ΔN_eff with the neutrino entropy included, T_dec)."""
-    from darkseesaw.cosmo.dark_radiation import delta_neff, delta_neff_bl_zprime_eq39
+    from darkseesaw.cosmo.dark_radiation import delta_neff
+    from darkseesaw.papers.bl_zprime.formulas import delta_neff_eq39
 
     T = omega_decoupling_T(M, g)
-    return np.asarray(delta_neff_bl_zprime_eq39(T)), np.asarray(delta_neff(T, g=2.0)), T
+    return np.asarray(delta_neff_eq39(T)), np.asarray(delta_neff(T, g=2.0)), T
 
 
 # --------------------------------------------------------------------------------------------

@@ -252,7 +252,7 @@ def ms_self_interaction(m_dm, sigma_over_m: float = 1.0):
 
 def sigma_v_ss(m, g_s, x, *, fit: bool = False):
     """⟨σv⟩(N′N̄′ → ss) [cm³/s] = 3 g_s⁴/(16π m²) F(x) (eqs. 3.11–3.12; exact F or the fit)."""
-    from darkseesaw.cosmo.thermal_average import hnl_F, hnl_F_fit
+    from darkseesaw.papers.hnl_inflaton.formulas import hnl_F, hnl_F_fit
 
     F = hnl_F_fit(x) if fit else hnl_F(x)
     return ph.invGeV2_to_cm3_per_s(3 * np.asarray(g_s) ** 4 / (16 * math.pi * np.asarray(m) ** 2)
@@ -311,6 +311,7 @@ def br_lfv_max(M: float = MN_MAX_PAPER, ordering: Ordering = "NH", mubar: float 
     (μ̄ = μ̄_min): the paper's eqs. 4.20, 4.21 and the full one-loop results
     (`darkseesaw.observables.lfv`)."""
     from darkseesaw.observables import lfv
+    from darkseesaw.papers.hnl_inflaton import formulas as _f
 
     mub = mubar_min_ewpd(M, ordering) if mubar is None else mubar
     U = mixing(M, mub, ordering)
@@ -325,9 +326,9 @@ def br_lfv_max(M: float = MN_MAX_PAPER, ordering: Ordering = "NH", mubar: float 
     m_all = np.concatenate([np.zeros(3), mh])
     return {
         "abs_sum_UmuUe": float(abs(S)),
-        "mu_e_gamma_eq420": float(lfv.br_mu_e_gamma_eq420(S, M)),
+        "mu_e_gamma_eq420": float(_f.br_mu_e_gamma_eq420(S, M)),
         "mu_e_gamma_full": float(lfv.br_mu_e_gamma(Bfull, m_all)),
-        "mu_3e_eq421": float(lfv.br_mu_3e_eq421(S, M)),
+        "mu_3e_eq421": float(_f.br_mu_3e_eq421(S, M)),
         "mu_3e_full": float(lfv.br_mu_3e(Bfull, m_all)),
         "CR_mu_e_Al": float(lfv.cr_mu_e(Bfull, m_all, "Al")),
         "CR_mu_e_Au": float(lfv.cr_mu_e(Bfull, m_all, "Au")),

@@ -363,7 +363,8 @@ def _lfv_limits() -> dict[str, float]:
 
 def key_numbers(fast: bool = False) -> dict[str, Any]:
     """Every key number of the issue, computed from the engines, with notes."""
-    from darkseesaw.cosmo.chemical_equilibrium import hnl_inflaton_relations, max_asymmetric_dm_mass
+    from darkseesaw.cosmo.chemical_equilibrium import max_asymmetric_dm_mass
+    from darkseesaw.papers.hnl_inflaton.formulas import hnl_inflaton_relations
     from darkseesaw.observables.ewpd import eps_bound_from_mw, ubar
 
     rel = hnl_inflaton_relations()

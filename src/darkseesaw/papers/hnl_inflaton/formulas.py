@@ -1,0 +1,117 @@
+"""Formulas that belong to the ``hnl-inflaton`` paper only (Cline, Puel, Toma, JHEP 05 (2020)
+039, arXiv:1909.12300), moved out of the engines: the thermal integrals F, F̄ of eqs. 3.11–3.15,
+the small-mass LFV approximations eqs. 4.20–4.21 as printed, and the chemical-equilibrium
+relations of eq. 3.7.
+
+Example
+-------
+>>> round(float(hnl_F(20.0)), 4)
+0.0284
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+from scipy.special import kve
+
+from darkseesaw import physics as ph
+from darkseesaw.cosmo.chemical_equilibrium import sm_plus_hnl_plasma
+from darkseesaw.cosmo.thermal_average import _genlag, _kernel
+
+__all__ = ["hnl_F", "hnl_Fbar", "hnl_F_fit", "br_mu_3e_eq421", "br_mu_e_gamma_eq420",
+           "hnl_inflaton_relations"]
+
+
+# ------------------------------------------------------------------------------------------
+def _eps_integral(g_eps, x, n_nodes: int = 96):
+    """4x/K2(x)² ∫ g(ε) ε √(1+ε) K1(2x√(1+ε)) dε by the Laguerre rule (g ∝ √ε near 0)."""
+    x = np.asarray(x, dtype=float)
+    t, w = _genlag(int(n_nodes), 0.5)
+    xe = x[..., None]
+    eps = t / xe * (1 + t / (4 * xe))
+    integ = (w * g_eps(eps) * _kernel(t, xe) / np.sqrt(t)).sum(-1)
+    return 4.0 / (x * kve(2, x) ** 2) * integ
+
+
+def hnl_F(x):
+    r"""F(x) of eq. 3.12 (exact, by quadrature).
+
+        F(x) = x/K2(x)² ∫_0^∞ dε (ε/(1+ε))^{3/2} K1(2x√(1+ε)),
+
+    the thermal average of the p-wave σ(N′N̄′ → ss) ∝ ε^{1/2}/(1+ε)² (eq. 3.10):
+    ⟨σv⟩ = 3g_s⁴/(16π m²) F(x) (eq. 3.11).
+
+    Example
+    -------
+    >>> round(float(hnl_F(20.0)), 4)
+    0.0284
+    """
+    return _eps_integral(lambda e: np.sqrt(e) / (1 + e) ** 2 / 4.0, x)
+
+
+def hnl_Fbar(x):
+    r"""F̄(x) of eq. 3.15 (exact):  x/K2² ∫ dε ε^{3/2}/(1+ε)^{5/2} K1(2x√(1+ε))."""
+    return _eps_integral(lambda e: np.sqrt(e) / (1 + e) ** 3 / 4.0, x)
+
+
+def hnl_F_fit(x):
+    """The paper's polynomial fit of F(x) (below eq. 3.12), for 15 < x < 70:
+    0.058 − 0.002 x + 3.25×10⁻⁵ x² − 1.87×10⁻⁷ x³."""
+    x = np.asarray(x, dtype=float)
+    return 0.058 - 0.002 * x + 3.25e-5 * x**2 - 1.87e-7 * x**3
+
+
+def br_mu_3e_eq421(S, M):
+    """Eq. 4.21 of Cline, Puel, Toma (2020) as printed (small-x approximation, x = M²/M_W²).
+
+    BR ≈ α²/(16π² s_W⁴) |S|² x² (0.6 ln²x − 0.2 ln x + 2.2), S = Σ_i U_μi U*_ei.
+    Kept for the reproduction; `br_mu_3e` is the full one-loop result (see docs for the
+    comparison: the general formula's ln²x coefficient is 12 s_W⁴ ≈ 0.6 with prefactor
+    α_W²/(64π²), i.e. 4× smaller than the printed prefactor).
+    """
+    x = (np.asarray(M, float) / ph.M_W) ** 2
+    L = np.log(x)
+    return (ph.alpha_0**2 / (16 * math.pi**2 * ph.sin2_theta_W_onshell**2) * np.abs(S) ** 2
+            * x**2 * (0.6 * L**2 - 0.2 * L + 2.2))
+
+
+def br_mu_e_gamma_eq420(S, M):
+    """Eq. 4.20 of Cline et al. (small-x limit): (3α/32π)|S|² (M²/M_W²)², S = Σ U_μi U*_ei."""
+    x = (np.asarray(M, float) / ph.M_W) ** 2
+    return 3 * ph.alpha_0 / (32 * math.pi) * np.abs(S) ** 2 * x**2
+
+
+# ------------------------------------------------------------------------------- μ–e conversion
+
+
+def hnl_inflaton_relations(n_unstable: int = 2) -> dict[str, Fraction]:
+    """Eq. 3.7 of Cline, Puel, Toma (2020) and the B/μ_N′ ratio below it, exactly.
+
+    Returns μ_q, μ_h, μ_N, B and L (units T²/6) per unit μ_ν = Σ_α μ_{l_α}, the coefficient of
+    μ_N′ in L, and — after imposing L − B = L₀ = 6 μ_N′ (eq. 3.6: the three HNL species, two
+    chiralities each, start with equal potentials) — μ_ν/μ_N′ and B/μ_N′ = −112/123.
+    Also returns ``Nprime_density_over_mu_Nprime`` (= 2: both chiralities of the Dirac N′).
+    """
+    pl = sm_plus_hnl_plasma(n_unstable)
+    sol = pl.solve({"mu_nu": {"l_e": 1, "l_mu": 1, "l_tau": 1}, "mu_Np": {"Np": 1}})
+    B = pl.charge("B", sol)
+    L = pl.charge("L", sol)
+    out = {
+        "mu_q_over_mu_nu": sol["q"]["mu_nu"],
+        "mu_h_over_mu_nu": sol["h"]["mu_nu"],
+        "mu_N_over_mu_nu": sol["N1"]["mu_nu"],
+        "B_over_mu_nu": B["mu_nu"],
+        "L_over_mu_nu": L["mu_nu"],
+        "L_coeff_mu_Nprime": L["mu_Np"],
+    }
+    n_hnl = n_unstable + 1
+    pl.add_charge_constraint({"L": 1, "B": -1}, {"Np": -2 * n_hnl})
+    sol2 = pl.solve({"mu_Np": {"Np": 1}})
+    out["mu_nu_over_mu_Nprime"] = sum((sol2[f"l_{f}"]["mu_Np"] for f in ("e", "mu", "tau")),
+                                      Fraction(0))
+    out["B_over_mu_Nprime"] = pl.charge("B", sol2)["mu_Np"]
+    out["Nprime_density_over_mu_Nprime"] = pl.charge("Np", sol2)["mu_Np"]
+    return out
