@@ -237,8 +237,9 @@ class NeutralLeptons(Sector):
     ----------
     mD : spec
         Dirac block (3 × n_N) [GeV].
-    M, mu_S, mu_R, m_DS : spec, optional
-        N_R–S block (n_S × n_N), Majorana blocks of S and N_R, ν_L–S block [GeV].
+    M, mu_S, mu_R, m_DS, mL : spec, optional
+        N_R–S block (n_S × n_N), Majorana blocks of S and N_R, ν_L–S block, ν_L Majorana
+        block (3 × 3) [GeV].
     n_N, n_S : int, optional
         Numbers of N_R and S (found from the blocks at the model's default point if omitted).
     lfv, lifetimes : bool
@@ -262,7 +263,7 @@ class NeutralLeptons(Sector):
     name = "neutral_leptons"
 
     def __init__(self, *, mD: Spec, M: Spec = None, mu_S: Spec = None, mu_R: Spec = None,
-                 m_DS: Spec = None, n_N: int | None = None, n_S: int | None = None,
+                 m_DS: Spec = None, mL: Spec = None, n_N: int | None = None, n_S: int | None = None,
                  lfv: bool = True, lifetimes: bool = True,
                  cosmology: str | None = "sum_mnu_desi_dr2",
                  beta_decay: str | None = "m_beta_katrin_2025",
@@ -272,7 +273,7 @@ class NeutralLeptons(Sector):
         if M is None and mu_S is None and mu_R is None and m_DS is None:
             raise ValueError("neutral leptons: give at least one block besides mD "
                              "(mu_R for type I; M and mu_S for the inverse seesaw)")
-        self.blocks = {"mD": mD, "M": M, "mu_S": mu_S, "mu_R": mu_R, "m_DS": m_DS}
+        self.blocks = {"mD": mD, "M": M, "mu_S": mu_S, "mu_R": mu_R, "m_DS": m_DS, "mL": mL}
         self.n_N, self.n_S = n_N, n_S
         self.lfv, self.lifetimes = lfv, lifetimes
         self.cosmology, self.beta_decay, self.double_beta = cosmology, beta_decay, double_beta
@@ -283,7 +284,7 @@ class NeutralLeptons(Sector):
     def matrix(self, pt: Point) -> np.ndarray:
         """The full mass matrix [GeV] at the point (basis ν_L, N_Rᶜ, S)."""
         b = {k: (None if v is None else np.asarray(pt.value(v))) for k, v in self.blocks.items()}
-        return neutral_lepton_matrix(b["mD"], b["M"], b["mu_S"], b["mu_R"], b["m_DS"])
+        return neutral_lepton_matrix(b["mD"], b["M"], b["mu_S"], b["mu_R"], b["m_DS"], b["mL"])
 
     def setup(self, pt: Point) -> None:
         """Learn n_N, n_S from the blocks at a point (the model's defaults)."""

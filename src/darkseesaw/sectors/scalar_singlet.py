@@ -84,7 +84,8 @@ class ScalarSinglet(Sector):
     Parameters
     ----------
     mass, sin_theta, vev : spec
-        Physical inputs m_s [GeV], sin θ, v_s [GeV] (physical mode).
+        Physical inputs m_s [GeV], sin θ, v_s [GeV] (physical mode; without the vev the
+        quartics are not computed and reported as NaN).
     lambda_H, lambda_S, lambda_HS : spec
         Quartics (potential mode, with ``vev``); give these instead of mass/sin_theta.
     limits : sequence of str
@@ -93,7 +94,7 @@ class ScalarSinglet(Sector):
 
     name = "scalar"
 
-    def __init__(self, *, vev: Spec, mass: Spec = None, sin_theta: Spec = None,
+    def __init__(self, *, vev: Spec = None, mass: Spec = None, sin_theta: Spec = None,
                  lambda_H: Spec = None, lambda_S: Spec = None, lambda_HS: Spec = None,
                  limits: Sequence[str] = LIGHT_SCALAR_LIMITS):
         physical = mass is not None and sin_theta is not None
@@ -101,6 +102,8 @@ class ScalarSinglet(Sector):
         if physical == potential:
             raise ValueError("scalar singlet: give either (mass, sin_theta) or "
                              "(lambda_S, lambda_HS[, lambda_H]) with the vev")
+        if potential and vev is None:
+            raise ValueError("scalar singlet: the potential mode needs the vev")
         self.mode = "physical" if physical else "potential"
         self.vev, self.mass, self.sin_theta = vev, mass, sin_theta
         self.lambda_H = lambda_H if lambda_H is not None else ph.m_h**2 / (2 * ph.v_EW**2)
@@ -108,10 +111,14 @@ class ScalarSinglet(Sector):
         self.limits = tuple(limits)
 
     def data(self, pt: Point) -> dict[str, Any]:
-        v_s = float(pt.value(self.vev))
+        v_s = math.nan if self.vev is None else float(pt.value(self.vev))
         if self.mode == "physical":
             m_s, th = float(pt.value(self.mass)), float(pt.value(self.sin_theta))
-            q = {k: float(v) for k, v in quartics_from_masses(m_s, th, v_s).items()}
+            if self.vev is None:  # no vev given: masses and mixing only, quartics unknown
+                q = {"lambda_H": ph.m_h**2 / (2 * ph.v_EW**2), "lambda_S": math.nan,
+                     "lambda_HS": math.nan}
+            else:
+                q = {k: float(v) for k, v in quartics_from_masses(m_s, th, v_s).items()}
             m_h = ph.m_h
         else:
             q = {"lambda_H": float(pt.value(self.lambda_H)),
@@ -121,6 +128,8 @@ class ScalarSinglet(Sector):
             m_h, m_s, th = r["m_h"], r["m_s"], r["sin_theta"]
         lH, lS, lHS = q["lambda_H"], q["lambda_S"], q["lambda_HS"]
         stable = (lH > 0) and (lS > 0) and (lHS >= 0 or 4 * lH * lS > lHS**2) and m_s > 0
+        if self.vev is None:
+            stable = m_s > 0
         return {"m_s": m_s, "m_h": m_h, "sin_theta": th, "v_s": v_s, **q,
                 "stable": bool(stable),
                 "perturbative": bool(max(abs(lH), abs(lS), abs(lHS)) < 4 * math.pi)}
@@ -141,11 +150,13 @@ class ScalarSinglet(Sector):
         if pt.has("dm"):
             g_inv = float(pt.sector("dm").higgs_width(pt, s2, d["m_h"]))
         g_vis = ph.Gamma_h_SM_pred * (1 - s2)
-        return {"m_s": d["m_s"], "m_h": d["m_h"], "v_s": d["v_s"],
-                "sin_theta_s": abs(d["sin_theta"]), "lambda_s": d["lambda_S"],
-                "lambda_hs": d["lambda_HS"], "vacuum_stable": d["stable"],
-                "perturbative": d["perturbative"], "Gamma_h_inv": g_inv,
-                "BR_h_inv": g_inv / (g_vis + g_inv)}
+        out = {"m_s": d["m_s"], "m_h": d["m_h"], "sin_theta_s": abs(d["sin_theta"]),
+               "vacuum_stable": d["stable"], "Gamma_h_inv": g_inv,
+               "BR_h_inv": g_inv / (g_vis + g_inv)}
+        if self.vev is not None:
+            out.update({"v_s": d["v_s"], "lambda_s": d["lambda_S"], "lambda_hs": d["lambda_HS"],
+                        "perturbative": d["perturbative"]})
+        return out
 
     def links(self) -> list:
         out: list = [MeasurementLink("sin_theta_higgs_lhc", "sin_theta_s",

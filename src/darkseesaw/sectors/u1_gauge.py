@@ -145,6 +145,9 @@ class U1Gauge(Sector):
         New fermions charged under U(1)′ (right-handed neutrinos, dark matter …).
     kinetic_mixing : spec
         ε, the low-mass coupling to e(0) J_em.
+    scalars : sequence of ((T₃, Y, Q_X), vev spec)
+        Scalars whose vevs (⟨φ⁰⟩ = v/√2) break U(1)′ (and, if they are doublets, mix the Z′
+        with the Z); give these instead of ``mass`` to get the Z′ mass from the vevs.
     anomaly_free : bool
         Require every gauge anomaly to vanish (raise ValueError otherwise).
     r_ratio_fn : callable, optional
@@ -153,9 +156,12 @@ class U1Gauge(Sector):
 
     name = "u1"
 
-    def __init__(self, *, g: Spec, mass: Spec, charges: str | Mapping[str, Any] = "B-L",
+    def __init__(self, *, g: Spec, mass: Spec = None, charges: str | Mapping[str, Any] = "B-L",
                  fermions: Sequence[Fermion] = (), kinetic_mixing: Spec = 0.0,
+                 scalars: Sequence[tuple[tuple[float, float, float], Spec]] = (),
                  anomaly_free: bool = True, r_ratio_fn=None, lhc: bool = True):
+        if (mass is None) == (not scalars):
+            raise ValueError("U(1)': give the Z' mass, or the scalars whose vevs make it")
         if isinstance(charges, str):
             if charges not in PRESETS:
                 raise ValueError(f"unknown charge preset {charges!r}; known: {list(PRESETS)}")
@@ -170,6 +176,7 @@ class U1Gauge(Sector):
         self.charges = q
         self.fermions = tuple(fermions)
         self.g, self.mass, self.kinetic_mixing = g, mass, kinetic_mixing
+        self.scalars = tuple(scalars)
         self.r_ratio_fn, self.lhc = r_ratio_fn, lhc
         fields = _sm_fields(q)
         for f in self.fermions:
@@ -183,15 +190,23 @@ class U1Gauge(Sector):
                 f"{k} = {v}" for k, v in bad.items()))
 
     # ------------------------------------------------------------------ couplings
-    def _mixing(self, g: float, M: float, eps: float) -> tuple[float, float, float, float]:
-        """(M_phys, e ε, g_Z ε′, κ) of the physical Z′ (exact mixing; trivial fast path)."""
+    def _mixing(self, g: float, M: float | None, eps: float, vevs=()
+                ) -> tuple[float, float, float, float]:
+        """(M_phys, e ε, g_Z ε′, κ) of the physical Z′ (exact mixing; trivial fast path).
+
+        With ``vevs`` ((T₃, Y, Q_X), v) of extra scalars the mass comes from them (and the
+        Higgs), with their mass mixing; otherwise a Stueckelberg-like mass is tuned to M."""
         qH = float(self.charges["H"])
-        if eps == 0.0 and qH == 0.0:
-            return M, 0.0, 0.0, 1.0
         gw, gp = sm_couplings()
         gz = math.hypot(gw, gp)
-        # ε is the coupling to e(0) J_em at low mass: sin χ = −ε e(0)/(e_tree c_W)
         sin_chi = -eps * ph.e_charge_0 / (gw * gp / gz) / (gw / gz)
+        if vevs:
+            r = neutral_gauge_mixing(gw, gp, g, [ph.v_EW] + [v for _, v in vevs],
+                                     [(-0.5, 0.5, qH)] + [c for c, _ in vevs], sin_chi=sin_chi)
+            return float(r.masses[2]), r.e * float(r.eps_em[2]), r.gZ * float(r.eps_Z[2]), \
+                float(r.kappa_X[2])
+        if eps == 0.0 and qH == 0.0:
+            return M, 0.0, 0.0, 1.0
         m0 = M
         for _ in range(4):  # adjust the Stueckelberg-like mass so that the physical mass is M
             ext = np.zeros((3, 3))
@@ -204,9 +219,10 @@ class U1Gauge(Sector):
 
     def data(self, pt: Point) -> dict[str, Any]:
         g = float(pt.value(self.g))
-        M = float(pt.value(self.mass))
+        M = None if self.mass is None else float(pt.value(self.mass))
         eps = float(pt.value(self.kinetic_mixing) or 0.0)
-        Mp, e_eps, gZ_epsp, kappa = self._mixing(g, M, eps)
+        vevs = [(tuple(float(x) for x in c), float(pt.value(v))) for c, v in self.scalars]
+        Mp, e_eps, gZ_epsp, kappa = self._mixing(g, M, eps, vevs)
         gx = g * kappa
         gw, gp = sm_couplings()
         sw2 = gp**2 / (gw**2 + gp**2)

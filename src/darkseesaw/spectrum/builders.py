@@ -63,7 +63,7 @@ def _batched(a, name, shape_tail):
     return a
 
 
-def neutral_lepton_matrix(mD, M=None, mu_S=None, mu_R=None, m_DS=None, *,
+def neutral_lepton_matrix(mD, M=None, mu_S=None, mu_R=None, m_DS=None, mL=None, *,
                           check_symmetric: bool = True):
     """Full symmetric neutral-lepton mass matrix in the basis (ν_L, N_Rᶜ, S).
 
@@ -84,8 +84,11 @@ def neutral_lepton_matrix(mD, M=None, mu_S=None, mu_R=None, m_DS=None, *,
         Symmetric Majorana masses of N_R [GeV] (default 0).
     m_DS : array_like, shape (..., 3, n_S), optional
         ν_L–S masses of the linear seesaw [GeV] (default 0).
+    mL : array_like, shape (..., 3, 3), optional
+        Symmetric Majorana masses of ν_L [GeV] (a type-II-like or effective Weinberg term,
+        e.g. ε_ν of ``hnl-inflaton`` eq. 2.3; default 0).
     check_symmetric : bool
-        Raise ValueError if μ_S or μ_R is not symmetric (relative 1e-12).
+        Raise ValueError if μ_S, μ_R or m_L is not symmetric (relative 1e-12).
 
     Returns
     -------
@@ -112,8 +115,11 @@ def neutral_lepton_matrix(mD, M=None, mu_S=None, mu_R=None, m_DS=None, *,
     if m_DS is not None:
         m_DS = _batched(m_DS, "m_DS", (3, nS))
         blocks.append(m_DS)
+    if mL is not None:
+        mL = _batched(mL, "mL", (3, 3))
+        blocks.append(mL)
     if check_symmetric:
-        for name, mu in (("mu_S", mu_S), ("mu_R", mu_R)):
+        for name, mu in (("mu_S", mu_S), ("mu_R", mu_R), ("mL", mL)):
             if mu is None:
                 continue
             asym = np.abs(mu - np.swapaxes(mu, -1, -2))
@@ -134,6 +140,8 @@ def neutral_lepton_matrix(mD, M=None, mu_S=None, mu_R=None, m_DS=None, *,
     if m_DS is not None:
         out[..., :3, iS] = m_DS
         out[..., iS, :3] = np.swapaxes(m_DS, -1, -2)
+    if mL is not None:
+        out[..., :3, :3] = mL
     return out
 
 
