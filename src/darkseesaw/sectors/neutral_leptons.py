@@ -84,7 +84,9 @@ def ewpd_bound_eta() -> float:
 
 
 def neutral_lepton_observables(m, U, *, lfv: bool = True, lifetimes: bool = True,
-                               pair_rtol: float = PAIR_RTOL) -> dict[str, np.ndarray]:
+                               pair_rtol: float = PAIR_RTOL,
+                               scalar: tuple[float, float] | None = None
+                               ) -> dict[str, np.ndarray]:
     """Registered observables of exact neutral-lepton spectra (batched over leading axes).
 
     Parameters
@@ -97,6 +99,9 @@ def neutral_lepton_observables(m, U, *, lfv: bool = True, lifetimes: bool = True
         Compute the LFV rates / HNL lifetimes (the costly parts; off for fast scans).
     pair_rtol : float
         Relative mass window of the ``U2eff`` sums.
+    scalar : (m_s [GeV], g) or None
+        A scalar s with coupling g s N̄N: opens N → ν s in the lifetimes
+        (`darkseesaw.observables.hnl_decays.partial_widths`).
 
     Returns
     -------
@@ -137,7 +142,8 @@ def neutral_lepton_observables(m, U, *, lfv: bool = True, lifetimes: bool = True
             ok = M >= M_MIN_DECAYS
             Ms = np.where(ok, M, 1.0)
             with np.errstate(all="ignore"):
-                G = hnl_decays.total_width(Ms, U2h[..., :, i], majorana=True)
+                sc = scalar if scalar is not None and np.all(M > scalar[0]) else None
+                G = hnl_decays.total_width(Ms, U2h[..., :, i], majorana=True, scalar=sc)
             tau = np.where(ok & (G > 0), ph.width_to_lifetime_s(np.where(G > 0, G, 1.0)),
                            np.where(ok, np.inf, np.nan))
             out[f"tau_N{i + 1}"] = tau
@@ -258,6 +264,8 @@ class NeutralLeptons(Sector):
         states also decay as N_i → ν Z′ (two-body, on shell), with couplings
         G = g′κ U† diag(Q) U (`darkseesaw.observables.dark_photon.width_heavy_to_vector_light`);
         their lifetimes include it.
+    scalar_decay : (mass spec, coupling spec), optional
+        A singlet s with g s N̄N: the heavy states heavier than s also decay as N → ν s.
     """
 
     name = "neutral_leptons"
@@ -269,7 +277,7 @@ class NeutralLeptons(Sector):
                  beta_decay: str | None = "m_beta_katrin_2025",
                  double_beta: str | None = "m_bb_kamland_zen_2024",
                  nufit: str | None = "6.0", hnl_status: str = "current",
-                 gauge_charges=None):
+                 gauge_charges=None, scalar_decay: tuple[Spec, Spec] | None = None):
         if M is None and mu_S is None and mu_R is None and m_DS is None:
             raise ValueError("neutral leptons: give at least one block besides mD "
                              "(mu_R for type I; M and mu_S for the inverse seesaw)")
@@ -279,6 +287,7 @@ class NeutralLeptons(Sector):
         self.cosmology, self.beta_decay, self.double_beta = cosmology, beta_decay, double_beta
         self.nufit, self.hnl_status = nufit, hnl_status
         self.gauge_charges = None if gauge_charges is None else np.asarray(gauge_charges, float)
+        self.scalar_decay = scalar_decay
 
     # ------------------------------------------------------------------ evaluation
     def matrix(self, pt: Point) -> np.ndarray:
@@ -316,7 +325,11 @@ class NeutralLeptons(Sector):
 
     def _obs(self, pt: Point) -> dict[str, Any]:
         d = pt.data(self.name)
-        o = neutral_lepton_observables(d["m"], d["U"], lfv=self.lfv, lifetimes=self.lifetimes)
+        sc = None
+        if self.scalar_decay is not None:
+            sc = (float(pt.value(self.scalar_decay[0])), float(pt.value(self.scalar_decay[1])))
+        o = neutral_lepton_observables(d["m"], d["U"], lfv=self.lfv, lifetimes=self.lifetimes,
+                                       scalar=sc)
         if self.lifetimes and self.gauge_charges is not None and pt.has("u1"):
             self._add_gauge_decays(pt, d, o)
         return o
