@@ -37,11 +37,13 @@ import time
 import numpy as np
 
 _RTOL = 1e-12          # certified relative accuracy of each non-zero mass
-_MAX_ITER = 8          # Ogita-Aishima iterations per precision
+_MAX_ITER = 8          # Ogita-Aishima iterations per precision (×8 in all)
+_MAX_BITS = 20000
 # cost model [s] (2-core machine, python-flint 0.9): one refinement iteration at size N = 2n
-# and p bits ≈ _C_ITER · N² · (1 + N/64) · (p/128); flint's eig ≈ _C_EIG · N³ · (p/128)
-_C_ITER = 6e-6
+# and p bits ≈ _C_ITER · N² · (0.85 + p/850); flint's eig ≈ _C_EIG · N³ · (p/128)
+_C_ITER = 1.5e-5
 _C_EIG = 2.5e-6
+_SAFETY = 1.5          # a step starts only if 1.5 × its predicted time fits in the budget
 
 
 class PrecisionBudgetExceeded(RuntimeError):
@@ -85,11 +87,14 @@ def exact_rank(A) -> int:
 
 
 def _predict_iter(N, p):
-    return _C_ITER * N * N * (1.0 + N / 64.0) * (p / 128.0)
+    return _C_ITER * N * N * (0.85 + p / 850.0)
 
 
 def _predict_eig(N, p):
     return _C_EIG * N**3 * (p / 128.0)
+
+
+_LAST_RESIDUAL = [np.inf]
 
 
 def _frob2_upper(E):
@@ -99,38 +104,13 @@ def _frob2_upper(E):
     return float(s.abs_upper())
 
 
-def _certify(S, R, n, nzero, rtol):
-    """Weyl + Ostrowski bounds (see module notes). S = Xᵀ K X, R = Xᵀ X − I (balls).
+def _step(Kf, X, N, n, nzero, rtol, knorm, rotate_clusters=False):
+    """Certificate for X and, if it fails, one Ogita-Aishima refinement step.
 
-    Returns (ok, order, lam, relerr): order of the columns by decreasing diag(S), the
-    diagonal midpoints, and the certified relative error of each non-zero top-n value."""
-    from flint import arb_mat
-
-    N = S.nrows()
-    lam = [S[i, i].mid() for i in range(N)]
-    D = arb_mat(N, N)
-    for i in range(N):
-        D[i, i] = lam[i]
-    e = math.sqrt(_frob2_upper(S - D))
-    f = math.sqrt(_frob2_upper(R))
-    lamf = np.array([float(x) for x in lam])
-    order = np.argsort(-lamf, kind="stable")
-    if not f < 0.5:
-        return False, order, lamf, np.inf
-    worst = 0.0
-    for i in range(n - nzero):
-        L = lamf[order[i]]
-        if not L > e:
-            return False, order, lamf, np.inf
-        worst = max(worst, (e / L + f) / (1.0 - f))
-    return worst <= rtol, order, lamf, worst
-
-
-def _oa_step(Kf, X, N):
-    """One Ogita-Aishima refinement step (midpoint arithmetic at the context precision).
-
-    Returns (X_new as arb_mat of midpoints, S, R) where S = Xᵀ K X, R = Xᵀ X − I are for
-    the *input* X (used for the certificate of that X)."""
+    S = Xᵀ K X and R = Xᵀ X − I in ball arithmetic; Weyl + Ostrowski bounds (module notes).
+    Returns (ok, order, lam, worst, X_new): the columns ordered by decreasing diag(S), the
+    diagonal midpoints (floats), the certified relative error of the non-zero top-n values
+    (inf if none), and the refined X (midpoints; None when ok)."""
     from flint import arb, arb_mat
 
     Xt = X.transpose()
@@ -138,30 +118,105 @@ def _oa_step(Kf, X, N):
     R = Xt * X
     for i in range(N):
         R[i, i] = R[i, i] - 1
-    r = [[R[i, j].mid() for j in range(N)] for i in range(N)]
-    s = [[S[i, j].mid() for j in range(N)] for i in range(N)]
-    lam = [s[i][i] / (1 + r[i][i]) for i in range(N)]  # paper: s_ii / (1 − r_ii), r = −R
-    # δ = 2 (‖S − D‖ + ‖K‖ ‖R‖), with Frobenius norms (upper bounds)
-    off = 0.0
-    rr = 0.0
+    Sm = S.mid()
+    s = Sm.entries()
+    lam = [s[i * N + i] for i in range(N)]
+    D = arb_mat(N, N)
     for i in range(N):
-        for j in range(N):
-            if i != j:
-                off += float(abs(s[i][j])) ** 2
-            rr += float(abs(r[i][j])) ** 2
-    knorm = math.sqrt(_frob2_upper(Kf))
-    delta = 2.0 * (math.sqrt(off) + knorm * math.sqrt(rr))
-    lamf = [float(x) for x in lam]
+        D[i, i] = lam[i]
+    e2 = _frob2_upper(S - D)
+    f2 = _frob2_upper(R)
+    e = math.sqrt(e2)
+    f = math.sqrt(f2)
+    _LAST_RESIDUAL[0] = e + knorm * f
+    lamf = np.array([float(x) for x in lam])
+    order = np.argsort(-lamf, kind="stable")
+    worst = np.inf
+    if f < 0.5:
+        worst = 0.0
+        for i in range(n - nzero):
+            L = lamf[order[i]]
+            if not L > e:
+                worst = np.inf
+                break
+            worst = max(worst, (e / L + f) / (1.0 - f))
+    if worst <= rtol:
+        return True, order, lamf, worst, None
+    # Ogita-Aishima: with R = XᵀX − I (the paper's −R), λ_i = s_ii / (1 + r_ii),
+    # Ẽ_ij = (s_ij − λ_j r_ij) / (λ_j − λ_i) for separated λ, −r_ij / 2 otherwise (and on the
+    # diagonal), δ = 2 (‖S − D‖ + ‖K‖ ‖R‖); X ← X + X Ẽ.
+    # Eigenvalues closer than δ (a cluster: e.g. all the light ones while the coupling to them
+    # is still above their size) are not separated by that update; the cluster's block of S
+    # is diagonalised (shifted by its first value, in double precision: absolute error
+    # ε‖S_cc − μ‖, so the coupling inside the cluster drops by ~1e-16 per step) and X_c
+    # rotated accordingly.
+    r = R.mid().entries()
+    lam = [lam[i] / (1 + r[i * N + i]) for i in range(N)]
+    lamf2 = np.array([float(x) for x in lam])
+    delta = 2.0 * (e + knorm * f)
     E = arb_mat(N, N)
     half = arb(0.5)
     for i in range(N):
+        li = lam[i]
+        lif = lamf2[i]
         for j in range(N):
-            if i == j or abs(lamf[i] - lamf[j]) <= delta:
-                E[i, j] = -r[i][j] * half  # R here is XᵀX − I (the paper's −R)
+            k = i * N + j
+            if i == j or abs(lif - lamf2[j]) <= delta:
+                E[i, j] = -r[k] * half
             else:
-                E[i, j] = (s[i][j] - lam[j] * r[i][j]) / (lam[j] - lam[i])
-    Xn = X + X * E
-    return Xn.mid(), S, R
+                E[i, j] = (s[k] - lam[j] * r[k]) / (lam[j] - li)
+    Xn = (X + X * E).mid()
+    if not rotate_clusters:
+        return False, order, lamf, worst, Xn
+    srt = np.argsort(lamf2, kind="stable")
+    clusters = []
+    cur = [int(srt[0])]
+    for a, b in zip(srt[:-1], srt[1:]):
+        if lamf2[b] - lamf2[a] <= delta:
+            cur.append(int(b))
+        else:
+            clusters.append(cur)
+            cur = [int(b)]
+    clusters.append(cur)
+    for c in clusters:
+        if len(c) < 2:
+            continue
+        # shifted by the cluster's first value (in high precision) so that the doubles
+        # resolve the spread and the coupling, not the common value
+        mu = s[c[0] * N + c[0]]
+        blk = np.array([[float(s[i * N + j] - mu) if i == j else float(s[i * N + j])
+                         for j in c] for i in c])
+        blk = 0.5 * (blk + blk.T)
+        sc = np.max(np.abs(blk))
+        if not sc > 0:
+            continue
+        _, Q = np.linalg.eigh(blk / sc)
+        Qa = _orthogonal(arb_mat(Q.tolist()), len(c))
+        Xc = arb_mat(N, len(c))
+        for i in range(N):
+            for jj, j in enumerate(c):
+                Xc[i, jj] = Xn[i, j]
+        Xc = (Xc * Qa).mid()
+        for i in range(N):
+            for jj, j in enumerate(c):
+                Xn[i, j] = Xc[i, jj]
+    return False, order, lamf, worst, Xn
+
+
+def _orthogonal(Q, k):
+    """Q (k×k, orthogonal to double precision) made orthogonal to the working precision by
+    Newton-Schulz steps Q ← Q (3I − QᵀQ)/2 (each squares the error)."""
+    from flint import arb_mat, ctx
+
+    eye = arb_mat(k, k)
+    for i in range(k):
+        eye[i, i] = 1
+    for _ in range(12):
+        G = Q.transpose() * Q - eye
+        if _frob2_upper(G) < 2.0 ** (-2 * ctx.prec + 8):
+            break
+        Q = (Q * (eye - G * 0.5)).mid()
+    return Q
 
 
 def _x_from_eig(Kf, N):
@@ -244,7 +299,10 @@ def takagi_certified(A, nzero, *, m_estimate=None, U_estimate=None, budget=None,
     N = 2 * n
     As, e = _scaled(A)
 
+    measured = [0.0]  # wall time of the last refinement step (the model can be optimistic)
+
     def check(pred):
+        pred = max(_SAFETY * pred, 1.2 * measured[0])
         if deadline is not None and time.monotonic() + pred > deadline:
             raise PrecisionBudgetExceeded(
                 f"certified {n}x{n} Takagi needs more than the {budget:g} s budget")
@@ -254,7 +312,9 @@ def takagi_certified(A, nzero, *, m_estimate=None, U_estimate=None, budget=None,
     if m_estimate is not None and np.all(np.isfinite(m_estimate)):
         mpos = np.asarray(m_estimate)[np.asarray(m_estimate) > 0]
         if mpos.size:
-            p = max(p, int(math.log2(mpos.max() / mpos.min())) + 64 + 2 * int(math.log2(N)))
+            # + 128: 64 bits of result and 64 for the gaps of pseudo-Dirac pairs (splittings
+            # down to 1e-19 relative are then resolved without raising p)
+            p = max(p, int(math.log2(mpos.max() / mpos.min())) + 128 + 2 * int(math.log2(N)))
     X0 = None
     if U_estimate is not None and np.all(np.isfinite(U_estimate)):
         Z = np.conj(np.asarray(U_estimate, dtype=np.complex128))
@@ -262,31 +322,58 @@ def takagi_certified(A, nzero, *, m_estimate=None, U_estimate=None, budget=None,
     Klist = _embedding_list(As).tolist()
     old_prec = ctx.prec
     try:
-        for _attempt in range(12):
-            ctx.prec = p
+        # Refine from the estimate; when the residual stops dropping, the precision is
+        # exhausted (raise it, keep X) or the start was too far off (a stall far above the
+        # precision floor: restart from flint's eig).
+        ctx.prec = p
+        if X0 is not None:
+            check(_predict_iter(N, p))
+            X = arb_mat(X0.tolist())
+            used_eig = False
+        else:
+            check(_predict_eig(N, p) + _predict_iter(N, p))
+            X = _x_from_eig(arb_mat(Klist), N)
+            used_eig = True
+        best = np.inf
+        since_best = 0
+        rotate = False
+        for _it in range(_MAX_ITER * 8):
             Kf = arb_mat(Klist)
-            starts = ["estimate", "eig"] if X0 is not None else ["eig"]
-            for start in starts:
-                if start == "eig":
-                    check(_predict_eig(N, p) + _predict_iter(N, p))
-                    X = _x_from_eig(Kf, N)
-                else:
-                    check(_predict_iter(N, p))
-                    X = arb_mat(X0.tolist())
-                prev = np.inf
-                for _it in range(_MAX_ITER):
-                    check(_predict_iter(N, p))
-                    Xn, S, R = _oa_step(Kf, X, N)
-                    ok, order, lamf, worst = _certify(S, R, n, nzero, rtol)
-                    if ok:
-                        m, U = _outputs(X, order, lamf, n, nzero, e)
-                        return m, U, p
-                    # stop when the iteration no longer improves by much
-                    if np.isfinite(worst) and np.isfinite(prev) and worst > 1e-3 * prev:
-                        break
-                    prev = worst
-                    X = Xn
-            p = int(p * 1.5) + 64
+            knorm = math.sqrt(_frob2_upper(Kf))
+            check(_predict_iter(N, p))
+            t_step = time.monotonic()
+            ok, order, lamf, worst, Xn = _step(Kf, X, N, n, nzero, rtol, knorm, rotate)
+            measured[0] = time.monotonic() - t_step
+            if ok:
+                m, U = _outputs(X, order, lamf, n, nzero, e)
+                return m, U, p
+            res = _LAST_RESIDUAL[0]
+            if res < 0.5 * best:
+                best = res
+                since_best = 0
+            else:
+                since_best += 1
+            if since_best < 2:
+                X = Xn
+                continue
+            # stalled: far above the precision floor → rotate clusters, then restart from
+            # flint's eig; near it → more bits (keeping X)
+            since_best = 0
+            best = np.inf
+            if res > 2.0 ** (-p / 2) * knorm and not rotate:
+                rotate = True
+                X = Xn
+            elif res > 2.0 ** (-p / 2) * knorm and not used_eig \
+                    and (deadline is None
+                         or time.monotonic() + _SAFETY * _predict_eig(N, p) < deadline):
+                X = _x_from_eig(Kf, N)
+                used_eig = True
+            else:
+                p = int(p * 1.5) + 64
+                if p > _MAX_BITS:
+                    break
+                ctx.prec = p
+                X = Xn
         raise PrecisionBudgetExceeded(f"no certificate for a {n}x{n} matrix up to {p} bits")
     finally:
         ctx.prec = old_prec

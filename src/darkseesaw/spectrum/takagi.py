@@ -64,9 +64,10 @@ _CERTIFY_RTOL = 3e-10  # the two runs differ by about the error of each; 1e-9 is
 # matrices are processed in chunks of about this many bytes of input (bounds the working
 # memory: conversions, pattern checks; the kernels themselves work matrix by matrix)
 _CHUNK_BYTES = 1 << 22
-# "auto" engine: a call whose work (Σ n³ over the batch) is below this runs the kernels as
-# plain Python when numba has not been loaded in this process yet (see module notes)
-_PYTHON_MAX_WORK = 8 * 9**3
+# "auto" engine: calls run the kernels as plain Python while the work of all such calls in
+# the process (Σ n³ over their batches) stays below this and numba has not been loaded yet;
+# afterwards numba (see module notes). ~0.4 s of plain Python at most per process.
+_PYTHON_MAX_WORK = 16 * 9**3
 _DEFAULT_BUDGET_S = 5.0
 
 
@@ -122,10 +123,18 @@ def _python_kernels():
     return _PYTHON
 
 
+_PYTHON_WORK_DONE = 0
+
+
 def _choose_engine(engine, work):
+    global _PYTHON_WORK_DONE
     if engine == "auto":
         loaded = _NUMBA is not None or "darkseesaw.spectrum._takagi_kernels" in sys.modules
-        engine = "numba" if loaded or work > _PYTHON_MAX_WORK else "python"
+        if loaded or _PYTHON_WORK_DONE + work > _PYTHON_MAX_WORK:
+            engine = "numba"
+        else:
+            engine = "python"
+            _PYTHON_WORK_DONE += work
     if engine == "numba":
         return "numba", _numba_kernels()
     if engine == "python":
