@@ -69,8 +69,9 @@ def test_set_overrides_parameter(tmp_path):
 BAD = {
     "malformed": ("blocks: [unclosed\n", "malformed YAML"),
     "unknown_key": (GOOD + "colour: blue\n", "colour"),
-    "missing_block": (GOOD.replace('  mu_S: {diag: [mu0, mu0, "mu0*cis(0.5)"]}\n', ""),
-                      "blocks.mu_S"),
+    "missing_block": (GOOD.replace('  mD: {diag: ["y*v_EW/sqrt(2)", "y*v_EW/sqrt(2)", '
+                                   '"y*v_EW/sqrt(2)"]}\n', ""), "blocks.mD"),
+    "only_mD": ("blocks:\n  mD: [[1.0], [0.0], [0.0]]\n", "blocks"),
     "wrong_shape": (GOOD.replace('M: {diag: [Lam, "2*Lam", "3*Lam"]}', "M: [[Lam, 0], [0, Lam]]"),
                     "blocks.M"),
     "non_symmetric": (GOOD.replace('mu_S: {diag: [mu0, mu0, "mu0*cis(0.5)"]}',
@@ -107,7 +108,7 @@ def test_missing_file_and_bad_set(tmp_path):
 
 
 def test_loader_api_and_batch_evaluate(tmp_path):
-    from darkseesaw.spectrum.modelfile import load
+    from darkseesaw.modelfiles.neutral_leptons import load
 
     mf = load(EX / "iss-3x3.yaml")
     pts = {"M1": np.array([500.0, 1000.0, np.inf]), "y1": np.array([0.02, 0.03, 0.02])}
@@ -116,5 +117,30 @@ def test_loader_api_and_batch_evaluate(tmp_path):
     assert np.isnan(out["s12sq"][2]) and np.isfinite(out["s12sq"][:2]).all()
     # batch evaluation equals one-by-one evaluation
     m, U, o = mf.spectrum({"M1": 500.0, "y1": 0.02})
-    assert np.isclose(out["m1"][0], m[0], rtol=1e-13)
-    assert np.isclose(out["sum_m"][0], o["sum_m"] * 1e9, rtol=1e-13)
+    assert np.isclose(out["m_nu1"][0], m[0], rtol=1e-13)
+    assert np.isclose(out["sum_m_nu"][0], o["sum_m"], rtol=1e-13)
+    assert np.isclose(out["m_N1"][0], m[3], rtol=1e-13)
+
+
+def test_type_one_and_linear_seesaw_files(tmp_path):
+    """A pure type-I file (mD, mu_R) and a linear-seesaw file (mD, M, m_DS) load and give the
+    seesaw masses: m_ν = m_D²/M_R and m_ν = 2 m_D m_DS/M (one family, LO, exact to O(m_D²/M²))."""
+    from darkseesaw.modelfiles.neutral_leptons import load
+
+    f = tmp_path / "t1.yaml"
+    f.write_text("unit: GeV\nparameters: {mR: 1.0e12}\nblocks:\n  mD: [[100.0], [0], [0]]\n"
+                 "  mu_R: [[mR]]\n")
+    mf = load(f)
+    assert (mf.n_N, mf.n_S) == (1, 0)
+    m, _, _ = mf.spectrum()
+    assert m[-1] == pytest.approx(1e12, rel=1e-12)
+    assert m[2] == pytest.approx(100.0**2 / 1e12, rel=1e-9)
+    assert m[0] == 0.0 and m[1] == 0.0        # two massless states: structural zeros
+    f2 = tmp_path / "lin.yaml"
+    f2.write_text("unit: GeV\nblocks:\n  mD: [[10.0], [0], [0]]\n  M: [[1.0e3]]\n"
+                  "  m_DS: [[1.0e-8, 0, 0]]\n".replace("[[1.0e-8, 0, 0]]", "[[1.0e-8], [0], [0]]"))
+    m2, _, _ = load(f2).spectrum()
+    assert m2[2] == pytest.approx(2 * 10.0 * 1e-8 / 1e3, rel=1e-6)
+    # both are models on the contract with the neutral-lepton links
+    obs = mf.as_model().observables(mf.as_model().parameters())
+    assert obs["m_N1"] == pytest.approx(1e12, rel=1e-12)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from darkseesaw.cli import main
-from darkseesaw.symmetry.model_file import run_model_file
+from darkseesaw.modelfiles.symmetry import run_model_file
 
 EX = Path(__file__).resolve().parents[2] / "examples" / "symmetry"
 

@@ -44,7 +44,7 @@ def spectrum_report(path: Path, sets: dict[str, float] | None = None) -> dict:
     """The JSON-able result of `darkseesaw spectrum` (see the command's help for the keys)."""
     import numpy as np
 
-    from darkseesaw.spectrum.modelfile import load
+    from darkseesaw.modelfiles.neutral_leptons import load
 
     mf = load(path)
     m, U, o = mf.spectrum(sets)

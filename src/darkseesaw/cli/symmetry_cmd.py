@@ -60,7 +60,7 @@ def register(app: typer.Typer) -> None:
         """Anomaly table, solved charges and the lowest invariant operators of a model file."""
         import json
 
-        from darkseesaw.symmetry.model_file import run_model_file
+        from darkseesaw.modelfiles.symmetry import run_model_file
 
         rep = run_model_file(file)
         typer.echo(json.dumps(rep, indent=2, default=str) if as_json else _text(rep))

@@ -223,7 +223,7 @@ def _scan_report(folder: Path) -> _Doc:
                 _add_fig(doc, fig, f"{b} vs {a}", figdir / f"pair-{a}-{b}")
         doc.close_figs()
 
-    cons = cfg.get("constraints") or []
+    cons = [c for c in (cfg.get("constraints") or []) if isinstance(c, dict)]
     if cons:
         doc.h2("Limits applied")
         doc.open_figs()
@@ -239,6 +239,10 @@ def _scan_report(folder: Path) -> _Doc:
             _add_fig(doc, fig, f"{c['curve']} in the plane ({c['x']}, {c['y']})",
                      figdir / f"limit-{c['curve'].replace('/', '_')}")
         doc.close_figs()
+
+    links = m.get("constraint_links") or []
+    if links:
+        _declared_constraints(doc, df, links, figdir)
 
     if s["failed"]:
         doc.h2("Failures")
@@ -265,6 +269,52 @@ def _scan_report(folder: Path) -> _Doc:
                         float(r["loglike"]), *[float(r[k]) for k in extra]]
                        for _, r in best.iterrows()])
     return doc
+
+
+def _declared_constraints(doc: _Doc, df, links: list[dict], figdir: Path, max_figs: int = 12):
+    """The model's declared constraints (``constraints: auto``): allowed fractions and overlays."""
+    import numpy as np
+
+    from darkseesaw import physics as ph
+    from darkseesaw.constraints import curve
+    from darkseesaw.constraints.links import expression_unit
+    from darkseesaw.report import figures as F
+    from darkseesaw.scan import expr
+
+    doc.h2("Constraints declared by the model")
+    doc.p("constraints: auto — every link the model declares (darkseesaw.constraints.links); "
+          "a point is allowed when every excluding link passes. Fractions among the points "
+          "that were computed (ok).", "muted")
+    ok = df[df["ok"]] if "ok" in df else df
+    groups: dict[str, list[str]] = {}
+    for lk in links:
+        groups.setdefault(lk["group"], []).append(lk["name"])
+    rows = []
+    for g, names in groups.items():
+        col = f"allowed:{g}"
+        frac = f"{float(ok[col].mean()):.3f}" if col in ok and len(ok) else "informative"
+        rows.append([g, str(len(names)), frac])
+    doc.table(["constraint", "links", "fraction allowed"], rows, left=1)
+    cols = {c: df[c].to_numpy() for c in df.columns if df[c].dtype.kind in "biuf"}
+    n = 0
+    doc.open_figs()
+    for lk in links:
+        if lk.get("type") != "CurveLink" or n >= max_figs:
+            continue
+        try:
+            c = curve(lk["curve"])
+            x = ph.convert(np.asarray(expr.evaluate(lk["x"], cols), float),
+                           expression_unit(lk["x"]), c.x_unit)
+            y = ph.convert(np.asarray(expr.evaluate(lk["y"], cols), float),
+                           expression_unit(lk["y"]), c.y_unit)
+            fig = F.limit_overlay(df, lk["curve"], x, y)
+        except Exception as e:  # noqa: BLE001 - a link that cannot be drawn must not kill it
+            doc.p(f"{lk['name']}: cannot draw ({e})", "muted")
+            continue
+        n += 1
+        _add_fig(doc, fig, f"{lk['name']} in the plane ({lk['x']}, {lk['y']})",
+                 figdir / f"link-{n}-{lk['curve'].replace('/', '_')}")
+    doc.close_figs()
 
 
 def _flatten(d: Any, prefix: str = "") -> list[tuple[str, Any]]:

@@ -149,7 +149,8 @@ class CurveConstraint(_Strict):
     """A limit curve of `darkseesaw.constraints` applied in the plane of two columns.
 
     ``curve`` is its catalogue name (``topic/quantity/experiment``); ``x`` and ``y`` are column
-    names or derived expressions, in the curve's units.
+    names or derived expressions, in the curve's units. (``constraints: auto`` instead takes
+    the model's declared links, `darkseesaw.constraints.links`, with their unit conversions.)
     """
 
     curve: str
@@ -170,7 +171,7 @@ class ScanConfig(_Strict):
     likelihood: list[GaussianTerm] = []
     nufit: NufitTerm | None = None
     use_model_likelihood: bool = True
-    constraints: list[CurveConstraint] = []
+    constraints: Literal["auto"] | list[CurveConstraint | Literal["auto"]] = []
     sampler: SamplerSpec = SamplerSpec(name="random", n=1000)
     seed: int = Field(default=0, ge=0)
     chunk_size: int = Field(default=10_000, ge=1)
@@ -196,7 +197,29 @@ class ScanConfig(_Strict):
             raise ValueError("every parameter is fixed: give at least one a range")
         if self.python_function and ":" not in self.python_function:
             raise ValueError("python_function must read 'module:function'")
+        if self.python_function and self.auto_constraints():
+            raise ValueError("constraints: auto needs a model (model: or model_file:), not a "
+                             "python_function")
         return self
+
+    @field_validator("constraints", mode="before")
+    @classmethod
+    def _auto(cls, v: Any) -> Any:
+        if isinstance(v, str) and v != "auto":
+            raise ValueError("constraints must be 'auto' or a list of {curve, x, y} entries "
+                             "(and 'auto')")
+        return v
+
+    def auto_constraints(self) -> bool:
+        """Whether the model's declared constraint links are applied (``constraints: auto``)."""
+        return self.constraints == "auto" or (isinstance(self.constraints, list)
+                                              and "auto" in self.constraints)
+
+    def curve_constraints(self) -> list[CurveConstraint]:
+        """The explicit ``{curve, x, y}`` entries."""
+        if isinstance(self.constraints, str):
+            return []
+        return [c for c in self.constraints if isinstance(c, CurveConstraint)]
 
     def varied_names(self) -> list[str]:
         """Names of the parameters with a range, in file order."""

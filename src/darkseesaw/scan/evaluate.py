@@ -2,10 +2,11 @@
 
 Every model is reduced to one batch function ``f(dict name -> array) -> dict name -> array``:
 
-- a neutral-lepton model file (``model_file:``) through ``darkseesaw.spectrum.modelfile.load``
-  (its ``evaluate`` is vectorised over the batch; failed points come back as NaN with a reason);
-- a built-in model (``model:``, registry `darkseesaw.models`), evaluated point by point through
-  its pydantic ``Parameters``, ``observables(p)`` and ``log_likelihood(obs)``;
+- a neutral-lepton model file (``model_file:``) through `darkseesaw.modelfiles.neutral_leptons`
+  (its ``evaluate`` is vectorised over the batch and returns the registered observables of the
+  neutral-lepton sector; failed points come back as NaN with a reason);
+- a model of the registry (``model:``, built-in or a plugin, `darkseesaw.models`), evaluated
+  point by point through its pydantic ``Parameters`` and ``observables(p)``;
 - a Python batch function (``python_function: module:function``), e.g. the analytic toy model
   `darkseesaw.scan.toy`. Naming a function imports its module, as a plugin: the scan runs the
   code the user points at (user data files are never evaluated).
@@ -16,7 +17,9 @@ of (configuration, parameter arrays), so the stored table is identical on every 
 Stored columns: ``point_id`` (int64), the parameters, the model's outputs (arrays of shape
 (n, k) are split into ``name_0 .. name_{k-1}``, complex ones into ``name_re``/``name_im``),
 derived quantities, ``loglike`` (natural log; 0 where no likelihood applies), one boolean
-``allowed:<curve>`` per limit curve, ``allowed`` (ok and inside every curve), ``ok`` and
+``allowed:<curve>`` per limit curve (with ``constraints: auto``, one ``allowed:<group>`` per
+curve or measurement the model declares, `darkseesaw.constraints.links`, evaluated vectorised
+over the chunk), ``allowed`` (ok and inside every curve), ``ok`` and
 ``reason`` ("ok", or a code: ``nan``, ``domain_error``, ``nonconvergence``,
 ``invalid_parameters``, ``exception:<Type>``, or the model's own reason).
 """
@@ -24,12 +27,31 @@ derived quantities, ``loglike`` (natural log; 0 where no likelihood applies), on
 from __future__ import annotations
 
 import importlib
+import re
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 
+from darkseesaw import models
+from darkseesaw import physics as ph
+from darkseesaw.constraints import curve as _curve
+from darkseesaw.constraints import likelihood as L
+from darkseesaw.constraints import measurements as M
+from darkseesaw.constraints.links import (
+    CurveLink,
+    LimitLink,
+    MeasurementLink,
+    allowed_by_group,
+    evaluate_links,
+    expression_unit,
+    link_names,
+)
+from darkseesaw.modelfiles import neutral_leptons as nl_file
+from darkseesaw.models.base import Model
+from darkseesaw.observables import registry
 from darkseesaw.scan import expr
 from darkseesaw.scan.config import ScanConfig
 
@@ -60,19 +82,21 @@ class Target:
         self.kind = ("model_file" if cfg.model_file else
                      "model" if cfg.model else "python_function")
         self.ref = cfg.model_file or cfg.model or cfg.python_function
-        self.use_model_likelihood = cfg.use_model_likelihood
+        self.use_model_likelihood = cfg.use_model_likelihood and self.kind != "python_function"
+        self.auto = cfg.auto_constraints()
+        # which costly observable groups of a model file the configuration needs
+        used = set(cfg.observables or []) | _expression_names(cfg)
+        self.lfv = self.auto or self.use_model_likelihood or any(
+            n.startswith(("BR_", "CR_")) for n in used)
+        self.lifetimes = any(n.startswith(("tau_N", "ctau_N")) for n in used)
 
     # -- loading ------------------------------------------------------------------------
     def _obj(self):
         key = (self.kind, self.ref)
         if key not in _LOADED:
             if self.kind == "model_file":
-                from darkseesaw.spectrum import modelfile
-
-                _LOADED[key] = modelfile.load(self.ref)
+                _LOADED[key] = nl_file.load(self.ref)
             elif self.kind == "model":
-                from darkseesaw import models
-
                 _LOADED[key] = models.get(self.ref)
             else:
                 mod, _, attr = self.ref.partition(":")
@@ -83,6 +107,33 @@ class Target:
                     raise TypeError(f"{self.ref} is not callable")
                 _LOADED[key] = obj
         return _LOADED[key]
+
+    def model(self):
+        """The model on the contract (None for a python function)."""
+        if self.kind == "model":
+            return self._obj()
+        if self.kind == "model_file":
+            return self._obj().as_model()
+        return None
+
+    def links(self) -> list:
+        """The model's declared constraint links (empty for a python function)."""
+        m = self.model()
+        return m.constraints() if m is not None else []
+
+    def link_descriptions(self) -> list[dict[str, Any]]:
+        """The links as plain data (stored in the manifest for the report)."""
+        out = []
+        for lk in self.links():
+            d: dict[str, Any] = {"name": lk.name, "group": lk.group, "type": type(lk).__name__}
+            if isinstance(lk, CurveLink):
+                d.update(curve=lk.curve, x=lk.x, y=lk.y)
+            elif isinstance(lk, MeasurementLink):
+                d.update(measurement=lk.measurement, observable=lk.observable)
+            elif isinstance(lk, LimitLink):
+                d.update(y=lk.y, x=lk.x)
+            out.append(d)
+        return out
 
     def parameter_names(self) -> list[str] | None:
         """Parameter names the model knows (None when it does not say)."""
@@ -113,7 +164,13 @@ class Target:
         full.update({k: _arr(v) for k, v in params.items()})
         if self.kind == "model":
             return self._pointwise(full, n)
-        fn: Callable = self._obj().evaluate if self.kind == "model_file" else self._obj()
+        if self.kind == "model_file":
+            obj = self._obj()
+
+            def fn(cols, obj=obj):
+                return obj.evaluate(cols, lfv=self.lfv, lifetimes=self.lifetimes)
+        else:
+            fn = self._obj()
         try:
             with np.errstate(all="ignore"):
                 out = dict(fn(full))
@@ -139,8 +196,16 @@ class Target:
                 reasons[i] = classify_exception(e)
         return _stack_rows(rows, n), reasons
 
+    def custom_likelihood(self) -> bool:
+        """Whether the model overrides `Model.log_likelihood` (then it is called per point;
+        otherwise the likelihood of its declared links is evaluated over the whole chunk)."""
+        m = self.model()
+        return (self.kind == "model" and m is not None
+                and type(m).log_likelihood is not Model.log_likelihood)
+
     def _pointwise(self, full, n):
         model = self._obj()
+        custom = self.use_model_likelihood and self.custom_likelihood()
         rows, reasons = [], np.full(n, OK, dtype=object)
         ll = np.zeros(n)
         for i in range(n):
@@ -149,7 +214,7 @@ class Target:
                 with np.errstate(all="ignore"):
                     p = model.parameters(**vals)
                     obs = model.observables(p)
-                    if self.use_model_likelihood:
+                    if custom:
                         ll[i] = float(model.log_likelihood(obs))
                 rows.append(_flatten_point(obs))
             except Exception as e:  # noqa: BLE001
@@ -157,7 +222,7 @@ class Target:
                 reasons[i] = classify_exception(e)
                 ll[i] = np.nan
         out = _stack_rows(rows, n)
-        if self.use_model_likelihood:
+        if custom:
             out["model_loglike"] = ll
         return out, reasons
 
@@ -242,30 +307,45 @@ def _stack_rows(rows: list[dict | None], n: int) -> dict[str, np.ndarray]:
 # -- likelihood and limits ------------------------------------------------------------------
 def resolve_measurement(name: str):
     """The `Measurement` named ``name`` in `darkseesaw.constraints.measurements`."""
-    from darkseesaw.constraints import measurements as M
-
     return M.get(name)
 
 
 def term_chi2(term, x: np.ndarray) -> np.ndarray:
-    """χ² of one likelihood term of the configuration (see `GaussianTerm`)."""
-    from darkseesaw.constraints import likelihood as L
+    """χ² of one likelihood term of the configuration (see `GaussianTerm`).
 
+    With ``measurement:`` the expression is converted from the registry unit of its first
+    observable to the measurement's unit (``sum_m_nu`` in GeV against a limit in eV); an
+    expression of unregistered columns is taken in the measurement's unit."""
     if term.measurement is not None:
-        return np.asarray(L.chi2(resolve_measurement(term.measurement), x), float)
+        m = resolve_measurement(term.measurement)
+        unit = expression_unit(term.observable)
+        if unit and m.unit and unit != m.unit:
+            x = ph.convert(x, unit, m.unit)
+        return np.asarray(L.chi2(m, x), float)
     if term.kind == "gaussian":
         return np.asarray(L.gaussian_chi2(x, term.mean, term.sigma), float)
     return np.asarray(L.upper_limit_chi2(x, term.value, term.cl), float)
 
 
+def _nufit_column(term, cols, key: str, nufit_unit: str) -> np.ndarray:
+    """A NuFIT input column in NuFIT units: registered observables (model files and models
+    store Δm² in GeV², δ in rad) are converted, other columns are taken as given (eV², rad)."""
+    name = term.column(key)
+    v = np.asarray(cols[name], float)
+    try:
+        unit = registry.get(name).unit
+    except KeyError:
+        return v
+    return ph.convert(v, unit, nufit_unit)
+
+
 def nufit_chi2(term, cols: Mapping[str, np.ndarray], n: int) -> np.ndarray:
     """NuFIT χ² of the stored oscillation columns, per point ordering (see `NufitTerm`)."""
-    from darkseesaw.constraints import likelihood as L
-
-    vals = {k: np.asarray(cols[term.column(k)], float)
-            for k in ("s12sq", "s13sq", "s23sq", "dm21sq", "dm3lsq")}
+    vals = {k: np.asarray(cols[term.column(k)], float) for k in ("s12sq", "s13sq", "s23sq")}
+    vals["dm21sq"] = _nufit_column(term, cols, "dm21sq", "eV^2")
+    vals["dm3lsq"] = _nufit_column(term, cols, "dm3lsq", "eV^2")
     if term.use_delta:
-        vals["delta_cp"] = np.degrees(np.asarray(cols[term.column("delta_cp")], float))
+        vals["delta_cp"] = np.degrees(_nufit_column(term, cols, "delta_cp", "rad"))
     if term.column("is_NO") in cols:
         no = np.asarray(cols[term.column("is_NO")]).astype(bool)
     elif term.column("ordering") in cols:
@@ -275,12 +355,6 @@ def nufit_chi2(term, cols: Mapping[str, np.ndarray], n: int) -> np.ndarray:
     c_no = L.nufit_chi2(vals, version=term.version, ordering="NO")
     c_io = L.nufit_chi2(vals, version=term.version, ordering="IO")
     return np.broadcast_to(np.where(no, c_no, c_io), (n,))
-
-
-def _curve(name: str):
-    from darkseesaw import constraints
-
-    return constraints.curve(name)
 
 
 def constraint_column(name: str) -> str:
@@ -312,8 +386,6 @@ def compute_chunk(cfg_json: str, target: Target, first_id: int,
     params : mapping of str to ndarray
         Parameter arrays of the chunk (varied and fixed), shape (n,).
     """
-    import pyarrow as pa
-
     cfg = _parsed(cfg_json)
     cols = {k: _arr(v) for k, v in params.items()}
     n = len(next(iter(cols.values())))
@@ -325,38 +397,54 @@ def compute_chunk(cfg_json: str, target: Target, first_id: int,
         cols[name] = np.broadcast_to(expr.evaluate(text, cols), (n,)).astype(float)
 
     ll = np.zeros(n)
-    if "model_loglike" in cols:
+    if "model_loglike" in cols:  # a model with its own log_likelihood (per point)
         ll = ll + cols.pop("model_loglike")
+        out.pop("model_loglike", None)
     chi2 = np.zeros(n)
+    link_cols: dict[str, np.ndarray] = {}
+    use_links = target.use_model_likelihood and not target.custom_likelihood()
+    if target.auto or use_links:
+        links = target.links()
+        have = {lk for lk in links if link_names(lk) <= set(cols)}
+        res = evaluate_links([lk for lk in links if lk in have], cols)
+        if use_links:
+            chi2 = chi2 + sum((np.asarray(r.chi2, float) for r in res if r.likelihood),
+                              np.zeros(n))
+        if target.auto:
+            link_cols = {constraint_column(g): np.broadcast_to(a, (n,))
+                         for g, a in allowed_by_group(res).items()}
     for term in cfg.likelihood:
         chi2 = chi2 + term_chi2(term, np.asarray(expr.evaluate(term.observable, cols), float))
     if cfg.nufit is not None:
         chi2 = chi2 + nufit_chi2(cfg.nufit, cols, n)
-    for c in cfg.constraints:
+    for c in cfg.curve_constraints():
         if c.likelihood:
-            from darkseesaw.constraints.likelihood import limit_chi2
-
             x = np.asarray(expr.evaluate(c.x, cols), dtype=float)
             y = np.asarray(expr.evaluate(c.y, cols), dtype=float)
-            chi2 = chi2 + limit_chi2(_curve(c.curve), x, y)
+            chi2 = chi2 + L.limit_chi2(_curve(c.curve), x, y)
     ll = ll - 0.5 * chi2
-    # a point without a reason but with NaN outputs failed silently: call it "nan"
-    silent_nan = np.zeros(n, bool)
-    for k, v in out.items():
-        if isinstance(v, np.ndarray) and v.dtype.kind == "f" and k != "model_loglike":
-            silent_nan |= np.isnan(v)
-    silent_nan |= np.isnan(ll)
+    # a batch function's point without a reason but with NaN outputs failed silently: call it
+    # "nan". (A model on the contract reports failures by raising; a NaN among its observables
+    # means "does not apply here", e.g. σ(pp → Z′) of a 3 GeV Z′.)
+    silent_nan = np.isnan(ll)
+    if target.kind != "model":
+        for v in out.values():
+            if isinstance(v, np.ndarray) and v.dtype.kind == "f":
+                silent_nan |= np.isnan(v)
     reasons = np.where((reasons == OK) & silent_nan, "nan", reasons)
     ok = reasons == OK
     ll = np.where(ok, ll, np.nan)
 
     allowed = ok.copy()
     limit_cols = {}
-    for c in cfg.constraints:
+    for c in cfg.curve_constraints():
         x = np.asarray(expr.evaluate(c.x, cols), dtype=float)
         y = np.asarray(expr.evaluate(c.y, cols), dtype=float)
         a = np.asarray(_curve(c.curve).allowed(x, y), dtype=bool)
         limit_cols[constraint_column(c.curve)] = a
+        allowed &= a
+    for k, a in link_cols.items():
+        limit_cols[k] = limit_cols[k] & a if k in limit_cols else np.asarray(a, bool)
         allowed &= a
 
     keep = list(params)
@@ -367,8 +455,7 @@ def compute_chunk(cfg_json: str, target: Target, first_id: int,
             [k for k in cfg.derived if k not in cfg.observables]
     arrays = {"point_id": np.arange(first_id, first_id + n, dtype=np.int64)}
     for k in keep:
-        v = cols[k]
-        arrays[k] = v
+        arrays[k] = cols[k]
     arrays["loglike"] = ll
     arrays.update(limit_cols)
     arrays["allowed"] = allowed
@@ -415,18 +502,22 @@ def probe(cfg: ScanConfig, target: Target, params: Mapping[str, np.ndarray]) -> 
                 resolve_measurement(t.measurement)
             except KeyError as e:
                 raise KeyError((f"likelihood.{i}.measurement", str(e).strip("'\""))) from None
+    if target.auto:
+        for lk in target.links():
+            missing = link_names(lk) - avail
+            if missing and target.kind == "model_file" and not cfg.observables:
+                raise KeyError(("constraints", f"the model's link {lk.name!r} needs "
+                                f"{', '.join(sorted(missing))}, which the model did not produce"))
     if cfg.nufit is not None:
-        from darkseesaw.constraints.measurements import NUFIT
-
-        if cfg.nufit.version not in NUFIT:
-            raise KeyError(("nufit.version", f"unknown NuFIT version; known: {sorted(NUFIT)}"))
+        if cfg.nufit.version not in M.NUFIT:
+            raise KeyError(("nufit.version", f"unknown NuFIT version; known: {sorted(M.NUFIT)}"))
         need = ["s12sq", "s13sq", "s23sq", "dm21sq", "dm3lsq"] + \
             (["delta_cp"] if cfg.nufit.use_delta else [])
         for k in need:
             if cfg.nufit.column(k) not in avail:
                 raise KeyError((f"nufit.columns.{k}", f"column {cfg.nufit.column(k)!r} not "
                                 f"produced by the model; available: {', '.join(sorted(avail))}"))
-    for i, c in enumerate(cfg.constraints):
+    for i, c in enumerate(cfg.curve_constraints()):
         for ax in ("x", "y"):
             try:
                 missing = expr.names(getattr(c, ax)) - avail
@@ -446,3 +537,14 @@ def probe(cfg: ScanConfig, target: Target, params: Mapping[str, np.ndarray]) -> 
                                 f"{', '.join(sorted(avail))}"))
     return sorted(avail)
 
+
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _expression_names(cfg: ScanConfig) -> set[str]:
+    """Every identifier the configuration's expressions mention (cheap, no parsing)."""
+    texts = list(cfg.derived.values()) + [t.observable for t in cfg.likelihood]
+    for c in cfg.curve_constraints():
+        texts += [c.x, c.y]
+    return {tok for t in texts for tok in _IDENT.findall(t)}

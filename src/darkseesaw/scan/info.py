@@ -67,9 +67,12 @@ def summary(out: str | Path) -> dict[str, Any]:
 
 
 def _has_likelihood(cfg: dict) -> bool:
+    cons = cfg.get("constraints") or []
+    cons = [] if isinstance(cons, str) else cons
     return bool(cfg.get("likelihood") or cfg.get("nufit")
-                or any(c.get("likelihood") for c in cfg.get("constraints") or [])
-                or (cfg.get("model") and cfg.get("use_model_likelihood", True)))
+                or any(isinstance(c, dict) and c.get("likelihood") for c in cons)
+                or ((cfg.get("model") or cfg.get("model_file"))
+                    and cfg.get("use_model_likelihood", True)))
 
 
 def _model_name(cfg: dict) -> str | None:

@@ -83,6 +83,8 @@ def open_store(cfg: ScanConfig, config_path: str, out: Path, resume: bool,
     manifest = {"darkseesaw": __version__, "created": time.time(), "config_hash": cfg.hash(),
                 "config": cfg.canonical(), "model_sha256": _model_fingerprint(cfg),
                 "config_file": str(config_path), **plan}
+    if cfg.auto_constraints():  # the model's declared links, for scan-info and the report
+        manifest["constraint_links"] = Target(cfg).link_descriptions()
     text = Path(config_path).read_text() if Path(config_path).is_file() else \
         json.dumps(cfg.canonical(), indent=1)
     store.create(manifest, text)

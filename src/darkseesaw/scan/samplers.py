@@ -281,8 +281,8 @@ def run_sequential(cfg: ScanConfig, config_path: str, out: Path, *, executor: st
     target = _load_target(cfg, config_path)
     mid = space.unit_to_internal(np.full((1, space.ndim), 0.5))
     _probe(cfg, config_path, target, space.as_columns(space.internal_to_values(mid)))
-    if not (cfg.likelihood or cfg.nufit or any(c.likelihood for c in cfg.constraints)
-            or (cfg.model and cfg.use_model_likelihood)):
+    if not (cfg.likelihood or cfg.nufit or any(c.likelihood for c in cfg.curve_constraints())
+            or ((cfg.model or cfg.model_file) and cfg.use_model_likelihood)):
         raise InputError(config_path, "likelihood", f"sampler '{cfg.sampler.name}' needs a "
                          "likelihood: add 'likelihood:' terms or use a built-in model's")
     out = Path(out)

@@ -11,7 +11,7 @@ Everything is exact (`fractions.Fraction`). See ``docs/symmetry.md`` and the mod
 * `discrete` – Z_N = c₁B + c₂L generators (eq. 26) with the anti-redundancy rules;
 * `operators` – lowest singlet powers making an operator invariant;
 * `content` – `SymmetryModel`, the object behind ``darkseesaw symmetry FILE.yaml``;
-* `model_file` – the YAML format.
+* the YAML format of a user's model lives in `darkseesaw.modelfiles.symmetry`.
 
 Example
 -------

@@ -30,9 +30,9 @@ from pathlib import Path
 
 from darkseesaw.errors import InputError
 
-from .content import SymmetryModel, parse_term
-from .discrete import parse_generator
-from .fields import Field, to_fraction
+from darkseesaw.symmetry.content import SymmetryModel, parse_term
+from darkseesaw.symmetry.discrete import parse_generator
+from darkseesaw.symmetry.fields import Field, to_fraction
 
 __all__ = ["load_model_file", "model_from_dict", "run_model_file"]
 

@@ -12,11 +12,22 @@ Format
       Lambda: 1000.0
       mu0: 1.0e-6
     blocks:                                        # basis (ν_L, N_Rᶜ, S): see spectrum.builders
-      mD:   [[ "y*v_EW/sqrt(2)", 0, 0 ], ...]     # 3 × n_N
+      mD:   [[ "y*v_EW/sqrt(2)", 0, 0 ], ...]     # 3 × n_N (required)
       M:    { diag: [ Lambda, "2*Lambda", "3*Lambda" ] }   # n_S × n_N
       mu_S: { diag: [ mu0, mu0, mu0 ] }            # n_S × n_S, symmetric
-      mu_R: ...                                    # optional, n_N × n_N, symmetric
-      m_DS: ...                                    # optional, 3 × n_S (linear seesaw)
+      mu_R: ...                                    # n_N × n_N, symmetric (type I: mD + mu_R)
+      m_DS: ...                                    # 3 × n_S (linear seesaw: mD + M + m_DS)
+      mL:   ...                                    # 3 × 3, symmetric (ν_L Majorana mass)
+
+Which blocks are given selects the seesaw: type I (``mD``, ``mu_R``), inverse (``mD``, ``M``,
+``mu_S``), linear (``mD``, ``M``, ``m_DS``), or any extension; ``mD`` and one more block are
+required.
+
+A loaded file is a model on the contract (`NeutralLeptonModelFile.as_model`): a
+`darkseesaw.models.base.Model` with the file's parameters and one
+`darkseesaw.sectors.NeutralLeptons` sector, so that ``darkseesaw scan`` with ``model_file:``
+gets the registered observables and ``constraints: auto`` gets the sector's links; the batch
+path `NeutralLeptonModelFile.evaluate` computes the same observables vectorised over a chunk.
 
 A block is a list of rows (numbers, complex numbers written as expressions such as
 ``"1e-6*cis(0.3)"`` or ``"(1+2j)*1e-7"``, or expression strings), or ``{diag: [...]}``, or a
@@ -34,15 +45,20 @@ from typing import Any
 
 import numpy as np
 
+from darkseesaw import physics as ph
 from darkseesaw.errors import InputError
 from darkseesaw.expressions import BUILTIN_NAMES, ExpressionError, evaluate, names_in
+from darkseesaw.models.base import Model, ModelParameters
+from darkseesaw.observables.neutrino import observables as neutrino_observables
+from darkseesaw.sectors.neutral_leptons import NeutralLeptons, neutral_lepton_observables
+from darkseesaw.spectrum.builders import neutral_lepton_matrix
+from darkseesaw.spectrum.takagi import takagi
 
 __all__ = ["NeutralLeptonModelFile", "load", "loads"]
 
 _TOP_KEYS = {"name", "description", "unit", "parameters", "blocks"}
-_BLOCKS = ("mD", "M", "mu_S", "mu_R", "m_DS")
-_REQUIRED = ("mD", "M", "mu_S")
-_UNITS = {"eV": 1e-9, "keV": 1e-6, "MeV": 1e-3, "GeV": 1.0, "TeV": 1e3}
+_BLOCKS = ("mD", "M", "mu_S", "mu_R", "m_DS", "mL")
+_SYMMETRIC = ("mu_S", "mu_R", "mL")
 
 
 @dataclass
@@ -105,7 +121,7 @@ class NeutralLeptonModelFile:
                         raise InputError(self.path, f"blocks.{bname}[{i}][{j}]", str(e)) from None
                     arr[..., i, j] = v * self.unit
             out[bname] = arr
-        for sym in ("mu_S", "mu_R"):
+        for sym in _SYMMETRIC:
             if sym in out:
                 a = out[sym]
                 at = np.swapaxes(a, -1, -2)
@@ -118,36 +134,43 @@ class NeutralLeptonModelFile:
 
     def matrix(self, params: Mapping[str, Any] | None = None, *, check_finite=True):
         """Full mass matrix [GeV], shape (batch..., n, n), basis (ν_L, N_Rᶜ, S)."""
-        from darkseesaw.spectrum.builders import neutral_lepton_matrix
-
         b = self.block_arrays(params, check_finite=check_finite)
-        return neutral_lepton_matrix(b["mD"], b["M"], b["mu_S"], b.get("mu_R"), b.get("m_DS"),
-                                     check_symmetric=False)
+        if "M" not in b:  # type I or a file without N–S block: M = 0 (n_S × n_N)
+            b["M"] = np.zeros(np.shape(b["mD"])[:-2] + (self.n_S, self.n_N), complex)
+        return neutral_lepton_matrix(b["mD"], b["M"], b.get("mu_S"), b.get("mu_R"),
+                                     b.get("m_DS"), b.get("mL"), check_symmetric=False)
 
     def spectrum(self, params: Mapping[str, Any] | None = None):
         """(m, U, observables) of the model at the given parameter values (defaults otherwise)."""
-        from darkseesaw.observables.neutrino import observables
-        from darkseesaw.spectrum.takagi import takagi
-
         m, U = takagi(self.matrix(params))
-        return m, U, observables(m, U)
+        return m, U, neutrino_observables(m, U)
 
-    def evaluate(self, params: Mapping[str, Any]) -> dict[str, np.ndarray]:
-        """Vectorised evaluation for scans: flat columns of observables for a batch of points.
+    def as_model(self) -> Model:
+        """The file as a model on the contract (see the module notes)."""
+        if "model" not in self._cache:
+            self._cache["model"] = _file_model(self)
+        return self._cache["model"]
+
+    def evaluate(self, params: Mapping[str, Any], *, lfv: bool = False,
+                 lifetimes: bool = False) -> dict[str, np.ndarray]:
+        """Vectorised evaluation for scans: registered observables for a batch of points.
 
         Points whose matrix is not finite, or whose diagonalisation fails, get NaN and a
         reason in the column ``failure`` ('' for good points).
 
+        Parameters
+        ----------
+        params : mapping name → array (B,)
+        lfv, lifetimes : bool
+            Also compute the LFV rates / HNL lifetimes (the costly observables).
+
         Returns
         -------
-        dict name → array (B,): ``m1..mn`` [GeV] (ascending), ``m_light1..3`` [GeV] (PDG
-        labels), ``s12sq, s13sq, s23sq, delta_cp`` [rad], ``dm21sq, dm3lsq`` [eV²],
-        ``sum_m, m_beta, m_bb`` [eV], ``is_NO``, ``U2_e, U2_mu, U2_tau`` (Σ over non-light
-        states of |U_αi|²), ``failure``.
+        dict name → array (B,)
+            The observables of `darkseesaw.sectors.neutral_leptons.neutral_lepton_observables`
+            (registry names and units: masses in GeV, Δm² in GeV², phases in rad), and
+            ``failure``.
         """
-        from darkseesaw.observables.neutrino import observables
-        from darkseesaw.spectrum.takagi import takagi
-
         vals = self._values(params)
         B = int(np.prod(np.broadcast_shapes(*(np.shape(v) for v in vals.values())))) if vals else 1
         M = self.matrix(params, check_finite=False).reshape(B, self.size, self.size)
@@ -155,31 +178,14 @@ class NeutralLeptonModelFile:
         bad = ~np.all(np.isfinite(M), axis=(-2, -1))
         failure[bad] = "non-finite mass matrix"
         good = ~bad
-        n = self.size
-        out: dict[str, np.ndarray] = {}
-        cols = [f"m{i + 1}" for i in range(n)] + ["m_light1", "m_light2", "m_light3", "s12sq",
-                "s13sq", "s23sq", "delta_cp", "alpha21", "alpha31", "dm21sq", "dm3lsq", "sum_m",
-                "m_beta", "m_bb", "U2_e", "U2_mu", "U2_tau"]
-        for c in cols:
-            out[c] = np.full(B, np.nan)
+        names = self.as_model().observable_names(lfv=lfv, lifetimes=lifetimes)
+        out: dict[str, np.ndarray] = {k: np.full(B, np.nan) for k in names}
         out["is_NO"] = np.zeros(B, dtype=bool)
         if np.any(good):
             m, U = takagi(M[good])
-            o = observables(m, U)
-            for i in range(n):
-                out[f"m{i + 1}"][good] = m[:, i]
-            for i in range(3):
-                out[f"m_light{i + 1}"][good] = o["m_light"][:, i]
-            for k in ("s12sq", "s13sq", "s23sq", "alpha21", "alpha31"):
-                out[k][good] = o[k]
-            out["delta_cp"][good] = o["delta_cp"]
-            out["dm21sq"][good] = o["dm21sq"] * 1e18
-            out["dm3lsq"][good] = o["dm3lsq"] * 1e18
-            for k in ("sum_m", "m_beta", "m_bb"):
-                out[k][good] = o[k] * 1e9
-            for a, fl in enumerate(("e", "mu", "tau")):
-                out[f"U2_{fl}"][good] = o["U2_heavy_sum"][:, a]
-            out["is_NO"][good] = o["is_NO"]
+            o = neutral_lepton_observables(m, U, lfv=lfv, lifetimes=lifetimes)
+            for k, v in o.items():
+                out[k][good] = v
         out["failure"] = failure.astype(str)
         return out
 
@@ -227,8 +233,9 @@ def loads(text: str, path: str = "<string>") -> NeutralLeptonModelFile:
         raise InputError(path, sorted(unknown)[0],
                          f"unknown key (allowed: {', '.join(sorted(_TOP_KEYS))})")
     unit_name = doc.get("unit", "GeV")
-    if unit_name not in _UNITS:
-        raise InputError(path, "unit", f"unknown unit {unit_name!r} (allowed: {', '.join(_UNITS)})")
+    if unit_name not in ph.MASS_UNITS:
+        raise InputError(path, "unit", f"unknown unit {unit_name!r} (allowed: "
+                                       f"{', '.join(ph.MASS_UNITS)})")
     params_raw = doc.get("parameters") or {}
     if not isinstance(params_raw, Mapping):
         raise InputError(path, "parameters", "expected a mapping name: value")
@@ -252,9 +259,11 @@ def loads(text: str, path: str = "<string>") -> NeutralLeptonModelFile:
     for k in blocks_raw:
         if k not in _BLOCKS:
             raise InputError(path, f"blocks.{k}", f"unknown block (allowed: {', '.join(_BLOCKS)})")
-    for k in _REQUIRED:
-        if k not in blocks_raw:
-            raise InputError(path, f"blocks.{k}", "missing block")
+    if "mD" not in blocks_raw:
+        raise InputError(path, "blocks.mD", "missing block")
+    if len(blocks_raw) < 2:
+        raise InputError(path, "blocks", "give mD and at least one more block (mu_R for type I; "
+                                         "M and mu_S for the inverse seesaw)")
     blocks = {k: _as_matrix(path, f"blocks.{k}", v) for k, v in blocks_raw.items()}
     # entries: numbers or valid expressions naming known parameters
     known = set(params) | set(BUILTIN_NAMES)
@@ -274,20 +283,28 @@ def loads(text: str, path: str = "<string>") -> NeutralLeptonModelFile:
                                                     f"in {e!r}")
     # shapes
     nN = len(blocks["mD"][0])
-    nS = len(blocks["M"])
-    expect = {"mD": (3, nN), "M": (nS, nN), "mu_S": (nS, nS), "mu_R": (nN, nN), "m_DS": (3, nS)}
+    if "M" in blocks:
+        nS = len(blocks["M"])
+    elif "mu_S" in blocks:
+        nS = len(blocks["mu_S"])
+    elif "m_DS" in blocks:
+        nS = len(blocks["m_DS"][0])
+    else:
+        nS = 0
+    expect = {"mD": (3, nN), "M": (nS, nN), "mu_S": (nS, nS), "mu_R": (nN, nN),
+              "m_DS": (3, nS), "mL": (3, 3)}
     for bname, rows in blocks.items():
         shp = (len(rows), len(rows[0]))
         if shp != expect[bname]:
             raise InputError(path, f"blocks.{bname}",
                              f"wrong shape {shp[0]}x{shp[1]}, expected "
                              f"{expect[bname][0]}x{expect[bname][1]} (n_N={nN} from mD, "
-                             f"n_S={nS} from M)")
+                             f"n_S={nS})")
     model = NeutralLeptonModelFile(
         path=path,
         name=str(doc.get("name", Path(path).stem)),
         description=str(doc.get("description", "")),
-        unit=_UNITS[unit_name],
+        unit=ph.to_GeV(1.0, unit_name),
         parameters=params,
         blocks=blocks,
         n_N=nN,
@@ -308,3 +325,48 @@ def load(path) -> NeutralLeptonModelFile:
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(str(path), None, f"cannot read file ({e.__class__.__name__})") from None
     return loads(text, str(path))
+
+
+class _FileModel(Model):
+    """A neutral-lepton model file on the contract (built by `NeutralLeptonModelFile.as_model`)."""
+
+    def observable_names(self, *, lfv: bool = True, lifetimes: bool = True) -> list[str]:
+        """Names of the observables the file's model produces."""
+        k = self.sectors[0].n_heavy
+        names = [f"m_nu{i}" for i in (1, 2, 3)] + [
+            "s12sq", "s13sq", "s23sq", "delta_cp", "alpha21", "alpha31", "dm21sq", "dm3lsq",
+            "is_NO", "m_beta", "m_bb", "sum_m_nu", "eta_ee", "eta_mumu", "eta_tautau", "eta_emu",
+            "eta_etau", "eta_mutau", "U2_e_heavy", "U2_mu_heavy", "U2_tau_heavy"]
+        for i in range(1, k + 1):
+            names += [f"m_N{i}"] + [f"U2{e}_{fl}_N{i}" for fl in ("e", "mu", "tau")
+                                    for e in ("", "eff")]
+            if lifetimes:
+                names += [f"tau_N{i}", f"ctau_N{i}"]
+        if lfv:
+            names += ["BR_mu_egamma", "BR_mu_3e", "CR_mu_e_Al", "CR_mu_e_Au", "BR_tau_egamma",
+                      "BR_tau_mugamma"]
+        return names
+
+
+def _file_model(f: NeutralLeptonModelFile) -> Model:
+    from pydantic import create_model
+
+    fields = {k: (float, v) for k, v in f.parameters.items()}
+    P = create_model(f"Parameters_{Path(f.path).stem}".replace("-", "_"),
+                     __base__=ModelParameters, **fields)
+
+    def block(name):
+        return lambda p: f.block_arrays(p.model_dump())[name]
+
+    def M_block(p):
+        b = f.block_arrays(p.model_dump())
+        return b["M"] if "M" in b else np.zeros((f.n_S, f.n_N))
+
+    sector = NeutralLeptons(mD=block("mD"), M=M_block,
+                            **{k: block(k) for k in ("mu_S", "mu_R", "m_DS", "mL") if k in f.blocks},
+                            n_N=f.n_N, n_S=f.n_S)
+    cls = type("FileModel", (_FileModel,), {
+        "id": f"file:{Path(f.path).name}", "description": f.description or f.name,
+        "references": (), "Parameters": P, "benchmarks": {"defaults": {}},
+        "sectors": (sector,)})
+    return cls()
