@@ -1,13 +1,26 @@
-"""Reproduction of the seed paper ``alp-portal-dm`` (transitional: delegates to the old model module)."""
+"""Reproduction of arXiv:2502.13002 (Thongyoi, Pongkitivanichkul, Uttayarat): ``alp-portal-dm``.
+
+The model (`darkseesaw.models.alp_portal_dm`) is a composition of sectors; what only the paper
+needs lives here:
+
+==================  ============================================================================
+`inputs`            the paper's inputs: Table 2 (NuFIT 6.0), eq. 4.1, Fig. 3 grid, 2023 Δa_μ …
+                    (``data/*.yaml`` and named measurements)
+`texture_fit`       closed-form light matrices (eqs. 3.5–3.6) and the neutrino fit
+`inverse_map`       the exact map oscillation data → texture parameters (cross-check, seeding)
+`table3`            Table 3 ranges, eqs. 4.3–4.4, closed form vs exact 7×7 Takagi
+`fig3`              relic / g − 2 / γ-line bands in the m_a–C_γγ/f_a plane
+`figures`           Figs. 2 and 3
+`reproduce`         the JSON, the comparison table, `reproduce`
+==================  ============================================================================
+
+Example
+-------
+``darkseesaw reproduce alp-portal-dm --out out/ --fast``
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from darkseesaw.papers.alp_portal_dm.reproduce import reproduce
 
-
-def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
-    """Write ``out/alp-portal-dm.json`` and the figures; return the JSON dict."""
-    from darkseesaw import models
-
-    return models.get("alp-portal-dm").reproduce(Path(out), fast=fast)
+__all__ = ["reproduce"]
