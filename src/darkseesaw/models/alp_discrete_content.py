@@ -10,6 +10,12 @@ Field names: ``q_L, d_R, u_R, H, L, l_R, N_R, S_R, E_L, E_R, sigma`` (+ ``sigma'
 ``E'_R`` for the two-ALP models). N_R and S_R are right-handed, three generations each; E is a
 vector-like charged lepton (Y = −1), one generation.
 
+The model ``alp-discrete`` (`darkseesaw.models.alp_discrete`) reads its variants from here:
+`VARIANTS` (generators and the singlet powers of the M, μ and M_E terms), `symmetry_model` and
+`alp_numbers` (C_aγ and the dimension D of the lowest σ^D invariant under the Z_N factors, both
+computed by `darkseesaw.symmetry`). The reproduction of the paper
+(`darkseesaw.papers.alp_discrete`) uses the same objects for its tables.
+
 Example
 -------
 >>> m = one_alp_model(2, -3, 1, 2)
@@ -21,17 +27,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import cache
+from typing import Any
 
 from darkseesaw.symmetry import Field, SymmetryModel, parse_generator
 
-__all__ = ["TABLE_FIELDS", "TABLE_FIELDS_2ALP", "one_alp_model", "two_alp_model", "with_generators",
-           "ISS_OPERATORS"]
-
-TABLE_FIELDS = ["q_L", "d_R", "u_R", "H", "L", "l_R", "N_R", "S_R", "E_L", "E_R", "sigma"]
-"""Column order of Tables II–IV of the paper."""
-
-TABLE_FIELDS_2ALP = [*TABLE_FIELDS, "sigma'", "E'_L", "E'_R"]
-"""Columns of Tables V–VIII (with the erratum's E′)."""
+__all__ = ["one_alp_model", "two_alp_model", "with_generators", "ISS_OPERATORS", "VARIANTS",
+           "symmetry_model", "alp_numbers"]
 
 ISS_OPERATORS = {
     "NcN": {"N_R": 2},                       # N̄_R^c N_R (charge 2 X_N, eq. 30)
@@ -151,3 +152,50 @@ def with_generators(model: SymmetryModel, generators: dict[str, tuple[int, str]]
                 raise ValueError(f"{gen}: charge of {k} is not an integer ({v})")
         model = model.with_zn(name, N, {k: int(v) for k, v in ch.items()})
     return model
+
+
+VARIANTS: dict[str, dict[str, Any]] = {
+    "Z13": {"generators": {"Z13": (13, "6B+7L")}, "M": {"sigma": 2}, "mu": {"sigma": -3},
+            "E": [{"sigma": 2}], "E_decay": {"sigma": 1}, "alps": [("sigma", "X")]},
+    "model_I": {"generators": {"Z8": (8, "6B+2L"), "Z11": (11, "-3B+3L'")},
+                "M": {"sigma": 2}, "mu": {"sigma'": -3},
+                "E": [{"sigma": 1}, {"sigma'": 1}], "E_decay": {"sigma": 1, "sigma'": 1},
+                "alps": [("sigma", "X"), ("sigma'", "X'")]},
+    "model_II": {"generators": {"Z8": (8, "3L-3B"), "Z10": (10, "L'+9B")},
+                 "M": {"sigma": 2}, "mu": {"sigma": -2, "sigma'": -1},
+                 "E": [{"sigma": 1}, {"sigma'": 1}], "E_decay": {"sigma": 1, "sigma'": 1},
+                 "alps": [("sigma", "X"), ("sigma'", "X'")]},
+}
+"""The paper's models: Z_N generators and the singlet powers of the M (σ^p S̄N^c), μ (σ^q S̄S^c)
+and M_E (σ^s Ē_L E_R) terms, of the E decay term (σ^r L̄HE_R; erratum eq. 54: σσ′ for both
+heavy leptons of the two-ALP models) and the (singlet, U(1)) of each ALP."""
+
+
+@cache
+def symmetry_model(variant: str) -> SymmetryModel:
+    """`SymmetryModel` of a variant (charges solved, Z_N charges from the generators)."""
+    if variant == "Z13":
+        base = one_alp_model(2, -3, 1, 2)
+    elif variant == "model_I":
+        base = two_alp_model("I")
+    elif variant == "model_II":
+        base = two_alp_model("II")
+    else:
+        raise KeyError(f"unknown alp-discrete variant {variant!r}; known: {', '.join(VARIANTS)}")
+    return with_generators(base, VARIANTS[variant]["generators"])
+
+
+@cache
+def alp_numbers(variant: str) -> tuple[tuple[float, ...], tuple[int, ...]]:
+    """(C_aγ, D) of each ALP of a variant: the anomaly coefficient C_aγ = 2 Σ (X_L − X_R) Q²
+    (CDNS eq. 15) of its U(1)_X and the dimension D of the lowest σ^D invariant under all Z_N
+    factors (the operator that gives the ALP its mass, eqs. 16–18).
+
+    >>> alp_numbers("Z13")
+    ((4.0,), (13,))
+    """
+    sm = symmetry_model(variant)
+    ops = sm.singlet_operators()
+    alps = VARIANTS[variant]["alps"]
+    return (tuple(float(sm.C_agamma(x)) for _, x in alps),
+            tuple(int(ops[s].order) for s, _ in alps))

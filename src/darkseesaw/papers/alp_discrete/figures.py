@@ -1,6 +1,8 @@
 """Figures of the alp-discrete reproduction (Carvajal et al., JHEP 05 (2015) 069, Figs. 1 and 2).
 
-matplotlib (Agg) is imported inside the functions; each writes PNG and PDF.
+matplotlib is set to the Agg backend (unless one is already chosen) when a figure is drawn.
+Each function writes PNG and PDF through `darkseesaw.papers.common.save_figure` (file names
+``alp-discrete_fig1``, ``alp-discrete_fig2``) and returns the paths.
 """
 
 from __future__ import annotations
@@ -10,11 +12,23 @@ from pathlib import Path
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.constraints import curve
 from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
+from darkseesaw.papers.common import save_figure
 
-from .alp_discrete import ALP_SCALE_RANGE_GEV, ISS_M_WINDOW_GEV, ISS_MU_WINDOW_GEV
+from .scales import inputs
 
 __all__ = ["figure1", "figure2", "FIG2_CURVES"]
+
+
+def _plt():
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    return plt
+
 
 FIG2_CURVES = {
     "limits": [("alp/gagamma/hb", "HB stars (globular clusters)", "#7f7f7f"),
@@ -27,31 +41,19 @@ FIG2_CURVES = {
 """Catalogue curves drawn in Fig. 2: (name, legend label, colour)."""
 
 
-def _save(fig, out: Path, stem: str) -> list[str]:
-    paths = []
-    for ext in ("png", "pdf"):
-        p = out / f"{stem}.{ext}"
-        fig.savefig(p, dpi=150, bbox_inches="tight")
-        paths.append(str(p))
-    return paths
-
-
 def figure1(out: Path, windows: dict, M_Pl: float) -> list[str]:
     """Fig. 1: the powers p (F(p) = 0.1–10 TeV) and q (F(q) = 0.1–10 keV) versus v_σ."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    v = np.geomspace(*ALP_SCALE_RANGE_GEV, 600)
+    plt = _plt()
+    d = inputs()
+    v = np.geomspace(*d["alp_scale_range"], 600)
     lv = np.log(v / (np.sqrt(2.0) * M_Pl))
 
     def k_of(F):
         return np.log(F / M_Pl) / lv
 
     fig, ax = plt.subplots(figsize=(6.4, 4.6))
-    pM = [k_of(F) for F in ISS_M_WINDOW_GEV]
-    pmu = [k_of(F) for F in ISS_MU_WINDOW_GEV]
+    pM = [k_of(F) for F in d["iss_M_window"]]
+    pmu = [k_of(F) for F in d["iss_mu_window"]]
     ax.fill_between(v, pM[0], pM[1], color="#fdd835", alpha=0.55,
                     label=r"$p$: $F(p)=0.1$–$10$ TeV")
     ax.fill_between(v, pmu[0], pmu[1], color="#64b5f6", alpha=0.55,
@@ -70,16 +72,15 @@ def figure1(out: Path, windows: dict, M_Pl: float) -> list[str]:
         ax.annotate(f"(p,q)=({p},{q})\n{lo:.2g}–{hi:.2g} GeV", ((lo * hi) ** 0.5, q + 0.25),
                     ha="center", fontsize=8)
     ax.set_xscale("log")
-    ax.set_xlim(*ALP_SCALE_RANGE_GEV)
+    ax.set_xlim(*d["alp_scale_range"])
     ax.set_ylim(1.5, 7.5)
     ax.set_xlabel(r"$v_\sigma$ [GeV]")
     ax.set_ylabel(r"$p,\ q$")
     ax.set_title(r"ISS scales $F(k)=v_\sigma^k/(2^{k/2}M_{\rm Pl}^{k-1})$, $M_{\rm Pl}=2.4\times10^{18}$ GeV",
                  fontsize=9)
     ax.legend(loc="upper right", fontsize=8)
-    paths = _save(fig, out, "alp-discrete_fig1")
-    plt.close(fig)
-    return paths
+    fig.tight_layout()
+    return save_figure(fig, out, "alp-discrete_fig1")
 
 
 def _polygon(part, ytop=1.0, ybot=1e-30):
@@ -97,24 +98,14 @@ def figure2(out: Path, benchmarks: list[dict], notes: list[str]) -> list[str]:
 
     ``benchmarks``: dicts with ``label``, ``m_a_eV``, ``g`` and ``marker``.
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = _plt()
     from matplotlib.patches import Rectangle
 
     xlim, ylim = (1e-20, 1e6), (1e-18, 1e-8)
     fig, ax = plt.subplots(figsize=(7.2, 5.2))
-    try:
-        from darkseesaw.constraints import curve
-    except Exception:  # pragma: no cover - constraints package missing
-        curve = None
-        notes.append("Fig. 2: darkseesaw.constraints unavailable: limits not drawn")
     for group, style in (("limits", dict(alpha=0.35)), ("projections", dict(alpha=0.15)),
                          ("hints", dict(alpha=0.12))):
         for name, label, color in FIG2_CURVES[group]:
-            if curve is None:
-                continue
             try:
                 c = curve(name)
             except Exception as e:  # noqa: BLE001
@@ -152,6 +143,5 @@ def figure2(out: Path, benchmarks: list[dict], notes: list[str]) -> list[str]:
     ax.set_title("ALP–photon coupling: hints, limits and the benchmarks of Carvajal et al. 2015",
                  fontsize=9)
     ax.legend(loc="lower left", fontsize=7, ncol=2, framealpha=0.9)
-    paths = _save(fig, out, "alp-discrete_fig2")
-    plt.close(fig)
-    return paths
+    fig.tight_layout()
+    return save_figure(fig, out, "alp-discrete_fig2")

@@ -30,33 +30,18 @@ from collections.abc import Iterable
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.constraints import curve
+from darkseesaw.constraints.measurements import MEASUREMENTS
+from darkseesaw.models.alp_discrete import M_PL
+from darkseesaw.models.alp_discrete_content import one_alp_model
 from darkseesaw.observables import alp
 from darkseesaw.symmetry import bl_generators
 
-from .alp_discrete import ALP_SCALE_RANGE_GEV, ISS_M_WINDOW_GEV, ISS_MU_WINDOW_GEV, M_PL
-from .alp_discrete_content import one_alp_model
+from .scales import inputs, scale_windows
 
 __all__ = ["scale_windows", "hint_regions", "in_hint", "evaluate", "search", "CONDITIONS"]
 
 CONDITIONS = ("hint", "scales", "iss_stable", "heavy_lepton", "anomaly")
-
-
-def scale_windows(kmax: int = 7, M_Pl: float | None = None) -> dict[str, list[float]]:
-    """v_σ intervals [GeV] where F(p) ∈ M window and F(q) ∈ μ window, inside eq. (5) (eq. 10).
-
-    Returns a mapping ``"p,q" -> [lo, hi]`` for every pair with a non-empty intersection.
-    """
-    M = M_PL if M_Pl is None else M_Pl
-    vlo, vhi = ALP_SCALE_RANGE_GEV
-    out = {}
-    for p in range(1, kmax + 1):
-        wp = alp.vev_window(p, *ISS_M_WINDOW_GEV, M_Pl=M)
-        for q in range(1, kmax + 1):
-            wq = alp.vev_window(q, *ISS_MU_WINDOW_GEV, M_Pl=M)
-            lo, hi = max(wp[0], wq[0], vlo), min(wp[1], wq[1], vhi)
-            if lo < hi:
-                out[f"{p},{q}"] = [lo, hi]
-    return out
 
 
 def hint_regions():
@@ -65,10 +50,9 @@ def hint_regions():
     Coma and the 3.55 keV line are the boxes ``alp_hint_coma_*`` and ``alp_hint_xray_line_*`` of
     `darkseesaw.constraints.measurements` (transcribed from the paper's text); the transparency
     hint is the Meyer–Horns–Raue (2013) contour shipped by
-    `darkseesaw.constraints` (``alp/gagamma/hint-tev-transparency``) when available.
+    `darkseesaw.constraints` (``alp/gagamma/hint-tev-transparency``).
     """
-    from darkseesaw.constraints.measurements import MEASUREMENTS as meas
-
+    meas = MEASUREMENTS
     coma_m, coma_g = meas["alp_hint_coma_ma"].bounds, meas["alp_hint_coma_gagamma"].bounds
     line_m, line_g = meas["alp_hint_xray_line_ma"].bounds, meas["alp_hint_xray_line_gagamma"].bounds
 
@@ -83,15 +67,9 @@ def hint_regions():
         return ((m_eV >= line_m[0]) & (m_eV <= line_m[1])
                 & (g >= line_g[0]) & (g <= line_g[1]))
 
-    regions = {"coma_soft_xray": in_coma, "xray_line_3.55keV": in_line}
-    try:
-        from darkseesaw.constraints import curve
-
-        tr = curve("alp/gagamma/hint-tev-transparency")
-        regions["gamma_transparency"] = lambda m, g: np.asarray(tr.inside(m, g), dtype=bool)
-    except Exception:  # constraints catalogue not installed: the box hints still work
-        pass
-    return regions
+    tr = curve("alp/gagamma/hint-tev-transparency")
+    return {"coma_soft_xray": in_coma, "xray_line_3.55keV": in_line,
+            "gamma_transparency": lambda m, g: np.asarray(tr.inside(m, g), dtype=bool)}
 
 
 def in_hint(m_a, g):
@@ -102,10 +80,15 @@ def in_hint(m_a, g):
     return [[k for k in regs if flags[k][i]] for i in range(m_a.size)]
 
 
-def evaluate(p: int, q: int, r: int, s: int, N: int, *, windows=None, k_max: float = 5.0,
-             n_v: int = 400, M_Pl: float | None = None) -> dict:
-    """All five conditions for one (p, q, r, s, N); returns a record with reasons."""
+def evaluate(p: int, q: int, r: int, s: int, N: int, *, windows=None, k_max: float | None = None,
+             n_v: int | None = None, M_Pl: float | None = None) -> dict:
+    """All five conditions for one (p, q, r, s, N); returns a record with reasons.
+
+    ``k_max`` (largest |k_E|) and ``n_v`` (v_σ grid points) default to ``data/inputs.yaml``.
+    """
     M = M_PL if M_Pl is None else M_Pl
+    k_max = inputs()["search"]["k_max"] if k_max is None else k_max
+    n_v = inputs()["search"]["n_v"] if n_v is None else n_v
     windows = scale_windows(M_Pl=M) if windows is None else windows
     rec = {"p": p, "q": q, "r": r, "s": s, "N": N, "failed": [], "reasons": {}}
     key = f"{abs(p)},{abs(q)}"
@@ -200,15 +183,17 @@ def evaluate(p: int, q: int, r: int, s: int, N: int, *, windows=None, k_max: flo
     return rec
 
 
-def search(*, p_values: Iterable[int] = range(1, 6), q_values: Iterable[int] | None = None,
-           r_values: Iterable[int] = (1,), s_values: Iterable[int] = (-3, -2, -1, 1, 2, 3),
-           N_values: Iterable[int] = range(2, 31), k_max: float = 5.0,
+def search(*, p_values: Iterable[int] | None = None, q_values: Iterable[int] | None = None,
+           r_values: Iterable[int] | None = None, s_values: Iterable[int] | None = None,
+           N_values: Iterable[int] | None = None, k_max: float | None = None,
            M_Pl: float | None = None) -> dict:
     """Scan (p, q, r, s, N) and classify every candidate.
 
     Parameters
     ----------
-    p_values, q_values, r_values, s_values : integers to scan (q < 0, r < 0, s < 0: σ*).
+    p_values, q_values, r_values, s_values : integers to scan (q < 0, r < 0, s < 0: σ*);
+        the defaults (``search`` of ``data/inputs.yaml``): p = 1…5, q = ±1…±7, r = 1,
+        s = ±1…±3, N = 2…30, k_max = 5.
         p > 0 by convention; q = 0 and p = q/2 are skipped. r enters none of the five
         conditions (only the E_R charge and the E lifetime); the paper uses r = 1.
     N_values : orders of Z_N.
@@ -221,8 +206,13 @@ def search(*, p_values: Iterable[int] = range(1, 6), q_values: Iterable[int] | N
     """
     M = M_PL if M_Pl is None else M_Pl
     windows = scale_windows(M_Pl=M)
-    if q_values is None:
-        q_values = [q for q in range(-7, 8) if q]
+    d = inputs()["search"]
+    p_values = d["p"] if p_values is None else p_values
+    q_values = d["q"] if q_values is None else q_values
+    r_values = d["r"] if r_values is None else r_values
+    s_values = d["s"] if s_values is None else s_values
+    N_values = range(d["N_min"], d["N_max"] + 1) if N_values is None else N_values
+    k_max = d["k_max"] if k_max is None else k_max
     survivors, near, counts = [], [], {"tested": 0, "no_scales": 0}
     for p in p_values:
         for q in q_values:
