@@ -15,10 +15,13 @@ import numpy as np
 from darkseesaw import physics as ph
 from darkseesaw.cosmo import thermo
 
-__all__ = ["omega_h2_eq36", "delta_neff_eq39"]
+__all__ = ["omega_h2_eq36", "delta_neff_eq39", "M_PL"]
+
+M_PL: float = 1.2e19
+"""Planck mass [GeV] of eqs. 3.6 and 3.10 (the PDG value is `physics.M_Pl` = 1.220890e19)."""
 
 
-def omega_h2_eq36(mass, sigma_v, T_fo, *, g_star=None, M_Pl: float = 1.2e19):
+def omega_h2_eq36(mass, sigma_v, T_fo, *, g_star=None, M_Pl: float = M_PL):
     r"""Eq. 3.6: Ωh² = 2.5×10²⁸ m / (T_f.o. M_Pl² √g* ⟨σv⟩).
 
     Parameters
