@@ -23,7 +23,7 @@ Example
 >>> m = get("iss-darkphoton")
 >>> o = m.observables(m.parameters())
 >>> round(o["M_Zp"], 6), round(o["epsilon_Zp"] * 1e7, 6)
-(3.0, 1.0)
+(3.0, 0.8)
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class Parameters(ModelParameters):
     """Parameters of ``iss-darkphoton``."""
 
     g_D: float = param(0.106, description="U(1)_D gauge coupling", gt=0, le=1.5)
-    epsilon: float = param(1e-7, description="kinetic mixing (coupling to e J_em)", ge=0, lt=0.1)
+    epsilon: float = param(8e-8, description="kinetic mixing (coupling to e J_em)", ge=0, lt=0.1)
     M_Zp: float = param(3.0, unit="GeV", description="dark photon mass", gt=0)
     m_chi: float = param(50.0, unit="GeV", description="Dirac DM mass", gt=0)
     M_N: float = param(20.0, unit="GeV", description="N-S mass of the three pairs", gt=0)

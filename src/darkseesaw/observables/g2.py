@@ -245,8 +245,10 @@ def _bz_lepton_integral(z):
         t = (u - zz) / zz
         if abs(t) < 1e-8:
             g = 1.0 - t / 2.0
-        else:
+        elif t > -0.5:
             g = math.log1p(t) / t
+        else:  # u ≪ z (an ALP far lighter than the lepton): 1 + t underflows, use logs
+            g = (math.log(u) - math.log(zz)) / t
         return g  # = z ln(u/z)/(u − z)
 
     breaks = []

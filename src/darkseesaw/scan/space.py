@@ -47,7 +47,8 @@ class ParameterSpace:
     def internal_to_values(self, z: np.ndarray) -> np.ndarray:
         """Internal coordinates (n, d) -> physical values (n, d)."""
         z = np.asarray(z, dtype=float)
-        return np.where(self.log, 10.0 ** z, z)
+        with np.errstate(over="ignore"):  # 10**z of the linear coordinates is discarded
+            return np.where(self.log, 10.0 ** z, z)
 
     def in_box(self, z: np.ndarray) -> np.ndarray:
         """Whether internal coordinates lie inside the prior box (n,) bool."""

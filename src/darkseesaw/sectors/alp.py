@@ -135,7 +135,9 @@ class ALP(Sector):
                "g_amumu": c_mu * ph.m_mu / d["f"], "Gamma_a": tot,
                "tau_a": float(ph.width_to_lifetime_s(tot)) if tot > 0 else math.inf,
                "BR_a_gammagamma": d["widths"]["gammagamma"] / tot if tot > 0 else math.nan,
-               "delta_a_mu": float(g2.delta_a_alp(d["m"], c_mu, d["C_gg"], d["f"])["total"])}
+               # every ALP loop needs the muon coupling: Δa_μ = 0 exactly without it
+               "delta_a_mu": (float(g2.delta_a_alp(d["m"], c_mu, d["C_gg"], d["f"])["total"])
+                              if c_mu else 0.0)}
         return {k: float(v) for k, v in out.items()}
 
     def links(self) -> list:
