@@ -5,7 +5,6 @@ independent values (mpmath eigenvalues, the curvature of the σ^D potential, eqs
 import math
 
 import mpmath as mp
-import numpy as np
 import pytest
 
 from darkseesaw import physics as ph
