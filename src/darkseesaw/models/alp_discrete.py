@@ -80,14 +80,6 @@ class Parameters(ModelParameters):
         "universal", description="m_D = y v_w/√2 · 1, or Casas–Ibarra at the NuFIT best fit")
 
 
-def dirac_block(p: Parameters) -> np.ndarray:
-    """m_D [GeV]: y v_w/√2 × 1 (``universal``, the paper's order-of-magnitude texture) or, for
-    ``texture="nufit"``, Casas–Ibarra (R = 1, NO, m₁ = 0) with M = η F(p), μ = ζ F(q) (y unused)."""
-    if p.texture == "nufit":
-        return casas_ibarra([p.eta * scale(p, "M")] * 3, mu=[p.zeta * scale(p, "mu")] * 3)
-    return p.y * ph.v_EW / math.sqrt(2.0) * np.eye(3)
-
-
 def scale(p: Parameters, term: str | dict, extra_dim: int = 0) -> float:
     """Mass scale [GeV] of a term of the variant (``"M"``, ``"mu"`` or a power dict):
     Π σ_i^{k_i}/M_Pl^{Σ|k_i|−1+extra_dim} at the vevs (eq. 8; F(p) for σ^p alone)."""
@@ -97,25 +89,21 @@ def scale(p: Parameters, term: str | dict, extra_dim: int = 0) -> float:
                                    extra_dim=extra_dim))
 
 
+def dirac_block(p: Parameters) -> np.ndarray:
+    """m_D [GeV]: y v_w/√2 × 1 (``universal``, the paper's order-of-magnitude texture) or, for
+    ``texture="nufit"``, Casas–Ibarra (R = 1, NO, m₁ = 0) with M = η F(p), μ = ζ F(q) (y unused)."""
+    if p.texture == "nufit":
+        return casas_ibarra([p.eta * scale(p, "M")] * 3, mu=[p.zeta * scale(p, "mu")] * 3)
+    return p.y * ph.v_EW / math.sqrt(2.0) * np.eye(3)
+
+
 def _E_lifetime(p: Parameters, m_E: float) -> float:
     """τ_E [s] from E → ℓ_i h (eq. 39), λ = k Π σ/M_Pl^r of the E decay term; inf if M_E ≤ m_h."""
     if m_E <= ph.m_h:
         return math.inf
     lam = scale(p, VARIANTS[p.variant]["E_decay"], extra_dim=1)
+    # alp.E_lifetime is written for σ L̄HE_R (λ = k v/(√2 M_Pl)): pass the v that gives this λ
     return float(alp.E_lifetime(m_E, math.sqrt(2.0) * M_PL * lam, k=p.k, r=1, M_Pl=M_PL))
-
-
-class _ALP(ALP):
-    """`ALP` without lepton couplings: Δa_μ = 0 exactly (each ALP loop is ∝ C_μμ = 0). Stopgap:
-    `darkseesaw.observables.g2.delta_a_alp` fails (log1p(−1)) for m_a ≲ 1e-3 m_μ."""
-
-    def observables(self, pt: Point) -> dict[str, float]:
-        d = pt.data(self.name)
-        w = d["width"]
-        return {"m_a": d["m"], "f_a": d["f"], "g_agamma": d["g_agamma"], "g_aee": 0.0,
-                "g_amumu": 0.0, "Gamma_a": w, "delta_a_mu": 0.0,
-                "tau_a": float(ph.width_to_lifetime_s(w)) if w > 0 else math.inf,
-                "BR_a_gammagamma": d["widths"]["gammagamma"] / w if w > 0 else math.nan}
 
 
 def _heavy_lepton_link(label: str, suffix: str) -> LimitLink:
@@ -147,9 +135,9 @@ class AlpDiscrete(Model):
         NeutralLeptons(mD=dirac_block,
                        M=lambda p: p.eta * scale(p, "M") * np.eye(3),
                        mu_S=lambda p: p.zeta * scale(p, "mu") * np.eye(3), n_N=3, n_S=3),
-        _ALP(f_a="v_sigma", operator_dimension=lambda p: alp_numbers(p.variant)[1][0],
-             operator_coefficient="g_abs", M_Pl=M_PL,
-             C_gg=lambda p: alp_numbers(p.variant)[0][0] / 2),
+        ALP(f_a="v_sigma", operator_dimension=lambda p: alp_numbers(p.variant)[1][0],
+            operator_coefficient="g_abs", M_Pl=M_PL,
+            C_gg=lambda p: alp_numbers(p.variant)[0][0] / 2),
     )
     own_observables = {
         "C_agamma_X": {"latex": "C_{a\\gamma}", "description": "C_agamma = 2 sum (X_L - X_R) "
