@@ -92,4 +92,5 @@ def test_plugin_scan_with_auto_constraints(plugin_path):
     assert band.any() and (~df.loc[band, "allowed:hnl/Ue2/current"]).all()
     small = u2 < 3e-7
     assert small.any() and df.loc[small, "allowed:hnl/Ue2/current"].all()
-    assert list(u2) == pytest.approx(list((df["y"] * 174.1 / 10.0) ** 2), rel=1e-4)
+    # exact mixing sin²θ vs the LO (y v̄/M_R)²: they differ by O(U²) ≲ 2e-4 here
+    assert list(u2) == pytest.approx(list((df["y"] * 174.1 / 10.0) ** 2), rel=1e-3)
