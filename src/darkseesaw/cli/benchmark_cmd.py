@@ -115,7 +115,7 @@ def _margin(c: dict[str, Any]) -> str:
     mg = c["margin"]
     if mg is None:
         return "margin inf" if c["pass"] else "margin n/a"
-    unit = "σ" if c["margin_unit"] == "sigma" else "dex"
+    unit = {"sigma": "σ", "dex": "dex"}.get(c["margin_unit"], c["margin_unit"])
     return f"margin {mg:+.3g} {unit}" + (f"  ({c['note']})" if c["note"] else "")
 
 
