@@ -1,0 +1,130 @@
+"""``darkseesaw reproduce alp-portal-dm --fast``, run once (module fixture): the JSON, the
+figures, the printed table, and the paper's results against independent numbers (the Table 2
+box, eqs. 4.2–4.4, the paper's Fig. 3 text, the freeze-out estimate)."""
+
+import contextlib
+import io
+import json
+import math
+
+import numpy as np
+import pytest
+
+from darkseesaw import papers
+from darkseesaw.papers.alp_portal_dm.inputs import NUFIT60_3SIGMA, TABLE3
+from darkseesaw.papers.common import STATUSES
+
+pytestmark = pytest.mark.slow
+
+KEYS = ("model", "paper", "fast", "table3", "orderings_allowed", "n_accepted",
+        "n_accepted_by_ordering", "n_evaluated_by_ordering",
+        "orderings_found_by_blind_random_scan", "n_accepted_blind_random_scan", "table3_IO",
+        "table3_paper", "empirical_relations", "takagi_check", "fig3", "g2_today",
+        "fig3_freeze_out_shortcut", "fig3_rows", "relic_shortcut_check", "timing_s", "units",
+        "notes", "comparison")
+
+
+@pytest.fixture(scope="module")
+def repro(tmp_path_factory):
+    out = tmp_path_factory.mktemp("alp_portal_dm")
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        res = papers.reproduce("alp-portal-dm", out, fast=True)
+    return out, res, buf.getvalue()
+
+
+def test_json_figures_and_table(repro):
+    out, res, printed = repro
+    on_disk = json.loads((out / "alp-portal-dm.json").read_text())
+    assert set(KEYS) <= set(on_disk) and on_disk["fast"] is True
+    assert on_disk["table3"] == res["table3"]
+    for stem in ("fig2", "fig3", "fig3_today"):
+        for ext in ("png", "pdf"):
+            assert (out / f"alp-portal-dm_{stem}.{ext}").stat().st_size > 1000
+    assert "Table 3 A delta_cp_deg" in printed and "paper error" in printed
+    assert all(r["status"] in STATUSES for r in res["comparison"])
+    assert res["table3_paper"] == {k: TABLE3[k] for k in "AB"}
+
+
+def _box_extremes():
+    """Σm and m_β [meV] over the NO 3σ box of Table 2 with m₁ = 0 (eq. 4.2), by hand."""
+    w = NUFIT60_3SIGMA["NO"]
+    s12, s13, d21, d31 = (w[k][1:] for k in ("s12sq", "s13sq", "dm21sq_eV2", "dm3lsq_eV2"))
+    sm = [1e3 * (math.sqrt(d21[i]) + math.sqrt(d31[i])) for i in (0, 1)]
+    mb = [1e3 * math.sqrt(s12[i] * (1 - s13[1 - i]) * d21[i] + s13[i] * d31[i]) for i in (0, 1)]
+    return sm, mb
+
+
+def test_table3_against_the_table2_box(repro):
+    _, res, _ = repro
+    sm, mb = _box_extremes()
+    for tex in "AB":
+        t = res["table3"][tex]
+        paper = TABLE3[tex]
+        # eq. 4.2 with m1 = 0: inside the analytic extremes of the box, and containing the
+        # paper's (narrower, sampled) ranges
+        assert sm[0] - 1e-9 <= t["sum_m_meV"][0] <= paper["sum_m_meV"][0]
+        assert paper["sum_m_meV"][1] <= t["sum_m_meV"][1] <= sm[1] + 1e-9
+        assert t["sum_m_meV"][0] == pytest.approx(sm[0], abs=0.05)
+        assert t["sum_m_meV"][1] == pytest.approx(sm[1], abs=0.05)
+        assert mb[0] - 1e-9 <= t["m_beta_meV"][0] <= paper["m_beta_meV"][0]
+        assert paper["m_beta_meV"][1] <= t["m_beta_meV"][1] <= mb[1] + 1e-9
+        # δ fills the NO 3σ window [124°, 364°] (the paper stops at 290°)
+        lo, hi = NUFIT60_3SIGMA["NO"]["delta_deg"][1:]
+        assert t["delta_cp_deg"][0] == pytest.approx(lo, abs=0.5)
+        assert t["delta_cp_deg"][1] == pytest.approx(hi, abs=1.0)
+        # eqs. 4.3/4.4 at δ = 124°…364° bound m_ee: X ± Y cos δ between ~1.0 and ~4.3 meV
+        assert 0.9 < t["m_ee_meV"][0] < paper["m_ee_meV"][0] + 0.1
+        assert 4.0 < t["m_ee_meV"][1] < 4.4
+        e = res["empirical_relations"][tex]
+        q = e["rel_dev_percentiles_0_5_50_95_100"]   # eq. 4.3/4.4 is approximate (paper)
+        assert abs(q[2]) < 0.02 and max(abs(q[1]), abs(q[3])) < 0.1 and max(map(abs, q)) < 0.2
+        # Fig. 2a: cos φ follows cos δ (A) or cos(δ + π) (B: texture A with μ ↔ τ)
+        assert e["corr_cos_phi_cos_delta"] * (1 if tex == "A" else -1) > 0.9
+
+
+def test_orderings_and_exact_spectrum(repro):
+    _, res, _ = repro
+    assert res["orderings_allowed"] == {"A": ["NO", "IO"], "B": ["NO", "IO"]}
+    assert res["orderings_found_by_blind_random_scan"] == {"A": [], "B": []}
+    io_ = res["table3_IO"]
+    for tex in "AB":   # IO with m3 = 0: Σm = √Δm²_atm + √(Δm²_atm − Δm²_sol) ≈ 98–100 meV
+        assert 97 < io_[tex]["sum_m_meV"][0] and io_[tex]["sum_m_meV"][1] < 101
+    # exact 7×7 Takagi vs closed form with m_D/M = 1e-3: O(1e-6) corrections, enhanced in IO
+    # by the quasi-degenerate m1 ≈ m2 (θ12 moves by ~1e-6 Δm²_atm/Δm²_sol ~ 3e-5)
+    for key, tk in res["takagi_check"].items():
+        tol = 1e-5 if key.endswith("NO") else 1e-4
+        assert tk["ordering_agrees"], key
+        assert tk["max_abs_diff_s12sq"] < tol and tk["max_abs_diff_s23sq"] < 1e-5
+        assert tk["max_abs_diff_delta_deg"] < 100 * tol and tk["max_rel_diff_m_ee"] < 1e-5
+
+
+def test_fig3_conclusions_of_the_paper(repro):
+    """§4: at f_a = 10 TeV only C_μμ/f_a = −1 GeV⁻¹ works (near m_a ≈ 110 TeV) — we also keep
+    −0.1 (the MAGIC GC line search is not shipped, documented); at 100 TeV all three work."""
+    _, res, _ = repro
+    f10, f100 = res["fig3"]["fa_10TeV"], res["fig3"]["fa_100TeV"]
+    assert f10["Cmumu_over_fa_-0.01"] == []
+    lo, hi = f10["Cmumu_over_fa_-1"]
+    assert 9e4 < lo <= hi < 1.3e5
+    assert all(f100[k] for k in ("Cmumu_over_fa_-0.01", "Cmumu_over_fa_-0.1",
+                                 "Cmumu_over_fa_-1"))
+    for row in res["fig3_rows"]:   # the grid stops at the EFT cut-off 4π f_a
+        assert row["m_a_grid_max_GeV"] <= 4 * math.pi * row["f_a_TeV"] * 1e3 * (1 + 1e-12)
+    # today's Δa_μ reaches 0 at 2σ: the windows become open-ended up to the cut-off
+    assert res["g2_today"]["fa_100TeV"]["Cmumu_over_fa_-0.01"][1] == pytest.approx(
+        4 * math.pi * 1e5, rel=1e-9)
+
+
+def test_relic_shortcut_against_freeze_out_estimate(repro):
+    """⟨σv⟩ = 2.6e-26 cm³/s at m_χ = 100 TeV: Kolb–Turner estimate per species, ×2 for Dirac."""
+    _, res, _ = repro
+    rc = res["relic_shortcut_check"]
+    sv = rc["sigmav_cm3s"] / 1.1673e-17       # GeV⁻² (ħ²c³ = 1.1673e-17 GeV² cm³/s)
+    xf = 20.0
+    for _ in range(50):
+        xf = math.log(0.038 * 2 * 1.22e19 * 1e5 * sv / math.sqrt(106.75 * xf))
+    one = 1.07e9 * xf / (math.sqrt(106.75) * 1.22e19 * sv)
+    assert rc["omega_h2_majorana_boltzmann"] == pytest.approx(one, rel=0.05)
+    assert rc["omega_h2_dirac_boltzmann"] == pytest.approx(2 * one, rel=0.05)
+    assert np.isclose(rc["omega_h2_dirac_boltzmann"], 0.216, atol=0.01)
