@@ -43,6 +43,8 @@ import math
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.observables.qcd import alpha_s
+from darkseesaw.observables.widths import decay_length_m, width_vector_to_fermions
 
 __all__ = [
     "width_vector_to_fermions",
@@ -51,53 +53,8 @@ __all__ = [
     "zd_total_width",
     "width_heavy_to_vector_light",
     "width_heavy_to_light_ee",
-    "lifetime_s",
     "decay_length_m",
 ]
-
-
-def width_vector_to_fermions(m_V, gV, gA, m_f, n_c: int = 1):
-    """Γ(V → f f̄) [GeV] for L ⊃ V_μ f̄ γ^μ (g_V − g_A γ⁵) f.
-
-    Parameters
-    ----------
-    m_V : float or array
-        Vector mass [GeV].
-    gV, gA : float or array
-        Vector and axial couplings (dimensionless).
-    m_f : float
-        Fermion mass [GeV].
-    n_c : int
-        Colour factor.
-
-    Returns
-    -------
-    ndarray
-        Γ = N_c m_V β [g_V²(1+2r) + g_A²(1−4r)]/(12π), r = m_f²/m_V²; 0 below threshold.
-
-    Examples
-    --------
-    >>> import math
-    >>> from darkseesaw import physics as ph
-    >>> e = ph.e_charge_0
-    >>> g = width_vector_to_fermions(1.0, 1e-3 * e, 0.0, 0.0)
-    >>> bool(abs(g / (ph.alpha_0 * 1e-6 / 3) - 1) < 1e-12)
-    True
-    """
-    m_V = np.asarray(m_V, dtype=float)
-    r = np.where(m_V > 0, m_f**2 / np.where(m_V > 0, m_V, 1.0) ** 2, np.inf)
-    open_ = r < 0.25
-    rr = np.where(open_, r, 0.0)
-    beta = np.sqrt(1 - 4 * rr)
-    gam = n_c * m_V * beta * (np.asarray(gV) ** 2 * (1 + 2 * rr)
-                              + np.asarray(gA) ** 2 * (1 - 4 * rr)) / (12 * math.pi)
-    return np.where(open_, gam, 0.0)
-
-
-def _alpha_s(q):
-    """One-loop α_s(q) with n_f = 5 from α_s(M_Z) (PDG 2024); adequate for R above 2 GeV."""
-    b0 = (33 - 2 * 5) / (12 * math.pi)
-    return ph.alpha_s_MZ / (1 + ph.alpha_s_MZ * b0 * np.log(q**2 / ph.M_Z**2))
 
 
 def r_ratio(sqrt_s):
@@ -111,7 +68,7 @@ def r_ratio(sqrt_s):
     * 1 GeV < √s < 2 GeV: NaN — the resonance region needs measured R(s) data (PDG
       compilation); pass ``r_ratio=callable`` to `zd_partial_widths` for this range;
     * √s ≥ 2 GeV: parton model N_c Σ_q Q_q² (1 + α_s/π) over quarks with 2 m_q < √s
-      (MS-bar masses of `darkseesaw.physics`, one-loop α_s).
+      (MS-bar masses of `darkseesaw.physics`, two-loop α_s of `darkseesaw.observables.qcd`).
 
     Parameters
     ----------
@@ -148,7 +105,7 @@ def r_ratio(sqrt_s):
     rp = np.zeros(rs.shape)
     for q, Q in qs.items():
         rp = rp + np.where(rs > 2 * ph.quark_masses[q], 3 * Q**2, 0.0)
-    rp = rp * (1 + _alpha_s(np.where(high, rs, 10.0)) / math.pi)
+    rp = rp * (1 + alpha_s(np.where(high, rs, 10.0)) / math.pi)
     return np.where(high, rp, out)
 
 
@@ -325,27 +282,5 @@ def width_heavy_to_light_ee(m_h, m_V, G_col, eps, gamma_V, *, n_nodes: int = 400
     return total
 
 
-def lifetime_s(width_GeV):
-    """Proper lifetime τ = ħ/Γ [s] (wrapper of `darkseesaw.physics.width_to_lifetime_s`).
-
-    Examples
-    --------
-    >>> round(float(lifetime_s(6.582119569e-25)), 6)
-    1.0
-    """
-    return ph.width_to_lifetime_s(np.asarray(width_GeV, dtype=float))
-
-
-def decay_length_m(width_GeV, mass_GeV, energy_GeV):
-    """Lab-frame decay length βγ c τ [m] of a particle of energy E and mass m.
-
-    Examples
-    --------
-    >>> L = decay_length_m(1e-15, 0.03, 0.3)
-    >>> round(float(L), 3)   # βγ = p/m ≈ 9.95, cτ = ħc/Γ
-    1.963
-    """
-    E = np.asarray(energy_GeV, dtype=float)
-    m = np.asarray(mass_GeV, dtype=float)
-    p = np.sqrt(np.clip(E**2 - m**2, 0, None))
-    return ph.invGeV_to_m(1.0 / np.asarray(width_GeV, dtype=float)) * p / m
+# transitional alias (callers move to `darkseesaw.physics.width_to_lifetime_s`)
+lifetime_s = ph.width_to_lifetime_s

@@ -31,6 +31,7 @@ import math
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.observables.widths import width_vector_to_fermions
 
 __all__ = [
     "width_ff",
@@ -49,9 +50,10 @@ __all__ = [
 
 
 def width_ff(M, g, qL, qR, m=0.0, nc=1):
-    """Γ(Z′ → f f̄) [GeV], eq. 3.4 of DRFGMN (exact in m_f).
+    """Γ(Z′ → f f̄) [GeV] for chiral charges, exact in m_f (eq. 3.4 of DRFGMN).
 
-    Γ = n_c g² [6 q_L q_R m² + (q_L² + q_R²)(M² − m²)] √(M² − 4m²) / (24π M²).
+    Γ = n_c g² [6 q_L q_R m² + (q_L² + q_R²)(M² − m²)] √(M² − 4m²) / (24π M²), which is
+    `darkseesaw.observables.widths.width_vector_to_fermions` with g_V,A = g (q_L ± q_R)/2.
 
     Parameters
     ----------
@@ -77,13 +79,9 @@ def width_ff(M, g, qL, qR, m=0.0, nc=1):
     >>> round(float(width_ff(100.0, 1.0, 1.0, 1.0)) * 24 * np.pi / 100.0, 12)
     2.0
     """
-    M = np.asarray(M, float)
-    m2 = np.asarray(m, float) ** 2
-    M2 = M**2
-    kin = np.clip(M2 - 4 * m2, 0.0, None)
-    val = nc * np.asarray(g, float) ** 2 * (6 * qL * qR * m2 + (qL**2 + qR**2) * (M2 - m2)) * np.sqrt(
-        kin) / (24 * math.pi * M2)
-    return np.where(M2 > 4 * m2, val, 0.0)
+    # the one V → f f̄ formula, with g_V = g (q_L + q_R)/2 and g_A = g (q_L − q_R)/2
+    g = np.asarray(g, float)
+    return width_vector_to_fermions(M, g * (qL + qR) / 2, g * (qL - qR) / 2, m, nc)
 
 
 def width_scalars(M, g, q, m=0.0):

@@ -12,9 +12,9 @@ mixing. Then:
   the U(1)′ boson with kinetic mixing ε (input: the low-mass coupling to e(0) J_em)
   and, when the Higgs is charged, mass mixing (sin χ = −ε e(0)/(e c_W), e, c_W at tree level); each fermion's (g_V, g_A) to the physical Z′ is
   e ε Q + g_Z ε′(T₃/2 − Q s_W²) + g′ κ (q_L + q_R)/2 and g_Z ε′ T₃/2 + g′ κ (q_L − q_R)/2;
-* **widths and BRs**: one V → f f̄ formula (`darkseesaw.observables.dark_photon.width_vector_to_fermions`)
+* **widths and BRs**: one V → f f̄ formula (`darkseesaw.observables.widths.width_vector_to_fermions`)
   for the SM fermions (quarks above 2 GeV with the QCD factor of
-  `darkseesaw.observables.hnl_decays.qcd_factor`; below 2 GeV hadrons through R(s),
+  `darkseesaw.observables.qcd.qcd_factor`; below 2 GeV hadrons through R(s),
   `darkseesaw.observables.dark_photon.r_ratio`, scaled by the quark vector couplings — exact
   for a dark photon, an approximation otherwise; NaN in 1–2 GeV where R needs data), and for the
   new fermions (a Majorana state from one Weyl field of charge q: Γ = g′²q²M β³/(24π));
@@ -48,8 +48,9 @@ import numpy as np
 from darkseesaw import physics as ph
 from darkseesaw.constraints.links import CurveLink, LimitLink
 from darkseesaw.observables import collider
-from darkseesaw.observables.dark_photon import r_ratio, width_vector_to_fermions
-from darkseesaw.observables.hnl_decays import qcd_factor
+from darkseesaw.observables.dark_photon import r_ratio
+from darkseesaw.observables.qcd import qcd_factor
+from darkseesaw.observables.widths import width_vector_to_fermions
 from darkseesaw.sectors.base import Point, Sector, SectorSpectrum, Spec
 from darkseesaw.spectrum.gauge_mixing import neutral_gauge_mixing, sm_couplings
 from darkseesaw.symmetry.anomalies import gauge_anomaly_check
