@@ -1,0 +1,163 @@
+"""The dark-u1 reproduction: fit of the lost Table 1, Table 2, checks, JSON, figures, table.
+
+``reproduce(out, fast)`` writes ``out/dark-u1.json`` (keys: ``inputs``, ``table2``,
+``residuals``, ``paper_table2``, ``fit``, ``fit_perturbative``, ``determination``,
+``degenerate_inputs``, ``approximations``, ``minimisation``, ``gauge``, ``neutrinos``,
+``decays``, ``naturalness``, ``dark_photon_limits_allowed``, ``notes``, ``figures``,
+``comparison``), the figures ``dark-u1_spectrum`` and ``dark-u1_zd_limits`` (PNG + PDF), and
+prints the ours-vs-paper table. ``fast`` skips the fit (uses the stored inputs, the model's
+benchmark ``table2-fit``), the perturbative variant and the search of competing vacua.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from darkseesaw import physics as ph
+from darkseesaw.constraints import curve
+from darkseesaw.models.dark_u1 import Parameters, scalar_spectrum
+from darkseesaw.papers.common import load_data, plain, print_comparison, write_result
+from darkseesaw.papers.dark_u1 import notes
+from darkseesaw.papers.dark_u1.figures import figures
+from darkseesaw.papers.dark_u1.fit import (
+    FIT_NAMES,
+    FIT_TARGETS,
+    fit_table2,
+    input_ranges,
+    jacobian,
+    stored_inputs,
+)
+from darkseesaw.papers.dark_u1.formulas import approximate_scalars, epsilon_loop
+from darkseesaw.papers.dark_u1.gauge import gauge_sector
+from darkseesaw.papers.dark_u1.neutrinos import decays, neutrino_spectrum
+from darkseesaw.papers.dark_u1.table2 import TABLE2, comparison_rows, residuals, table2_from
+from darkseesaw.papers.dark_u1.vacuum import minimise, naturalness
+
+__all__ = ["reproduce", "outputs", "DP_CURVES", "PAPER_ID"]
+
+PAPER_ID = "dark-u1"
+DP_CURVES: list[str] = load_data("darkseesaw.papers.dark_u1", "dark_photon_limits.yaml")["curves"]
+"""Visible dark-photon limits drawn and checked with the benchmark Z_D (data file)."""
+
+
+def outputs(inputs: dict[str, float], *, check_candidates: bool) -> dict[str, Any]:
+    """Everything computed at ``inputs``: parameters ``p``, scalars ``s``, gauge ``g``,
+    neutrinos ``n``, decays ``d``, vacuum ``vac`` (minimisation) and approximations ``approx``."""
+    p = Parameters(**inputs)
+    s = scalar_spectrum(p)
+    g = gauge_sector(p)
+    n = neutrino_spectrum(p)
+    d = decays(p, g, n)
+    vac = minimise(p, s["bare"], check_candidates=check_candidates)
+    approx = approximate_scalars(p, s["m_HD"], s["m_SDp"], s["m_SD"], s["m_hSM"])
+    return {"p": p, "s": s, "g": g, "n": n, "d": d, "vac": vac, "approx": approx}
+
+
+def _fit(fast: bool) -> tuple[dict[str, float], dict[str, Any], dict[str, Any], np.ndarray]:
+    """(inputs, fit info, perturbative-fit info, Jacobian) — stored inputs when ``fast``."""
+    if fast:
+        inputs = stored_inputs()
+        return (inputs, {"ran": False, "note": "fast mode: stored fitted inputs"},
+                {"ran": False}, jacobian(inputs))
+    res = fit_table2()
+    inputs = res["inputs"]
+    stored = stored_inputs()
+    info = {"ran": True, "cost": res["cost"], "nfev": res["nfev"], "success": res["success"],
+            "start": res["start"], "log_residuals": res["residuals"],
+            "max_rel_dev_from_stored_TABLE1_FIT": max(abs(inputs[k] / stored[k] - 1)
+                                                      for k in FIT_NAMES)}
+    pr = fit_table2(start={k: inputs[k] for k in FIT_NAMES}, upper={"lam_S1": 4 * math.pi},
+                    max_nfev=30)
+    pert = {"ran": True, "bound": "lam_S1 <= 4 pi; residuals weighted by the printed precision",
+            "inputs": {k: pr["inputs"][k] for k in FIT_NAMES},
+            "rel_residuals": {k: math.exp(v) - 1 for k, v in pr["residuals"].items()},
+            "success": pr["success"], "nfev": pr["nfev"]}
+    return inputs, info, pert, np.asarray(res["jacobian"])
+
+
+def _approximations(inputs: dict[str, float], o: dict[str, Any]) -> dict[str, Any]:
+    """Approximate formulas (eqs. 2.2–2.9, 2.13, 2.18, 2.19) against the exact values."""
+    s, g, n = o["s"], o["g"], o["n"]
+    exact = {"v_phi": inputs["v_phi"], "omega2": inputs["omega2"], "m_hSM": s["m_hSM"],
+             "m_SD": s["m_SD"], "m_HD": s["m_HD"], "m_SDp": s["m_SDp"], "m_AD": s["m_AD"],
+             "m_aD": s["m_aD"], "m_HDpm": s["m_HDpm"]}
+    exact.update({f"theta_{k}": v for k, v in s["theta"].items()})
+    ap: dict[str, Any] = {}
+    for k, v in o["approx"].items():
+        e = exact[k]
+        ap[k] = {"approx": v, "exact": e, "rel_diff": (abs(v) / abs(e) - 1) if e else None}
+    ap["m_ZD_eq218_GeV"] = {"approx": g["m_ZD_eq218"], "exact": g["m_ZD"],
+                            "rel_diff": g["m_ZD_eq218"] / g["m_ZD"] - 1}
+    ap["eps_prime_eq219"] = {"approx": g["eps_prime_eq219"], "exact": g["eps_prime"],
+                             "rel_diff": g["eps_prime_eq219"] / g["eps_prime"] - 1}
+    ap["m_light_eq213_eV"] = {"approx": n["m_light_eq213_eV"], "exact": n["m_light_eV"]}
+    return ap
+
+
+def _limits_allowed(g: dict[str, Any]) -> dict[str, bool]:
+    """Whether the benchmark (m_ZD, ε) is allowed by each visible dark-photon limit."""
+    out = {}
+    for name in DP_CURVES:
+        a = curve(name).allowed(g["m_ZD"], g["epsilon"])
+        out[name] = bool(np.all(a)) if np.ndim(a) else bool(a)
+    return out
+
+
+def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
+    """Write ``out/dark-u1.json`` and the figures, print the table; returns the JSON dict."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    inputs, fit_info, pert, J = _fit(fast)
+    o = outputs(inputs, check_candidates=not fast)
+    s, g, n, vac = o["s"], o["g"], o["n"], o["vac"]
+    fit_info.update(input_ranges(J))
+    table2 = table2_from(s, g, n)
+    res = residuals(table2, FIT_TARGETS)
+    rows = comparison_rows(res)
+    result = {
+        "model": PAPER_ID,
+        "paper": "Bertuzzo, Jana, Machado, Zukanovich Funchal, PLB 791 (2019) 210, "
+                 "arXiv:1808.02500",
+        "inputs": {**inputs, "v_GeV": ph.v_EW, "bare_masses_GeV2": s["bare"],
+                   "units": "vevs v_phi, omega1, omega2, m_N in GeV; mu, mu_p in GeV; "
+                            "bare masses in GeV^2; couplings dimensionless"},
+        "table2": table2,
+        "residuals": res,
+        "paper_table2": TABLE2,
+        "fit": fit_info,
+        "fit_perturbative": pert,
+        "determination": {
+            "fitted_outputs (12 equations for 12 inputs, unique up to signs)": list(FIT_TARGETS),
+            "fitted_inputs": list(FIT_NAMES),
+            "predicted_outputs": notes.PREDICTED_OUTPUTS,
+            "inputs_equal_to_outputs": notes.INPUTS_EQUAL_TO_OUTPUTS,
+        },
+        "degenerate_inputs": notes.DEGENERATE_INPUTS,
+        "approximations": _approximations(inputs, o),
+        "minimisation": {"vevs_from_Lagrangian_inputs_GeV": {k: float(v)
+                                                             for k, v in vac.vevs.items()},
+                         "converged": bool(vac.converged), "is_minimum": bool(vac.is_minimum),
+                         "is_deepest": bool(vac.is_deepest) if not fast else None,
+                         "n_candidates": len(vac.candidates),
+                         "goldstone_residual": s["goldstone_residual"]},
+        "gauge": {k: v for k, v in g.items() if k != "mixing"}
+        | {"epsilon_loop_eq221": epsilon_loop(inputs["g_D"], g["m_ZD"], s["m_HDpm"])},
+        "neutrinos": {"m_light_eV": n["m_light_eV"], "m_light_eq213_eV": n["m_light_eq213_eV"],
+                      "m_heavy_GeV": n["m"][n["heavy"]], "U_aN_sq": n["U_aN_sq"],
+                      "max_abs_y_nu": float(np.max(np.abs(n["y_nu"]))),
+                      "oscillations": {k: n["osc"][k] for k in ("s12sq", "s13sq", "s23sq",
+                                                                "dm21sq", "dm3lsq")}},
+        "decays": o["d"],
+        "naturalness": naturalness(inputs, s),
+        "dark_photon_limits_allowed": _limits_allowed(g),
+        "notes": list(notes.NOTES),
+        "figures": figures(out, s, g, n, DP_CURVES),
+        "comparison": [r.as_dict() for r in rows],
+    }
+    write_result(out, PAPER_ID, result)
+    print_comparison(PAPER_ID, rows)
+    return plain(result)
