@@ -74,13 +74,13 @@ def register(app: typer.Typer) -> None:
 
         import numpy as np
 
+        from darkseesaw import physics as ph
         from darkseesaw.constraints import curve
         from darkseesaw.errors import InputError
-        from darkseesaw.report.limits import X_UNITS
 
-        if x_unit not in X_UNITS:
+        if x_unit not in ph.MASS_UNITS:
             raise InputError(None, "--x-unit", f"unknown unit {x_unit!r}; one of "
-                             f"{', '.join(X_UNITS)}")
+                             f"{', '.join(ph.MASS_UNITS)}")
         if plot is not None and plot.suffix.lower() not in (".png", ".pdf"):
             raise InputError(str(plot), "--plot", "the figure must be a .png or .pdf file")
         from darkseesaw.constraints.measurements import MEASUREMENTS
@@ -97,7 +97,7 @@ def register(app: typer.Typer) -> None:
             c = curve(name)
         except KeyError as e:
             raise InputError(None, "NAME", str(e).strip("'\"")) from None
-        sx = X_UNITS[x_unit]
+        sx = ph.convert(1.0, "GeV", x_unit)
         info = c.info()
         if as_json:
             info["x"] = (np.asarray(c.x) * sx).tolist()

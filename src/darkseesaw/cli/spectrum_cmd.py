@@ -8,17 +8,20 @@ from pathlib import Path
 
 import typer
 
-_UNITS = (("TeV", 1e3), ("GeV", 1.0), ("MeV", 1e-3), ("keV", 1e-6), ("eV", 1e-9), ("meV", 1e-12))
+_DISPLAY = ("TeV", "GeV", "MeV", "keV", "eV", "meV")  # units of `darkseesaw.physics.UNITS`
 
 
 def format_mass(m_GeV: float) -> str:
     """A mass with a unit chosen for its scale: 1.234 TeV, 56.7 keV, 8.60 meV, 0 (exact)."""
+    from darkseesaw import physics as ph
+
     if m_GeV == 0.0:
         return "0 (exact)"
-    for name, f in _UNITS:
-        if m_GeV >= f:
-            return f"{m_GeV / f:.6g} {name}"
-    return f"{m_GeV / 1e-12:.4g} meV"
+    for name in _DISPLAY:
+        v = ph.convert(m_GeV, "GeV", name)
+        if v >= 1.0:
+            return f"{v:.6g} {name}"
+    return f"{ph.convert(m_GeV, 'GeV', 'meV'):.4g} meV"
 
 
 def _parse_sets(sets: list[str], path: str) -> dict[str, float]:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from darkseesaw import physics as ph
 from darkseesaw.constraints.readers import data_dir, ecsv_header, read_xy
 
 REPOS = {
@@ -276,7 +277,7 @@ class Builder:
                 if not fb:  # a single boundary listed only as file_top (atmospheric nu): a limit
                     fb, ft = ft, ""
                 unit = r["mass_unit"].strip() or "GeV"
-                xs = {"GeV": 1.0, "MeV": 1e-3, "keV": 1e-6}[unit]
+                xs = ph.to_GeV(1.0, unit)
                 cite = (f"{r['label']} ({r['year']}); inspire {r['reference_inspire']}"
                         + (f"; arXiv:{r['arxiv']}" if r["arxiv"] else ""))
                 cols = [f"m_N [{unit}]", f"{q[:-1]}|^2".replace("U", "|U_", 1)]

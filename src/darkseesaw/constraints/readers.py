@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from darkseesaw import physics as ph
+
 _NUM = re.compile(r"^[\s+\-.\deE,;]+$")
 
 
@@ -87,9 +89,6 @@ def read_ecsv(path: str) -> tuple[dict, np.ndarray]:
     return hdr, np.array([r[:k] for r in rows], dtype=float)
 
 
-_MASS_UNITS = {"GeV": 1.0, "TeV": 1e3, "MeV": 1e-3, "keV": 1e-6, "eV": 1e-9}
-
-
 def ecsv_xy(path: str, ycol: str | None = None) -> tuple[np.ndarray, np.ndarray, str]:
     """Mass [GeV] and the chosen y column of a gDMbounds file, with the y unit string."""
     hdr, d = read_ecsv(path)
@@ -99,12 +98,12 @@ def ecsv_xy(path: str, ycol: str | None = None) -> tuple[np.ndarray, np.ndarray,
         ycol = next((c for c in ("sigmav", "tau") if c in names), names[1])
     j = names.index(ycol)
     mu = units[names[0]]
-    if mu not in _MASS_UNITS:
+    if mu not in ph.MASS_UNITS:
         raise ValueError(f"{path}: unknown mass unit {mu!r}")
     # gDMbounds tables are functions of the mass; a few digitised rows are out of order
     # (e.g. MAGIC Segue 1 2014 lists 111 GeV after 321 GeV): sort by mass
     order = np.argsort(d[:, 0], kind="stable")
-    x = d[order, 0] * _MASS_UNITS[mu]
+    x = d[order, 0] * ph.to_GeV(1.0, mu)
     return x, d[order, j], units[ycol]
 
 

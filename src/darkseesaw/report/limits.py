@@ -24,7 +24,15 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-X_UNITS = {"GeV": 1.0, "TeV": 1e-3, "MeV": 1e3, "keV": 1e6, "eV": 1e9}
+from darkseesaw import physics as ph
+
+X_UNITS = ph.MASS_UNITS
+"""Mass units an x axis may use (`darkseesaw.physics.UNITS`)."""
+
+
+def _per_GeV(unit: str) -> float:
+    """Value in ``unit`` of 1 GeV (the curves' x are in GeV)."""
+    return float(ph.convert(1.0, "GeV", unit))
 
 _Y_UNIT_TEX = {"GeV^-1": r"GeV$^{-1}$", "cm^2": r"cm$^2$", "cm^3/s": r"cm$^3$ s$^{-1}$",
                "s": "s", "fb": "fb", "": ""}
@@ -74,7 +82,7 @@ def draw_curve(ax, c, *, x_unit: str = "GeV", color: str | None = None, label: s
 
     if isinstance(c, str):
         c = _curves(c)[0]
-    sx = X_UNITS[x_unit]
+    sx = _per_GeV(x_unit)
     st = kind_style(c.kind)
     if hatch_projections and c.kind == "projection":
         st["hatch"] = "//"
@@ -193,9 +201,9 @@ def draw_limits(ax, curves: Iterable, *, x_unit: str = "GeV", xlim: Sequence[flo
         ax.set_xlabel(axis_label(c0.x_label or "mass", x_unit))
         ax.set_ylabel(axis_label(c0.y_label, c0.y_unit))
     if xlim is None and cs:
-        lo = min(np.nanmin(np.where(c.x * X_UNITS[x_unit] > 0, c.x, np.nan)) for c in cs)
+        lo = min(np.nanmin(np.where(c.x > 0, c.x, np.nan)) for c in cs)
         hi = max(np.nanmax(c.x) for c in cs)
-        xlim = (lo * X_UNITS[x_unit], hi * X_UNITS[x_unit])
+        xlim = (lo * _per_GeV(x_unit), hi * _per_GeV(x_unit))
     if ylim is None and cs:
         ys = np.concatenate([np.asarray(c.y) * y_factor for c in cs])
         ys = ys[(ys > 0) & np.isfinite(ys)]
