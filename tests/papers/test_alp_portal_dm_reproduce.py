@@ -20,8 +20,8 @@ KEYS = ("model", "paper", "fast", "table3", "orderings_allowed", "n_accepted",
         "n_accepted_by_ordering", "n_evaluated_by_ordering",
         "orderings_found_by_blind_random_scan", "n_accepted_blind_random_scan", "table3_IO",
         "table3_paper", "empirical_relations", "takagi_check", "fig3", "g2_today",
-        "fig3_freeze_out_shortcut", "fig3_rows", "relic_shortcut_check", "timing_s", "units",
-        "notes", "comparison")
+        "fig3_freeze_out_shortcut", "fig3_rows", "alp_width_check", "relic_shortcut_check",
+        "timing_s", "units", "notes", "comparison")
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +128,16 @@ def test_relic_shortcut_against_freeze_out_estimate(repro):
     assert rc["omega_h2_majorana_boltzmann"] == pytest.approx(one, rel=0.05)
     assert rc["omega_h2_dirac_boltzmann"] == pytest.approx(2 * one, rel=0.05)
     assert np.isclose(rc["omega_h2_dirac_boltzmann"], 0.216, atol=0.01)
+
+
+def test_alp_width_on_the_relic_band(repro):
+    """At f_a = 10 TeV the narrow-ALP relic band (Γ_a neglected) agrees with the model's
+    Breit–Wigner Boltzmann solution (Γ_a ≈ m_a/4 is far from the pole at s = 4m_χ²); at
+    f_a = 100 TeV Γ_a ≈ 0.25 (f_a/10 TeV)² m_a ≈ 25 m_a: the band is outside its validity."""
+    _, res, _ = repro
+    for w in res["alp_width_check"]["fa_10TeV"].values():
+        if w:
+            assert w["Gamma_a_over_m_a"] == pytest.approx(0.25, abs=0.02)
+            assert w["omega_h2_model_breit_wigner"] == pytest.approx(0.120, rel=0.03)
+    for w in res["alp_width_check"]["fa_100TeV"].values():
+        assert w["Gamma_a_over_m_a"] > 20 and w["omega_h2_model_breit_wigner"] > 1.0

@@ -25,6 +25,7 @@ import numpy as np
 from darkseesaw.constraints import curve
 from darkseesaw.cosmo.boltzmann import omega_h2
 from darkseesaw.cosmo.thermal_average import thermal_average
+from darkseesaw.models.alp_portal_dm import MODEL
 from darkseesaw.observables import alp_dm, g2
 from darkseesaw.papers.alp_portal_dm.inputs import (
     DELTA_A_MU_2023,
@@ -34,7 +35,7 @@ from darkseesaw.papers.alp_portal_dm.inputs import (
 )
 
 __all__ = ["GAMMA_LINE_LIMITS", "GAMMA_LINE_PROJECTIONS", "DIRAC_FLUX_FACTOR", "relic_C_gg",
-           "gamma_line_max_C_gg", "g2_C_gg_band", "fig3_scan", "runs"]
+           "gamma_line_max_C_gg", "g2_C_gg_band", "fig3_scan", "runs", "width_check"]
 
 GAMMA_LINE_LIMITS: dict[str, str] = {
     "DAMPE 2022 (GC)": "id/gammaline/dampe",
@@ -221,3 +222,24 @@ def fig3_scan(f_a, c_mumu_over_fa, m_a, *, ratio: float = FIG3["m_a_over_m_chi"]
             "intervals_cta_reach": runs(allowed & ~allowed_cta, m_a)}
 
 
+
+
+def width_check(scan: dict, f_a: float, c_mumu_over_fa: float) -> dict | None:
+    """Γ_a/m_a and the model's Ωh² (full Breit–Wigner) at the relic C_γγ of an allowed m_a.
+
+    The relic band of Fig. 3 (as in the paper) neglects Γ_a in σ(s) (m_a < 2m_χ: no pole).
+    At the middle allowed grid point this evaluates the model (`darkseesaw.models.alp_portal_dm`,
+    ``alp`` and ``dm`` sectors) at that C_γγ: Γ_a/m_a ≫ 1 means the narrow-ALP computation, and
+    the perturbative ALP itself, are outside their validity there. None without allowed points.
+    """
+    idx = np.flatnonzero(scan["allowed"])
+    if not len(idx):
+        return None
+    i = int(idx[len(idx) // 2])
+    ma, mchi = float(scan["m_a"][i]), float(scan["m_chi"][i])
+    C = float(scan["relic_central"][i]) * f_a
+    p = MODEL.parameters(f_a=f_a, m_a=ma, m_phi=ma, m_chi=mchi, C_gg=C,
+                         C_mumu=c_mumu_over_fa * f_a)
+    o = MODEL.observables(p)
+    return {"m_a_GeV": ma, "C_gg_over_fa_invGeV": C / f_a, "Gamma_a_over_m_a": o["Gamma_a"] / ma,
+            "omega_h2_model_breit_wigner": o["omega_dm_h2"]}

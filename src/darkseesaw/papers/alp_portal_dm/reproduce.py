@@ -18,7 +18,7 @@ import numpy as np
 
 from darkseesaw.cosmo.boltzmann import omega_h2
 from darkseesaw.papers.alp_portal_dm import figures
-from darkseesaw.papers.alp_portal_dm.fig3 import fig3_scan
+from darkseesaw.papers.alp_portal_dm.fig3 import fig3_scan, width_check
 from darkseesaw.papers.alp_portal_dm.inputs import DELTA_A_MU_2025, FIG3, SIGMAV_THERMAL, TABLE3
 from darkseesaw.papers.alp_portal_dm.table3 import empirical_relations, ranges, takagi_check
 from darkseesaw.papers.alp_portal_dm.texture_fit import neutrino_fit
@@ -47,11 +47,11 @@ def run_fig3(fast: bool) -> dict[str, Any]:
     n_ma = FIG3["n_ma"]["fast" if fast else "full"]
     lo, hi = FIG3["m_a_range_GeV"]
     out: dict[str, Any] = {"fig3": {}, "g2_today": {}, "fig3_freeze_out_shortcut": {},
-                           "rows": [], "scans": {}, "scans_today": {}}
+                           "alp_width_check": {}, "rows": [], "scans": {}, "scans_today": {}}
     for fa in FIG3["f_a_GeV"]:
         ma = np.geomspace(lo, min(hi, 4 * math.pi * fa), n_ma)  # EFT: m_a < Λ = 4π f_a
         kf = f"fa_{fa / 1e3:g}TeV"
-        for key in ("fig3", "g2_today", "fig3_freeze_out_shortcut"):
+        for key in ("fig3", "g2_today", "fig3_freeze_out_shortcut", "alp_width_check"):
             out[key][kf] = {}
         for cm in FIG3["C_mumu_over_fa_invGeV"]:
             kc = f"Cmumu_over_fa_{cm:g}"
@@ -62,6 +62,7 @@ def run_fig3(fast: bool) -> dict[str, Any]:
             out["fig3"][kf][kc] = _envelope(s["intervals"])
             out["g2_today"][kf][kc] = _envelope(st["intervals"])
             out["fig3_freeze_out_shortcut"][kf][kc] = _envelope(ss["intervals"])
+            out["alp_width_check"][kf][kc] = width_check(s, fa, cm)
             out["rows"].append({
                 "f_a_TeV": fa / 1e3, "C_mumu_over_fa_invGeV": cm,
                 "m_a_interval_GeV": out["fig3"][kf][kc],
@@ -149,6 +150,12 @@ def comparison(res: dict[str, Any]) -> list[Comparison]:
                                "match" if same else "updated data",
                                "" if same else "the MAGIC GC line search (to 100 TeV) is not "
                                "shipped"))
+    widths = [w["Gamma_a_over_m_a"] for w in res["alp_width_check"]["fa_100TeV"].values() if w]
+    if widths:
+        rows.append(Comparison("Gamma_a/m_a on the f_a = 100 TeV relic band",
+                               "narrow (Gamma_a neglected)", max(widths), "paper error",
+                               "Gamma_a ~ 0.25 (f_a/10 TeV)^2 m_a; with the Breit-Wigner the "
+                               "model's Omega h^2 ~ 12 there (alp_width_check)"))
     rc = res["relic_shortcut_check"]
     rows.append(Comparison("Omega h^2 at <sigma v> = 2.6e-26 cm3/s (Dirac)", 0.12,
                            rc["omega_h2_dirac_boltzmann"], "paper error",
@@ -207,6 +214,7 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
         "fig3": f3["fig3"], "g2_today": f3["g2_today"],
         "fig3_freeze_out_shortcut": f3["fig3_freeze_out_shortcut"],
         "fig3_rows": f3["rows"],
+        "alp_width_check": f3["alp_width_check"],
         "relic_shortcut_check": {
             "sigmav_cm3s": sv0, "omega_h2_dirac_boltzmann": om_dirac,
             "omega_h2_majorana_boltzmann": om_maj, "m_chi_GeV": 1e5},
@@ -222,8 +230,11 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
     print_comparison(PAPER_ID, rows)
     print(f"  orderings allowed: {allowed}   (blind random scan alone: {random_only})")
     for r_ in f3["rows"]:
+        wc = f3["alp_width_check"][f"fa_{r_['f_a_TeV']:g}TeV"][
+            f"Cmumu_over_fa_{r_['C_mumu_over_fa_invGeV']:g}"]
         print(f"  f_a = {r_['f_a_TeV']:g} TeV, C_mumu/f_a = {r_['C_mumu_over_fa_invGeV']:g}: "
               f"m_a in {r_['m_a_interval_GeV']} GeV (2023 g-2), "
-              f"{r_['m_a_interval_today_GeV']} (2025)")
+              f"{r_['m_a_interval_today_GeV']} (2025)"
+              + (f"; Gamma_a/m_a = {wc['Gamma_a_over_m_a']:.3g} there" if wc else ""))
     print(f"  neutrino fit {t_fit:.1f} s, Fig. 3 {t_fig3:.1f} s")
     return res
