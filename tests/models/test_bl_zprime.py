@@ -1,123 +1,147 @@
-"""Model bl-zprime (arXiv:1707.08606): content, spectrum, Z′ BRs, relic, ΔN_eff, reproduction."""
+"""Model bl-zprime (arXiv:1707.08606) on the model contract: content, spectrum, observables,
+links, against the paper's equations and independent values."""
 
-import json
 import math
 
 import numpy as np
 import pytest
 
 from darkseesaw import physics as ph
-from darkseesaw.errors import InputError  # noqa: F401  (CLI contract import)
+from darkseesaw.cosmo import thermo
 from darkseesaw.models import bl_zprime as bl
+from darkseesaw.models import get
+from darkseesaw.models.base import parameter_unit
+from darkseesaw.observables import registry
+from darkseesaw.sectors import U1Gauge
+from darkseesaw.sectors.u1_gauge import Fermion
 
-
-def test_anomaly_free_only_with_dark_sector():
-    assert all(v == "0" for v in bl.anomalies(True).values())
-    bad = {k: v for k, v in bl.anomalies(False).items() if v != "0"}
-    # ISS alone: Σq = −3 and Σq³ = −3 (3 N_R of −1 and 3 N′_R of +1 are both right-handed...)
-    assert bad == {"grav^2 BL": "-3", "BL BL BL": "-3"}
-
-
-def test_parameters_validation():
-    with pytest.raises(ValueError):
-        bl.MODEL.parameters(g_BL=-0.1)
-    with pytest.raises(ValueError):
-        bl.MODEL.parameters(unknown=1.0)
-    p = bl.MODEL.parameters(g_BL=0.25, M_Zp=1e4)
-    assert p.v1 == pytest.approx(4e4, rel=1e-12)  # eq. 3.2 with v2 ≪ v1
+M = bl.MODEL
 
 
 @pytest.fixture(scope="module")
-def spec():
-    p = bl.MODEL.parameters(g_BL=0.25, M_Zp=1e4, m_chi=3800.0)
-    return p, bl.MODEL.spectrum(p)
+def dd():
+    """The text's direct-detection benchmark: parameters, spectrum, observables, checks."""
+    p = M.parameters(**M.benchmarks["dd_text"])
+    r = M.evaluate(p)
+    return p, r["spectrum"], r["observables"], r["constraints"]
 
 
-def test_neutral_fermions_inverse_seesaw(spec):
-    p, s = spec
-    m = s["neutral_fermion_masses"]
+def test_registered_and_composed():
+    assert get("bl-zprime") is M
+    assert [s.name for s in M.sectors] == ["neutral_leptons", "u1", "dm"]
+    assert M.paper.startswith("De Romeri") and "1707.08606" in M.paper
+
+
+def test_u1_content_is_anomaly_free_and_needs_the_dark_sector():
+    # the sector's own anomaly check (raises otherwise): every anomaly vanishes
+    u1 = M.sectors[1]
+    assert all(v == 0 for v in u1.anomalies.values())
+    # eqs. 2.3-2.4 by hand: the ISS pairs cancel among themselves and the SM without nu_R
+    # leaves sum q = sum q^3 = -3 (three generations), cancelled by chi_L(4) - chi_R(5) + omega(4)
+    assert 4 - 5 + 4 == 3 and 4**3 - 5**3 + 4**3 == 3
+    iss_only = U1Gauge(g=0.1, mass=1e3, charges="B-L", anomaly_free=False,
+                       fermions=[Fermion("N", "dirac", (-1, -1), generations=3)])
+    bad = {k: v for k, v in iss_only.anomalies.items() if v != 0}
+    assert bad == {"grav^2 X": -3, "X X X": -3}
+
+
+def test_parameters_units_and_validation():
+    with pytest.raises(ValueError):
+        M.parameters(g_BL=-0.1)
+    with pytest.raises(ValueError):
+        M.parameters(unknown=1.0)
+    with pytest.raises(ValueError, match="2 v2"):
+        M.parameters(M_Zp=1e-7, g_BL=1.0, v2=1.0)
+    p = M.parameters(g_BL=0.25, M_Zp=1e4)
+    assert p.v1 == pytest.approx(4e4, rel=1e-12)  # eq. 3.2 with v2 << v1
+    assert p.Y_chi == pytest.approx(math.sqrt(2) * 3800.0 / 4e4, rel=1e-12)
+    assert parameter_unit(M.Parameters, "M_Zp") == "GeV"
+    assert parameter_unit(M.Parameters, "eta") == "GeV"
+    assert parameter_unit(M.Parameters, "g_BL") == ""
+
+
+def test_observables_registered_and_every_link_evaluated(dd):
+    _, _, obs, res = dd
+    for name in obs:
+        registry.get(name)  # raises on an unregistered name
+    names = {r.name for r in res}
+    assert len(res) == len(M.constraints())
+    for want in ("nufit-6.0", "dd/si/lz-2024", "dd/si/xenonnt-2025", "omega_dm_h2",
+                 "collider/sigmaB-ll/atlas-139ifb", "sin_theta_higgs_lhc", "n_eff_planck2018"):
+        assert want in names
+    assert not [r.name for r in res if r.note.startswith("not evaluated")]
+    # the paper-era curves are not the model's: they belong to the reproduction
+    assert not names & {"dd/si/lux-2016", "dd/si/xenon1t", "dd/si/xenon1t-2018"}
+
+
+def test_spectrum_inverse_seesaw_dirac_dm_and_scalars(dd):
+    p, sp, obs, _ = dd
     mD = p.y_nu * ph.v_EW / math.sqrt(2)
     mu = p.Yp_N * p.v2 / math.sqrt(2)
-    # light: m_ν = m_D² μ / (M² + m_D²) (ISS, leading order in μ)
-    np.testing.assert_allclose(m[:3], mD**2 * mu / (p.M_N**2 + mD**2), rtol=1e-6)
-    # pseudo-Dirac pairs at √(M² + m_D²), split by ~μ
-    np.testing.assert_allclose(m[3:9], math.hypot(p.M_N, mD), rtol=1e-9)
-    # Dirac DM: two degenerate states at m_χ = Y_χ v₁/√2
-    np.testing.assert_allclose(m[9:], 3800.0, rtol=1e-12)
-    assert s["M_Zp"] == pytest.approx(1e4, rel=1e-12)
-    U = s["neutral_fermion_mixing"]
-    np.testing.assert_allclose(U.conj().T @ U, np.eye(11), atol=1e-10)
+    # light: m_nu = m_D^2 mu / (M^2 + m_D^2) (ISS at leading order in mu), three degenerate
+    for i in (1, 2, 3):
+        assert sp.mass(f"nu{i}") == pytest.approx(mD**2 * mu / (p.M_N**2 + mD**2), rel=1e-6)
+    # pseudo-Dirac pairs at sqrt(M^2 + m_D^2), split by ~mu
+    for i in range(1, 7):
+        assert sp.mass(f"N{i}") == pytest.approx(math.hypot(p.M_N, mD), rel=1e-9)
+    assert sp.mass("chi") == pytest.approx(p.Y_chi * p.v1 / math.sqrt(2), rel=1e-12)
+    assert sp.mass("Zp") == pytest.approx(p.g_BL * math.sqrt(p.v1**2 + 4 * p.v2**2), rel=1e-12)
+    # scalars: 125.2 GeV Higgs, A of eq. 2.16 with m_A^2 = eta (v1^2 + 4 v2^2)/(sqrt2 v2) exactly
+    assert sp.mass("h") == pytest.approx(ph.m_h, rel=1e-9)
+    m_A = math.sqrt(p.eta * (p.v1**2 + 4 * p.v2**2) / (math.sqrt(2) * p.v2))
+    assert obs["m_A_BL"] == pytest.approx(m_A, rel=1e-9)
+    ex = sp.extras["bl-zprime"]
+    assert ex["is_minimum"] and ex["n_goldstone"] == 4  # G_Z, G+-, and the Z' Goldstone
+    U = sp.mixing["neutral_leptons"]
+    np.testing.assert_allclose(U.conj().T @ U, np.eye(9), atol=1e-10)
 
 
-def test_scalar_sector_against_eqs_2_10_to_2_16(spec):
-    p, s = spec
-    sc = s["scalars"]
-    an = bl.analytic_scalars(p)
-    assert sc["is_minimum"] and sc["n_goldstone"] == 4  # G_Z, G±, and the Z′ Goldstone
-    assert sc["m_h"] == pytest.approx(ph.m_h, rel=1e-9)
-    assert sc["m_A"] == pytest.approx(an["m_A"], rel=1e-9)        # exact (eq. 2.16 state)
-    assert sc["m_phi1"] == pytest.approx(an["m_phi1"], rel=1e-3)  # eq. 2.13
-    assert sc["m_phi2"] == pytest.approx(an["m_phi2"], rel=1e-3)
-    assert math.tan(sc["alpha1"]) == pytest.approx(an["tan_alpha1"], rel=1e-3)  # eq. 2.14
-    # eq. 2.14 for α₂ is leading order: the next term is √2 λ₁ v₂/η ≈ 7 % here
-    assert math.tan(sc["alpha2"]) == pytest.approx(an["tan_alpha2"], rel=0.1)
-    A = sc["A_vector"]  # (a_H, a_1, a_2) ∝ (0, 2v2, −v1) (eq. 2.16)
-    assert abs(A[1] / A[2] + 2 * p.v2 / p.v1) < 1e-6 * 2 * p.v2 / p.v1
+def test_sigma_si_is_eq_3_7(dd):
+    """sigma = mu_p^2/pi (9/2 g^2/M^2)^2 (eq. 3.7; B-L nucleon charge 1), and the text's 9e-10 pb."""
+    p, _, obs, _ = dd
+    mu = p.m_chi * ph.m_proton / (p.m_chi + ph.m_proton)
+    ref = ph.invGeV2_to_cm2(mu**2 / math.pi * (4.5 * p.g_BL**2 / p.M_Zp**2) ** 2)
+    assert obs["sigma_SI_p"] == pytest.approx(ref, rel=1e-12)
+    assert obs["sigma_SI_Xe"] == pytest.approx(ref, rel=1e-12)  # isospin symmetric
+    assert obs["sigma_SI_p"] / ph.pb_to_cm2_factor == pytest.approx(9e-10, rel=0.05)
 
 
-def test_branching_ratios_text_and_footnote():
-    from darkseesaw.models.bl_zprime_reproduce import zprime_brs
+def test_zprime_widths_against_eq_3_4(dd):
+    """Ratios of the sector's widths to e+e- from eq. 3.4 (quark-free: no QCD factor)."""
+    p, _, obs, _ = dd
+    ee = obs["BR_Zp_ee"]
+    M2 = p.M_Zp**2
 
-    br = zprime_brs()
-    a, b, c = br["sm_omega"], br["sm_omega_N"], br["sm_omega_N_chi"]
-    # counting Σ n_c (q_L² + q_R²): quarks 4, charged leptons 6, ν 3, ω 16, N pairs 6, χ 41
-    assert a["invisible"] == pytest.approx(19 / 29, rel=2e-3)
-    assert a["quarks"] == pytest.approx(4 / 29, rel=2e-3)
-    assert b["invisible"] == pytest.approx(25 / 35, rel=2e-3)
-    assert c["invisible"] == pytest.approx(66 / 76, rel=2e-3)  # footnote 4: "up to ~87 %"
-    assert br["paper_matches"] == "sm_omega_N"
+    def eq34(qL, qR, m):
+        return (6 * qL * qR * m**2 + (qL**2 + qR**2) * (M2 - m**2)) * math.sqrt(M2 - 4 * m**2)
 
-
-def test_relic_off_resonance_matches_s_wave_solution():
-    """Far below the pole, the Boltzmann result with the averaged exact σ(s) ≈ constant s-wave."""
-    from darkseesaw.cosmo import omega_h2
-    from darkseesaw.observables.zprime import total_width
-
-    m, M, g = 2000.0, 12000.0, 0.5
-    om = float(bl.relic_density(m, M, g)[0])
-    G = float(total_width(bl.zprime_channels(M, g, m)))
-    sv = ph.invGeV2_to_cm3_per_s(float(bl.sigma_v_s_wave(m, M, g, G)))
-    ref = float(omega_h2(m, sv, g=2.0, self_conjugate=False))
-    assert om == pytest.approx(ref, rel=0.05)
-    # and on resonance the annihilation is enhanced by orders of magnitude
-    assert float(bl.relic_density(m, 2 * m * 1.02, g)[0]) < 0.02 * om
+    ref_ee = eq34(-1, -1, 0.0)
+    assert obs["BR_Zp_nunu"] / ee == pytest.approx(3 * eq34(-1, 0, 0.0) / ref_ee, rel=1e-8)
+    omega = obs["BR_Zp_invisible"] - obs["BR_Zp_nunu"] - obs["BR_Zp_N"] - obs["BR_Zp_dm"]
+    assert omega / ee == pytest.approx(eq34(4, 0, 0.0) / ref_ee, rel=1e-8)  # = 8
+    assert obs["BR_Zp_dm"] / ee == pytest.approx(eq34(4, 5, p.m_chi) / ref_ee, rel=1e-8)
+    assert obs["BR_Zp_N"] / ee == pytest.approx(3 * eq34(-1, -1, p.M_N) / ref_ee, rel=1e-8)
+    assert obs["Gamma_Zp"] * ee == pytest.approx(p.g_BL**2 * ref_ee / (24 * math.pi * M2),
+                                                 rel=1e-8)
 
 
-def test_delta_neff_eq_3_9_to_3_11():
-    dn_paper, dn_phys, T = bl.delta_neff_omega(1e4, 0.1)
-    assert 1.0 < float(T) < 6.0            # paper: ~4 GeV
-    assert 0.02 < float(dn_paper) < 0.035  # paper: 0.026
-    assert float(dn_phys) / float(dn_paper) == pytest.approx((43 / 22) ** (4 / 3), rel=0.05)
+def test_omega_decoupling_and_delta_neff(dd):
+    """T_dec solves eq. 3.10 (PDG Planck mass); Delta N_eff = (43/4 / g*s(T))^(4/3)."""
+    p, _, obs, _ = dd
+    T = obs["T_dec_omega"]
+    sm = [(ph.m_e, 2), (ph.m_mu, 2), (ph.m_tau, 2), (0.0, 3)] + [  # n_c (q_L^2 + q_R^2), B-L
+        (m, 2 / 3) for m in (ph.m_u, ph.m_d, ph.m_s, ph.m_c, ph.m_b, ph.m_t)]
+    S = sum(w for m, w in sm if m < T)
+    rhs = (2.16 * math.sqrt(float(thermo.g_star(T))) * p.M_Zp**4
+           / (ph.M_Pl * p.g_BL**4 * S)) ** (1 / 3)
+    assert T == pytest.approx(rhs, rel=1e-6)
+    assert obs["delta_neff_omega"] == pytest.approx(
+        (43 / 4 / float(thermo.g_star_s(T))) ** (4 / 3), rel=1e-12)
 
 
-@pytest.mark.slow
-def test_reproduce_fast(tmp_path):
-    res = bl.MODEL.reproduce(tmp_path, fast=True)
-    d = json.loads((tmp_path / "bl-zprime.json").read_text())
-    assert d["anomaly_free"] is True
-    assert d["sigma_dd_pb"] == pytest.approx(9e-10, rel=0.05)
-    assert d["v1_min_GeV"] == pytest.approx(3.85e4, rel=0.01)
-    for k in ("sm_omega", "sm_omega_N"):
-        assert set(d["zprime_BR"][k]) == {"invisible", "quarks", "leptons"}
-    assert len(d["delta_neff_range"]) == 2 and "notes" in d
-    # structure of Fig. 2: allowed points sit near M ≈ 2 m_χ and grow with m_χ
-    f = d["fig2"]
-    area = [f[k]["allowed"]["area_TeV"] for k in ("mchi_5TeV", "mchi_10TeV", "mchi_20TeV")]
-    # grows from 5 TeV on (at paper resolution 10 and 20 TeV are comparable: 3.5 vs 3.2 TeV)
-    assert 0 < area[0] < area[1] and area[0] < area[2]
-    for k in ("mchi_5TeV", "mchi_10TeV", "mchi_20TeV"):
-        lo, hi = f[k]["allowed"]["MZp_over_mchi_range"]
-        assert lo < 2.05 and hi > 1.95 and hi < 3.5
-    for name in ("fig2_bl_zprime.png", "fig2_bl_zprime.pdf", "fig2_bl_zprime_current.png"):
-        assert (tmp_path / name).stat().st_size > 1000
-    assert res["collider_validation"]["ssm_mass_limit_LO_GeV"] > 4800
+def test_resonance_benchmark():
+    values = M.benchmarks["resonance_5TeV"]
+    o = M.observables(M.parameters(**values))
+    assert o["M_Zp"] == pytest.approx(values["M_Zp"]) and o["m_chi"] == values["m_chi"]
+    # on the Z' pole (M_Z' = 2.04 m_chi) the relic abundance is far below the observed one
+    assert 0 < o["omega_dm_h2"] < 0.01

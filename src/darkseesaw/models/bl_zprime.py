@@ -136,15 +136,16 @@ _SM_Q2 = np.array([f[4] * (float(_Q[f[0]]) ** 2 + (float(_Q[f[1]]) ** 2 if f[1] 
 
 
 def omega_decoupling_T(M_Zp: float, g: float) -> float:
-    """T [GeV] where Γ(ωω̄ ↔ f f̄) = H: Γ = (1.66/2.16) g⁴ Σ_{m_f<T} n_c(q_L² + q_R²) T⁵/M_Z′⁴.
+    """T [GeV] where Γ(ωω̄ ↔ f f̄) = H, Γ = c g⁴ Σ_{m_f<T} n_c(q_L² + q_R²) T⁵/M_Z′⁴.
 
-    The normalisation of the rate is that of eq. 3.10 (Γ = H there is eq. 3.10); H and g*(T)
-    from `darkseesaw.cosmo` with the PDG Planck mass.
+    c = √(4π³/45)/2.16 is the normalisation of eq. 3.10 (Γ = H is then eq. 3.10 exactly);
+    H and g*(T) from `darkseesaw.cosmo`, with the PDG Planck mass.
     """
+    c = math.sqrt(4 * math.pi**3 / 45) / 2.16 * g**4 / M_Zp**4
+
     def rate(T):
         T = np.asarray(T, float)
-        s = (_SM_Q2 * (_SM_MASS < T[..., None])).sum(-1)
-        return 1.66 / 2.16 * g**4 * s * T**5 / M_Zp**4
+        return c * (_SM_Q2 * (_SM_MASS < T[..., None])).sum(-1) * T**5
     return float(decoupling_temperature(rate))
 
 

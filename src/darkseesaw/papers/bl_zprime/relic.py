@@ -11,8 +11,8 @@ this path, the paper's. `omega_freeze_out_eq36` is the paper's estimate eq. 3.6 
 
 Example
 -------
->>> round(float(relic_density(5000.0, 9800.0, 0.3)[0]), 4)
-0.0085
+>>> round(float(relic_density(5000.0, 9800.0, 0.3)[0]), 4)   # near the Z' pole
+0.0014
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def annihilation_sigma(m_chi, M, g, Gamma, m_N=None):
         return val + sv_zz / (2 * bchi)
 
     def sigma(s):
-        if np.ndim(s) == 0:
+        if isinstance(s, float) or np.ndim(s) == 0:  # the quadrature's calls: plain floats
             return _scalar(float(s))
         tot = sigma_zpzp(s, m_chi, M, g, Q_CHI)
         tot = tot + light * sigma_ff(s, m_chi, M, Gamma, g, Q_CHI, (1.0, 1.0), m_f=0.0, nc=1)
