@@ -12,7 +12,7 @@ diagonalisation) and `.gauge.gauge_sector`.
 Example
 -------
 >>> round(epsilon_loop(1.6, 0.03, 100.0) * 1e12, 3)        # e g_D m_ZD²/(480π² m_H±²)
-9.249
+9.205
 """
 
 from __future__ import annotations
