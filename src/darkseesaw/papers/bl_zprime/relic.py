@@ -29,8 +29,13 @@ from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
 from darkseesaw.cosmo import omega_h2, thermal_average
 from darkseesaw.cosmo.freeze_out import x_freeze_out
 from darkseesaw.io import save_figure
-from darkseesaw.observables.zprime import (sigma_ff, sigma_v_ff, sigma_v_zpzp, sigma_zpzp,
-                                           total_width)
+from darkseesaw.observables.zprime import (
+    sigma_ff,
+    sigma_v_ff,
+    sigma_v_zpzp,
+    sigma_zpzp,
+    total_width,
+)
 from darkseesaw.papers.bl_zprime.content import Q_CHI, Q_OMEGA
 from darkseesaw.papers.bl_zprime.formulas import M_PL, omega_h2_eq36
 from darkseesaw.papers.bl_zprime.zprime_decays import SM_FERMIONS, zprime_channels

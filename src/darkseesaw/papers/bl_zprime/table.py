@@ -43,7 +43,8 @@ def comparison(res: dict[str, Any]) -> list[Comparison]:
     ]
     if "delta_neff_range_fig2_allowed" in res:
         rows.append(Comparison("Delta N_eff range, Fig. 2 allowed", dr["paper_delta_neff_range"],
-                               res["delta_neff_range_fig2_allowed"]))
+                               res["delta_neff_range_fig2_allowed"], "open",
+                               "eq. 3.9 on the allowed grid points"))
     for k, v in res["fig2_structure"].items():
         rows.append(Comparison(f"Fig. 2 {k}: allowed M_Z'/m_chi", "~2",
                                v["MZp_over_mchi_range"], "updated data",
