@@ -44,7 +44,7 @@ from pydantic import model_validator
 from darkseesaw import physics as ph
 from darkseesaw.constraints.links import CurveLink
 from darkseesaw.models.base import Model, ModelParameters, param
-from darkseesaw.sectors import ALP, FermionDM, NeutralLeptons, ScalarSinglet
+from darkseesaw.sectors import ALP, FermionDM, NeutralLeptons, Point, ScalarSinglet
 
 
 class Parameters(ModelParameters):
@@ -157,12 +157,14 @@ class AlpPortalDM(Model):
                  "(a/f_a) Z Z~, eq. 2.13"},
     }
 
-    def extra_observables(self, pt):
+    def extra_observables(self, pt: Point) -> dict[str, float]:
+        """λ_H (computed by the scalar sector, not reported by it) and eq. 2.13."""
         gc = gauge_couplings(pt.p.C_gg, pt.p.C_WW)
         return {"lambda_H": float(pt.data("scalar")["lambda_H"]),
                 "C_gammaZ": float(gc["C_gammaZ"]), "C_ZZ": float(gc["C_ZZ"])}
 
-    def extra_links(self):
+    def extra_links(self) -> list[CurveLink]:
+        """The CTA γ-line projection (informative), weighted like the sector's line limits."""
         return [CurveLink("id/gammaline/cta", x="m_chi", y="sigmav_gammagamma * xi_dm**2 / 2",
                           note="CTA GC projection, xi^2-weighted, Dirac 1/2")]
 
