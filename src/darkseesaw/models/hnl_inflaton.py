@@ -117,8 +117,7 @@ class HnlInflaton(Model):
     """The model of Cline, Puel, Toma (2020) (see the module notes)."""
 
     id = "hnl-inflaton"
-    description = ("three quasi-Dirac HNLs with aligned neutrino masses, the decoupled one "
-                   "partly asymmetric dark matter, and a light singlet scalar")
+    description = "quasi-Dirac HNLs with aligned nu masses, asymmetric HNL dark matter, light singlet"
     references = ("J. M. Cline, M. Puel, T. Toma, 'A little theory of everything, with heavy "
                   "neutral leptons', JHEP 05 (2020) 039 [arXiv:1909.12300]",)
     Parameters = Parameters
