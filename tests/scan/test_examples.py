@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from darkseesaw.scan.config import load_config
-from darkseesaw.scan.runner import _load_target, _probe
+from darkseesaw.scan.session import load_target as _load_target
+from darkseesaw.scan.session import probe_config as _probe
 from darkseesaw.scan.space import ParameterSpace
 
 ROOT = Path(__file__).resolve().parents[2]

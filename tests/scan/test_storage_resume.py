@@ -73,8 +73,14 @@ def test_sigkill_at_random_moments_then_resume_exactly_once(tmp_path, h):
         if store.exists():
             args.append("--resume")
         p = h.cli_popen(*args, start_new_session=True)
-        delay = rng.uniform(0.5, 3.0) + 0.75 * stalled
         before = len(store.completed_chunks()) if store.exists() else 0
+        # wait for this session's first stored chunk (start-up time depends on the machine's
+        # load), then kill at a random moment of the following ~1.5 s
+        t_end = time.time() + 60
+        while (p.poll() is None and time.time() < t_end
+               and (len(store.completed_chunks()) if store.exists() else 0) <= before):
+            time.sleep(0.02)
+        delay = rng.uniform(0.0, 1.5) + 0.5 * stalled
         try:
             p.wait(timeout=delay)
         except Exception:  # still running: kill it hard, mid-flight

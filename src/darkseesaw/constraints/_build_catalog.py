@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from darkseesaw import physics as ph
-from darkseesaw.constraints.readers import data_dir, ecsv_header, read_xy
+from darkseesaw.constraints.readers import data_dir, ecsv_header, lmt_parts, read_xy
 
 REPOS = {
     "hnl_mixing/hostert_hnl_limits": (
@@ -485,7 +485,6 @@ class Builder:
         models = {"dark_photon": ("darkphoton", "epsilon", r"$\epsilon$", r"$m_{A'}$"),
                   "B-L_boson": ("zprime", "gBL", r"$g_{B-L}$", r"$m_{Z'}$"),
                   "Lmu-Ltau_boson": ("zprime", "gLmuLtau", r"$g_{L_\mu-L_\tau}$", r"$m_{Z'}$")}
-        from darkseesaw.constraints.readers import lmt_parts
 
         groups: dict[tuple[str, str, str], list[str]] = {}
         for p in sorted((self.root / base / "recast").rglob("*.lmt")):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 
 from darkseesaw.constraints.curves import Envelope
+from darkseesaw.constraints.likelihood import delta_chi2
 from darkseesaw.constraints.registry import _catalog_data, curve
 
 _FLAV = {"e": "Ue2", "mu": "Umu2", "tau": "Utau2"}
@@ -64,7 +65,6 @@ def cl_factor(cl_from: str, cl_to: float | None, dof: int = 1) -> float:
     c = _cl_number(cl_from)
     if cl_to is None or c is None:
         return 1.0
-    from darkseesaw.constraints.likelihood import delta_chi2
 
     return math.sqrt(delta_chi2(cl_to, dof) / delta_chi2(c, dof))
 

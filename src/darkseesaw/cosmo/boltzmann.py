@@ -53,6 +53,7 @@ import numpy as np
 
 from darkseesaw import physics as ph
 from darkseesaw.cosmo import thermo
+from darkseesaw.cosmo._bdf2 import bdf2
 from darkseesaw.errors import InputError
 
 __all__ = [
@@ -215,7 +216,6 @@ def _solve_bdf2(u_f, K_f, Yeq, eta, stride):
     """Per-point BDF2 until decoupling (kernel ``darkseesaw.cosmo._bdf2``).
 
     Returns the yield at decoupling and ∫ K du from there to the end of the fine grid."""
-    from darkseesaw.cosmo._bdf2 import bdf2
 
     return bdf2(stride * (u_f[1] - u_f[0]), K_f, Yeq, eta, _EQ_NEGLIGIBLE, stride)
 

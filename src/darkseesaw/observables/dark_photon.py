@@ -45,6 +45,7 @@ import numpy as np
 from darkseesaw import physics as ph
 from darkseesaw.observables.qcd import alpha_s
 from darkseesaw.observables.widths import decay_length_m, width_vector_to_fermions
+from darkseesaw.spectrum.gauge_mixing import sm_couplings, vector_axial_couplings
 
 __all__ = [
     "width_vector_to_fermions",
@@ -139,7 +140,6 @@ def zd_partial_widths(m_ZD, eps, eps_prime=0.0, *, g_nu_light=None, r_ratio_fn=N
     >>> round(float(w["mumu"] / w["ee"]), 4)     # β(1 + 2r) with r = m_μ²/m²
     0.9872
     """
-    from darkseesaw.spectrum.gauge_mixing import sm_couplings, vector_axial_couplings
 
     g, gp = sm_couplings()
     gZ = math.hypot(g, gp)

@@ -24,6 +24,7 @@ All functions are vectorised over leading batch axes. Masses in GeV unless a nam
 Example
 -------
 >>> import numpy as np
+from darkseesaw.spectrum.takagi import takagi
 >>> from darkseesaw.observables import neutrino as nu
 >>> m = nu.light_matrix([0.0, 8.6e-12, 5.0e-11], 0.307, 0.0222, 0.47, np.radians(230))
 >>> obs = nu.from_light_matrix(m)
@@ -34,6 +35,8 @@ Example
 from __future__ import annotations
 
 import numpy as np
+
+from darkseesaw.spectrum.takagi import takagi
 
 __all__ = [
     "pmns_matrix",
@@ -246,7 +249,6 @@ def from_light_matrix(m_light):
     -------
     dict as `observables` (with ``N`` unitary and ``eta`` = 0 up to rounding).
     """
-    from darkseesaw.spectrum.takagi import takagi
 
     m, U = takagi(np.asarray(m_light), zero_structural=False)
     return observables(m, U)

@@ -27,6 +27,10 @@ from pathlib import Path
 
 import numpy as np
 
+from darkseesaw import constraints
+from darkseesaw.report import limits as L
+from darkseesaw.report.limits import axis_label
+
 DCHI2_2D = (2.30, 6.18)  # 68.3 %, 95.4 % for two parameters (Wilks)
 DCHI2_1D = (1.0, 4.0)
 MAX_SCATTER = 20_000
@@ -213,8 +217,6 @@ def limit_overlay(df, curve_name: str, xcol, ycol, *, title: str = ""):
     ``xcol``/``ycol`` are the arrays (or column names) of the curve's x and y quantities.
     The curve is drawn by `darkseesaw.report.limits.draw_curve` (excluded region filled).
     """
-    from darkseesaw import constraints
-
     plt = _plt()
     cv = constraints.curve(curve_name)
     fig, ax = plt.subplots(figsize=(5.4, 4.2), layout="constrained")
@@ -231,20 +233,9 @@ def limit_overlay(df, curve_name: str, xcol, ycol, *, title: str = ""):
         if m.any():
             ax.scatter(x[idx][m], y[idx][m], s=3, color=c, alpha=0.7, rasterized=True,
                        label=f"{lab} ({int(m.sum())})", zorder=3)
-    try:  # the constraints engineer's style: filled excluded region, boundary, label
-        from darkseesaw.report import limits as L
-
-        L.draw_curve(ax, cv, zorder=0.5)
-    except (ImportError, AttributeError):
-        for i, (px, py, _reg) in enumerate(cv.parts_xy):
-            ax.plot(px, py, color="k", lw=1.5, label=cv.label if i == 0 else None)
+    L.draw_curve(ax, cv, zorder=0.5)  # filled excluded region, boundary, label
     ax.set_xscale("log")
     ax.set_yscale("log")
-    try:
-        from darkseesaw.report.limits import axis_label
-    except ImportError:
-        def axis_label(lab, unit):
-            return f"{lab} [{unit}]" if unit else lab
     ax.set_xlabel(axis_label(cv.x_label or "x", cv.x_unit))
     ax.set_ylabel(axis_label(cv.y_label or "y", cv.y_unit))
     if idx.size:  # frame the points and the curve together

@@ -27,7 +27,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from darkseesaw import __version__
+from darkseesaw import physics as ph
+from darkseesaw.constraints import curve
+from darkseesaw.constraints.links import expression_unit
 from darkseesaw.errors import InputError
+from darkseesaw.report import figures as F
+from darkseesaw.scan import expr
+from darkseesaw.scan.info import summary
+from darkseesaw.scan.storage import ScanStore
 
 MAX_PAIR_PARAMS = 5
 N_BEST = 10
@@ -115,7 +123,6 @@ class _Doc:
 
     def render(self) -> str:
         now = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-        from darkseesaw import __version__
 
         return (
             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -128,7 +135,6 @@ class _Doc:
 
 
 def _add_fig(doc: _Doc, fig, caption: str, stem: Path) -> None:
-    from darkseesaw.report import figures as F
 
     doc.figure(_png_b64(fig), caption)
     F.save(fig, stem)
@@ -145,10 +151,6 @@ def _label(name: str, units: dict) -> str:
 def _scan_report(folder: Path) -> _Doc:
     import numpy as np
 
-    from darkseesaw.report import figures as F
-    from darkseesaw.scan import expr
-    from darkseesaw.scan.info import summary
-    from darkseesaw.scan.storage import ScanStore
 
     s = summary(folder)
     store = ScanStore(folder)
@@ -275,11 +277,6 @@ def _declared_constraints(doc: _Doc, df, links: list[dict], figdir: Path, max_fi
     """The model's declared constraints (``constraints: auto``): allowed fractions and overlays."""
     import numpy as np
 
-    from darkseesaw import physics as ph
-    from darkseesaw.constraints import curve
-    from darkseesaw.constraints.links import expression_unit
-    from darkseesaw.report import figures as F
-    from darkseesaw.scan import expr
 
     doc.h2("Constraints declared by the model")
     doc.p("constraints: auto — every link the model declares (darkseesaw.constraints.links); "

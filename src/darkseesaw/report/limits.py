@@ -25,6 +25,9 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.constraints import resolve
+from darkseesaw.constraints.curves import LOG_BOTTOM, LOG_TOP, Envelope
+from darkseesaw.report.style import PALETTE, apply_rc, color_for, kind_style
 
 X_UNITS = ph.MASS_UNITS
 """Mass units an x axis may use (`darkseesaw.physics.UNITS`)."""
@@ -39,7 +42,6 @@ _Y_UNIT_TEX = {"GeV^-1": r"GeV$^{-1}$", "cm^2": r"cm$^2$", "cm^3/s": r"cm$^3$ s$
 
 
 def _curves(items) -> list:
-    from darkseesaw.constraints import resolve
 
     return resolve(items)
 
@@ -77,8 +79,6 @@ def draw_curve(ax, c, *, x_unit: str = "GeV", color: str | None = None, label: s
     """
     from matplotlib.patches import Polygon
 
-    from darkseesaw.constraints.curves import LOG_BOTTOM, LOG_TOP
-    from darkseesaw.report.style import color_for, kind_style
 
     if isinstance(c, str):
         c = _curves(c)[0]
@@ -92,7 +92,6 @@ def draw_curve(ax, c, *, x_unit: str = "GeV", color: str | None = None, label: s
     lab = c.label if label is None else label
     artists = []
     top, bot = 10.0 ** (LOG_TOP / 3), 10.0 ** (LOG_BOTTOM / 3)  # far outside any axis range
-    from darkseesaw.constraints.curves import Envelope
 
     if isinstance(c, Envelope) and do_fill:
         # fill the union of the members' regions (closed contours keep their upper edges, so
@@ -183,7 +182,6 @@ def draw_limits(ax, curves: Iterable, *, x_unit: str = "GeV", xlim: Sequence[flo
     list of Curve
         The curves drawn (in order).
     """
-    from darkseesaw.report.style import PALETTE, color_for
 
     cs = _curves(curves)
     order = {"band": 0, "upper_limit": 1, "lower_limit": 1, "hint": 2, "projection": 3}
@@ -246,7 +244,6 @@ def limit_figure(curves: Iterable, *, file: str | None = None, x_unit: str = "Ge
             pass
     import matplotlib.pyplot as plt
 
-    from darkseesaw.report.style import apply_rc
 
     apply_rc()
     fig, ax = plt.subplots(figsize=size)

@@ -32,6 +32,16 @@ import numpy as np
 from darkseesaw.errors import InputError
 from darkseesaw.scan.config import ScanConfig
 from darkseesaw.scan.evaluate import Target, compute_chunk
+from darkseesaw.scan.executors import make_executor
+from darkseesaw.scan.info import summary
+from darkseesaw.scan.progress import make_progress
+from darkseesaw.scan.session import (
+    ManifestWriter,
+    chunk_summary,
+    load_target,
+    open_store,
+    probe_config,
+)
 from darkseesaw.scan.space import ParameterSpace
 from darkseesaw.scan.storage import ScanStore, atomic_write_bytes
 
@@ -100,8 +110,6 @@ def _run_mcmc(cfg: ScanConfig, config_path: str, out: Path, ex, target: Target,
     import emcee
     import pyarrow as pa
 
-    from darkseesaw.scan.progress import make_progress
-    from darkseesaw.scan.runner import _ManifestWriter, chunk_summary, open_store
 
     s = cfg.sampler
     space = ParameterSpace(cfg)
@@ -150,7 +158,7 @@ def _run_mcmc(cfg: ScanConfig, config_path: str, out: Path, ex, target: Target,
     state = emcee.State(coords, log_prob=lp0, random_state=rstate)
     session = {"start": time.time(), "last": time.time(), "executor": ex.describe(), "chunks": 0}
     manifest["sessions"].append(session)
-    mw = _ManifestWriter(store, manifest, session)
+    mw = ManifestWriter(store, manifest, session)
     total = nw * s.steps
     with make_progress(total, f"mcmc {out.name}", quiet, completed=k0 * nw * s.steps_per_chunk) \
             as bar:
@@ -215,7 +223,6 @@ def _run_nested(cfg: ScanConfig, config_path: str, out: Path, ex, target: Target
     import dynesty
     import pyarrow as pa
 
-    from darkseesaw.scan.runner import _ManifestWriter, chunk_summary, open_store
 
     s = cfg.sampler
     space = ParameterSpace(cfg)
@@ -228,7 +235,7 @@ def _run_nested(cfg: ScanConfig, config_path: str, out: Path, ex, target: Target
     cfg_json = cfg.model_dump_json()
     session = {"start": time.time(), "last": time.time(), "executor": ex.describe(), "chunks": 0}
     manifest["sessions"].append(session)
-    mw = _ManifestWriter(store, manifest, session)
+    mw = ManifestWriter(store, manifest, session)
     mw.flush()
     if resume and ckpt.is_file():
         sampler = dynesty.NestedSampler.restore(str(ckpt))
@@ -273,14 +280,11 @@ def run_sequential(cfg: ScanConfig, config_path: str, out: Path, *, executor: st
                    workers: int | None, scheduler: str | None, resume: bool,
                    quiet: bool | None) -> dict[str, Any]:
     """Run an MCMC or nested-sampling scan (see the module docstring)."""
-    from darkseesaw.scan.executors import make_executor
-    from darkseesaw.scan.info import summary
-    from darkseesaw.scan.runner import _load_target, _probe
 
     space = ParameterSpace(cfg)
-    target = _load_target(cfg, config_path)
+    target = load_target(cfg, config_path)
     mid = space.unit_to_internal(np.full((1, space.ndim), 0.5))
-    _probe(cfg, config_path, target, space.as_columns(space.internal_to_values(mid)))
+    probe_config(cfg, config_path, target, space.as_columns(space.internal_to_values(mid)))
     if not (cfg.likelihood or cfg.nufit or any(c.likelihood for c in cfg.curve_constraints())
             or ((cfg.model or cfg.model_file) and cfg.use_model_likelihood)):
         raise InputError(config_path, "likelihood", f"sampler '{cfg.sampler.name}' needs a "

@@ -61,6 +61,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from darkseesaw import physics as ph
+
 __all__ = ["GaugeMixing", "neutral_gauge_mixing", "sm_couplings", "vector_axial_couplings",
            "scalar_mass_contribution"]
 
@@ -85,7 +87,6 @@ def sm_couplings(v: float | None = None, m_Z: float | None = None,
     >>> round(g, 4), round(gp, 4)
     (0.6528, 0.3499)
     """
-    from darkseesaw import physics as ph
 
     v = ph.v_EW if v is None else v
     m_Z = ph.M_Z if m_Z is None else m_Z

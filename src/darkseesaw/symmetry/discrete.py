@@ -30,6 +30,7 @@ from fractions import Fraction
 from math import gcd
 
 from .anomalies import DiscreteAnomaly, discrete_coefficients
+from .charges import integer_normalisation
 from .fields import Field
 
 __all__ = ["ZnGenerator", "bl_generators", "format_generator", "parse_generator",
@@ -134,7 +135,6 @@ def bl_generators(
     -------
     list of ZnGenerator, ordered by |n₁|; anomaly-free ones have ``anomaly.free``.
     """
-    from .charges import integer_normalisation
 
     Lch = {f.name: f.charge(L) for f in fields}
     ct2, _ = integer_normalisation(Lch)
