@@ -159,7 +159,7 @@ def test_asymmetric_chunked_equals_small_batches():
 
 
 def test_closed_form_asymmetric_ratio_is_a_rough_cross_check():
-    from darkseesaw.cosmo.boltzmann import asymmetric_ratio_closed_form, x_freeze_out_asymmetric
+    from darkseesaw.cosmo.asymmetric import asymmetric_ratio_closed_form, x_freeze_out_asymmetric
 
     # mild depletion: ln r agrees to ~10 %; strong depletion: the closed form over-suppresses
     for m, sv, eta, tol in [(1.0, 5e-26, 1e-10, 0.15), (100.0, 3e-26, 1e-12, 0.1)]:

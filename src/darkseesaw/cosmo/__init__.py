@@ -27,10 +27,9 @@ Example
 from __future__ import annotations
 
 from darkseesaw.cosmo import thermo
+from darkseesaw.cosmo.asymmetric import omega_h2_asymmetric, omega_h2_asymmetric_reference
 from darkseesaw.cosmo.boltzmann import (
     omega_h2,
-    omega_h2_asymmetric,
-    omega_h2_asymmetric_reference,
     omega_h2_reference,
     relic_yield,
     yield_to_omega_h2,
