@@ -151,7 +151,7 @@ def test_ranges_hint_boxes():
 
 def test_nufit41_best_fit_is_hnl_inflaton_input():
     from darkseesaw.constraints.measurements import NUFIT_BEST_FIT
-    from darkseesaw.models import hnl_inflaton as H
+    from darkseesaw.papers import hnl_inflaton as H
 
     f = NUFIT_BEST_FIT["4.1-noSK"]
     assert H.NU_OSC["NH"]["s23sq"] == f["NO"]["s23sq"] == 0.558
@@ -160,7 +160,7 @@ def test_nufit41_best_fit_is_hnl_inflaton_input():
 
 
 def test_alp_portal_dm_windows_are_nufit60():
-    from darkseesaw.models import alp_portal_dm as A
+    from darkseesaw.papers.alp_portal_dm import inputs as A
 
     w = A.NUFIT60_3SIGMA
     assert w["NO"]["dm3lsq_eV2"] == (2.513e-3, 2.451e-3, 2.578e-3)

@@ -22,8 +22,9 @@ break points at the peak (geometric in units of the width) and at the thresholds
 Cross sections σ(s) are in GeV⁻² and s in GeV²; the averages are returned in GeV⁻²
 (c = 1), or in cm³/s with ``units="cm3/s"``.
 
-Also here: the partial-wave average a + 6b/x, the narrow-width resonance limit (``hnl-inflaton``
-eq. 3.16 is its special case), and the integrals F(x), F̄(x) of ``hnl-inflaton`` eqs. 3.12, 3.15.
+Also here: the partial-wave average a + 6b/x and the narrow-width resonance limit (``hnl-inflaton``
+eq. 3.16 is its special case; that paper's integrals F(x), F̄(x) live with it, in
+`darkseesaw.papers.hnl_inflaton.formulas`).
 
 Example
 -------

@@ -11,7 +11,8 @@ the photon coefficient C_γγ (directly, or from the anomaly of the model's ferm
 (`darkseesaw.observables.alp.g_agamma`). A dark-matter fermion of the model (the ``dm`` sector
 with the ALP as mediator) couples with g_χ = C_χ m_χ/f_a.
 
-Observables: m_a, f_a, g_aγγ, g_aee, g_aμμ, Γ_a (γγ, charged leptons, χχ̄ when open), τ_a,
+Observables: m_a, f_a, g_aγγ, g_aee, g_aμμ, Γ_a (γγ, charged leptons, χχ̄ when open), Γ_a/m_a
+(a broad ALP, Γ_a/m_a ≳ 0.1, is outside the fixed-width Breit–Wigner of the DM sector), τ_a,
 BR(a → γγ), Δa_μ (one loop + Barr–Zee, `darkseesaw.observables.g2.delta_a_alp`).
 Links: CAST, horizontal-branch stars, SN1987A, beam dumps, LEP, LHC (g_aγγ vs m_a; each applies
 where its curve is measured) and the muon g − 2 (Δa_μ vs the 2025 world average).
@@ -133,6 +134,7 @@ class ALP(Sector):
         out = {"m_a": d["m"], "f_a": d["f"], "g_agamma": d["g_agamma"],
                "g_aee": d["C_ll"].get("e", 0.0) * ph.m_e / d["f"],
                "g_amumu": c_mu * ph.m_mu / d["f"], "Gamma_a": tot,
+               "Gamma_a_over_m": tot / d["m"],
                "tau_a": float(ph.width_to_lifetime_s(tot)) if tot > 0 else math.inf,
                "BR_a_gammagamma": d["widths"]["gammagamma"] / tot if tot > 0 else math.nan,
                # every ALP loop needs the muon coupling: Δa_μ = 0 exactly without it

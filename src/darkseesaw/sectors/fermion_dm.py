@@ -125,6 +125,10 @@ class FermionDM(Sector):
         Compute Ωh² (Boltzmann equation).
     n_x : int
         Points of the ⟨σv⟩(x) table (0.5 ≤ x ≤ 10⁵).
+    dd_limits, line_limits, continuum_limits : catalogue names
+        The direct-detection, γ-line and continuum (channel → curve) limits to link.
+    line_projections : catalogue names
+        γ-line projections (e.g. ``id/gammaline/cta``), linked as informative.
     """
 
     name = "dm"
@@ -132,7 +136,8 @@ class FermionDM(Sector):
     def __init__(self, *, mass: Spec, nature: str = "dirac", mediators: Sequence[str] = ("u1",),
                  scalar_coupling: Spec = None, relic: bool = True, n_x: int = 40,
                  dd_limits: Sequence[str] = DD_LIMITS, line_limits: Sequence[str] = LINE_LIMITS,
-                 continuum_limits: dict[str, str] | None = None):
+                 continuum_limits: dict[str, str] | None = None,
+                 line_projections: Sequence[str] = ()):
         if nature not in ("dirac", "majorana"):
             raise ValueError("dark matter nature must be 'dirac' or 'majorana'")
         bad = set(mediators) - {"u1", "alp", "scalar"}
@@ -148,6 +153,7 @@ class FermionDM(Sector):
         self.dd_limits, self.line_limits = tuple(dd_limits), tuple(line_limits)
         self.continuum_limits = dict(CONTINUUM_LIMITS if continuum_limits is None
                                      else continuum_limits)
+        self.line_projections = tuple(line_projections)
 
     # ------------------------------------------------------------------ couplings
     def _vector(self, pt: Point) -> dict[str, Any] | None:
@@ -323,7 +329,11 @@ class FermionDM(Sector):
         if "alp" in self.mediators:
             out += [CurveLink(c, x="m_chi", y=f"sigmav_gammagamma * {xi}**2{half}",
                               note="xi^2-weighted" + (", Dirac 1/2" if half else ""))
-                    for c in self.line_limits]
+                    for c in (*self.line_limits, *self.line_projections)]
+            if "mumu" in self.continuum_limits:  # the ALP's muon coupling: a → μμ̄ continuum
+                out.append(CurveLink(self.continuum_limits["mumu"], x="m_chi",
+                                     y=f"sigmav_mumu * {xi}**2{half}", label="mumu",
+                                     note="xi^2-weighted"))
         if "u1" in self.mediators:  # continuum from Z' s-channel annihilation into SM pairs
             out += [CurveLink(c, x="m_chi", y=f"sigmav_{ch} * {xi}**2{half}", label=ch,
                               note="xi^2-weighted") for ch, c in self.continuum_limits.items()]

@@ -57,8 +57,8 @@ from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
 from darkseesaw.constraints.measurements import NUFIT
 from darkseesaw.observables import ewpd, hnl_decays
 from darkseesaw.observables import lfv as lfv_rates
-from darkseesaw.observables.dark_photon import width_heavy_to_vector_light
 from darkseesaw.observables import neutrino as nu
+from darkseesaw.observables.dark_photon import width_heavy_to_vector_light
 from darkseesaw.sectors.base import Point, Sector, SectorSpectrum, Spec
 from darkseesaw.spectrum.builders import neutral_lepton_matrix
 from darkseesaw.spectrum.takagi import takagi

@@ -154,8 +154,8 @@ class ScalarSinglet(Sector):
                "vacuum_stable": d["stable"], "Gamma_h_inv": g_inv,
                "BR_h_inv": g_inv / (g_vis + g_inv)}
         if self.vev is not None:
-            out.update({"v_s": d["v_s"], "lambda_s": d["lambda_S"], "lambda_hs": d["lambda_HS"],
-                        "perturbative": d["perturbative"]})
+            out.update({"v_s": d["v_s"], "lambda_h": d["lambda_H"], "lambda_s": d["lambda_S"],
+                        "lambda_hs": d["lambda_HS"], "perturbative": d["perturbative"]})
         return out
 
     def links(self) -> list:
