@@ -310,6 +310,11 @@ UNITS: dict[str, tuple[int, float]] = {
 The one unit table of the package (masses, cross sections, lengths, times): `convert` and
 `to_GeV` use it; user files name their units from it."""
 
+_DECADES: dict[str, int] = {"meV": -12, "eV": -9, "keV": -6, "MeV": -3, "GeV": 0, "TeV": 3,
+                            "PeV": 6, "eV^2": -18, "MeV^2": -6, "GeV^2": 0, "GeV^-1": 0,
+                            "TeV^-1": -3, "GeV^-2": 0, "": 0, "rad": 0}
+# units whose factors are powers of ten (exact conversions between them)
+
 MASS_UNITS: tuple[str, ...] = tuple(k for k, (p, _) in UNITS.items() if p == 1)
 """The energy/mass units of `UNITS` (``meV`` … ``PeV``)."""
 
@@ -346,6 +351,9 @@ def convert(x, from_unit: str, to_unit: str):
     (p1, f1), (p2, f2) = _unit(from_unit), _unit(to_unit)
     if p1 != p2:
         raise ValueError(f"cannot convert {from_unit!r} (GeV^{p1}) to {to_unit!r} (GeV^{p2})")
+    d1, d2 = _DECADES.get(from_unit), _DECADES.get(to_unit)
+    if d1 is not None and d2 is not None:  # exact powers of ten (1/1e-9 is not 1e9 in binary)
+        return x * 10.0 ** (d1 - d2)
     return x * (f1 / f2)
 
 

@@ -90,7 +90,7 @@ def yukawa(c_ll, f, m_l=ph.m_mu):
 
     Example
     -------
-    >>> round(yukawa(-1e4, 1e4), 6)
+    >>> round(float(yukawa(-1e4, 1e4)), 6)
     -0.105658
     """
     return np.asarray(c_ll, dtype=float) * m_l / np.asarray(f, dtype=float)

@@ -24,7 +24,6 @@ All functions are vectorised over leading batch axes. Masses in GeV unless a nam
 Example
 -------
 >>> import numpy as np
-from darkseesaw.spectrum.takagi import takagi
 >>> from darkseesaw.observables import neutrino as nu
 >>> m = nu.light_matrix([0.0, 8.6e-12, 5.0e-11], 0.307, 0.0222, 0.47, np.radians(230))
 >>> obs = nu.from_light_matrix(m)
