@@ -7,7 +7,6 @@ import pytest
 from darkseesaw.cosmo.chemical_equilibrium import (
     Plasma,
     Species,
-    max_asymmetric_dm_mass,
     parse_reaction,
     sm_plus_hnl_plasma,
 )
@@ -25,14 +24,6 @@ def test_harvey_turner_sm_ratio():
     sol = pl.solve({"BmL": bml})
     assert pl.charge("B", sol)["BmL"] == Fraction(28, 79)
     assert pl.charge("L", sol)["BmL"] == Fraction(-51, 79)
-
-
-def test_max_mass_eq_3_8():
-    # eq. 3.8 as printed with the paper's inputs: 112/123 * 0.265/0.0493 * m_n
-    m = max_asymmetric_dm_mass(Fraction(-112, 123))
-    assert m == pytest.approx(112 / 123 * 0.265 / 0.0493 * 0.93956542, rel=1e-9)
-    assert 4.5 <= m < 4.65
-    assert max_asymmetric_dm_mass(Fraction(-112, 123), dm_density_per_mu=2) == pytest.approx(m / 2)
 
 
 def test_underdetermined_and_errors():

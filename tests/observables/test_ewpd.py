@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from darkseesaw import physics as ph
+from darkseesaw.constraints.measurements import MEASUREMENTS as ME
 from darkseesaw.observables import ewpd
 
 
@@ -19,21 +20,26 @@ def _pmns():
         [s12 * s23 - c12 * c23 * s13 / e, -c12 * s23 - s12 * c23 * s13 / e, c23 * c13]])
 
 
+DR = ME["delta_r_sm_pdg2018"].value
+
+
 def test_mw_coefficient_analytic():
     """Linearising eqs. 4.8-4.9: δM_W/M_W = s²/(2(c² − s²)) (ε_ee + ε_μμ) ≈ 0.20."""
     for opdr in (True, False):
-        s2 = float(ewpd.sw2_nonunitary(one_plus_dr=opdr))
-        assert ewpd.mw_shift_coefficient(one_plus_dr=opdr) == pytest.approx(
+        s2 = float(ewpd.sw2_nonunitary(one_plus_dr=opdr, delta_r=DR))
+        assert ewpd.mw_shift_coefficient(one_plus_dr=opdr, delta_r=DR) == pytest.approx(
             s2 / (2 * (1 - 2 * s2)), rel=1e-5)
-    assert ewpd.mw_shift_coefficient() == pytest.approx(0.20, abs=0.005)
+    assert ewpd.mw_shift_coefficient(delta_r=DR) == pytest.approx(0.20, abs=0.005)
     # the SM point: s_W^2 from (alpha, G_mu, M_Z, Delta r) close to the on-shell value
-    assert float(ewpd.sw2_nonunitary(one_plus_dr=False)) == pytest.approx(
+    assert float(ewpd.sw2_nonunitary(one_plus_dr=False, delta_r=DR)) == pytest.approx(
         ph.sin2_theta_W_onshell, rel=0.01)
 
 
 def test_bound_eps_paper():
     """Paper (PDG 2018 inputs): ε_ee + ε_μμ ≤ 2.64e-3 at 95 % CL."""
-    assert ewpd.eps_bound_from_mw() == pytest.approx(2.64e-3, rel=0.015)
+    e, s = ME["m_w_pdg2018"], ME["m_w_sm_pdg2018"]
+    b = ewpd.eps_bound_from_mw(e.value, e.sigma, s.value, s.sigma, delta_r=DR)
+    assert b == pytest.approx(2.64e-3, rel=0.015)
 
 
 def test_epsilon_definitions_agree():

@@ -16,6 +16,7 @@ from darkseesaw.papers.hnl_inflaton.formulas import (
     hnl_F_fit,
     hnl_Fbar,
     hnl_inflaton_relations,
+    max_asymmetric_dm_mass,
 )
 
 mp.mp.dps = 25
@@ -96,3 +97,11 @@ def test_eq_3_7_exact():
     assert r["L_coeff_mu_Nprime"] == 2
     assert r["mu_nu_over_mu_Nprime"] == Fraction(84, 123)
     assert r["B_over_mu_Nprime"] == Fraction(-112, 123)
+
+
+def test_max_mass_eq_3_8():
+    # eq. 3.8 as printed with the paper's inputs: 112/123 * 0.265/0.0493 * m_n
+    m = max_asymmetric_dm_mass(Fraction(-112, 123))
+    assert m == pytest.approx(112 / 123 * 0.265 / 0.0493 * 0.93956542, rel=1e-9)
+    assert 4.5 <= m < 4.65
+    assert max_asymmetric_dm_mass(Fraction(-112, 123), dm_density_per_mu=2) == pytest.approx(m / 2)

@@ -12,7 +12,7 @@ JHEP 05 (2020) 039):
 
 Example
 -------
->>> round(float(mw_shift_coefficient()), 3)
+>>> round(float(mw_shift_coefficient(delta_r=0.03672)), 3)
 0.201
 """
 
@@ -21,9 +21,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from scipy.optimize import brentq
 
 from darkseesaw import physics as ph
-from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
 
 __all__ = ["nn_dagger", "epsilon_from_theta", "epsilon_from_angles", "sw2_nonunitary",
            "mw_ratio", "mw_shift_coefficient", "eps_bound_from_mw", "ubar"]
@@ -53,16 +53,16 @@ def epsilon_from_angles(U_pmns, sin2_theta):
     return 0.5 * np.abs(np.einsum("...ai,...i,...bi->...ab", U, s, np.conj(U)))
 
 
-def sw2_nonunitary(nn_ee=1.0, nn_mumu=1.0, *, delta_r=None, alpha=None, one_plus_dr=True):
+def sw2_nonunitary(nn_ee=1.0, nn_mumu=1.0, *, delta_r, alpha=None, one_plus_dr=True):
     """Weak mixing angle of eq. 4.9 with non-unitarity factors (NN†)_ee, (NN†)_μμ.
 
-    ``one_plus_dr=True`` uses the paper's (1 + Δr); ``False`` the exact 1/(1 − Δr).
-    Defaults: Δr = 0.03672 (PDG 2018, the paper's value: measurement ``delta_r_sm_pdg2018``),
-    α = α(0), G_μ = `physics.G_F`.
+    ``one_plus_dr=True`` uses (1 + Δr) (the form of 1909.12300); ``False`` the exact
+    1/(1 − Δr). ``delta_r`` is the SM radiative correction Δr (an input: the measurement
+    ``delta_r_sm_pdg2018`` of `darkseesaw.constraints.measurements`, 0.03672); α defaults to
+    α(0), G_μ is `physics.G_F`.
     """
-    dr = _ME["delta_r_sm_pdg2018"].value if delta_r is None else delta_r
     a = ph.alpha_0 if alpha is None else alpha
-    fac = (1 + dr) if one_plus_dr else 1 / (1 - dr)
+    fac = (1 + delta_r) if one_plus_dr else 1 / (1 - delta_r)
     A = 2 * math.sqrt(2) * math.pi * a * fac / (ph.G_F * ph.M_Z**2)
     return 0.5 * (1 - np.sqrt(1 - A * np.sqrt(np.asarray(nn_ee) * np.asarray(nn_mumu))))
 
@@ -80,23 +80,16 @@ def mw_shift_coefficient(**kw) -> float:
     return float((mw_ratio(h / 2, h / 2, **kw) - mw_ratio(-h / 2, -h / 2, **kw)) / (2 * h))
 
 
-def eps_bound_from_mw(mw_exp=None, mw_exp_err=None, mw_sm=None, mw_sm_err=None,
-                      z: float = 1.959964, **kw) -> float:
-    """Upper bound on ε_ee + ε_μμ from M_W (eq. 4.8): M_W(ε) ≤ M_W^exp + z σ.
+def eps_bound_from_mw(mw_exp, mw_exp_err, mw_sm, mw_sm_err, *, z: float = 1.959964,
+                      **kw) -> float:
+    """Upper bound on ε_ee + ε_μμ from M_W (eq. 4.8 of 1909.12300): M_W(ε) ≤ M_W^exp + z σ.
 
-    σ² = σ_exp² + σ_SM²; z = 1.96 (95 % CL two-sided, the paper's "95 % C.L."). Defaults are the
-    PDG 2018 inputs the paper used (80.379 ± 0.012 measured, 80.363 ± 0.006 SM fit: measurements
-    ``m_w_pdg2018`` and ``m_w_sm_pdg2018``). Solved
-    exactly for ε_ee = ε_μμ (the ratio depends on the sum only to first order).
+    σ² = σ_exp² + σ_SM²; z = 1.96 (95 % CL two-sided). The measured and SM-fit M_W [GeV] are
+    inputs (measurements ``m_w_pdg2024``/``m_w_sm_pdg2024`` today, ``m_w_pdg2018``/
+    ``m_w_sm_pdg2018`` for that paper); ``kw`` goes to `sw2_nonunitary` (``delta_r``).
+    Solved exactly for ε_ee = ε_μμ (the ratio depends on the sum only to first order).
     """
-    from scipy.optimize import brentq
-
-    exp, sm = _ME["m_w_pdg2018"], _ME["m_w_sm_pdg2018"]
-    me = exp.value if mw_exp is None else mw_exp
-    se = exp.sigma if mw_exp_err is None else mw_exp_err
-    ms = sm.value if mw_sm is None else mw_sm
-    ss = sm.sigma if mw_sm_err is None else mw_sm_err
-    target = (me + z * math.hypot(se, ss)) / ms
+    target = (mw_exp + z * math.hypot(mw_exp_err, mw_sm_err)) / mw_sm
     return float(brentq(lambda e: mw_ratio(e / 2, e / 2, **kw) - target, 0.0, 0.2, xtol=1e-14))
 
 

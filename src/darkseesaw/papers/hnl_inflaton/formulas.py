@@ -18,11 +18,12 @@ import numpy as np
 from scipy.special import kve
 
 from darkseesaw import physics as ph
+from darkseesaw.constraints.measurements import MEASUREMENTS as ME
 from darkseesaw.cosmo.chemical_equilibrium import sm_plus_hnl_plasma
 from darkseesaw.cosmo.thermal_average import _genlag, _kernel
 
 __all__ = ["hnl_F", "hnl_Fbar", "hnl_F_fit", "br_mu_3e_eq421", "br_mu_e_gamma_eq420",
-           "hnl_inflaton_relations"]
+           "hnl_inflaton_relations", "max_asymmetric_dm_mass"]
 
 
 # ------------------------------------------------------------------------------------------
@@ -115,3 +116,32 @@ def hnl_inflaton_relations(n_unstable: int = 2) -> dict[str, Fraction]:
     out["B_over_mu_Nprime"] = pl.charge("B", sol2)["mu_Np"]
     out["Nprime_density_over_mu_Nprime"] = pl.charge("Np", sol2)["mu_Np"]
     return out
+
+
+def max_asymmetric_dm_mass(B_over_mu_dm, *, dm_density_per_mu=1, Omega_c=None, Omega_b=None,
+                           m_nucleon=None) -> float:
+    """Largest DM mass [GeV] when the DM is fully asymmetric (eq. 3.8 of Cline et al. 2020).
+
+    m_DM = |n_B / n_DM| (Ω_c/Ω_b) m_n with n_B/n_DM = (B/μ_DM) / (dm_density_per_mu).
+
+    Parameters
+    ----------
+    B_over_mu_dm : rational or float
+        Baryon density per unit DM chemical potential (−112/123 in the paper).
+    dm_density_per_mu : rational or float
+        DM number density per unit μ_DM in the same units. Eq. 3.8 as printed uses 1; counting
+        both chiralities of the Dirac N′ (as eqs. 3.6–3.7 do) gives 2.
+    Omega_c, Omega_b, m_nucleon : float
+        Defaults: Planck 2018 values (0.265, 0.0493: measurements ``omega_c_planck2018``,
+        ``omega_b_planck2018`` of `darkseesaw.constraints.measurements`) and the neutron mass
+        (the paper's "nucleon mass").
+
+    Example
+    -------
+    >>> round(max_asymmetric_dm_mass(-112/123), 2)
+    4.6
+    """
+    Oc = ME["omega_c_planck2018"].value if Omega_c is None else Omega_c
+    Ob = ME["omega_b_planck2018"].value if Omega_b is None else Omega_b
+    mn = ph.m_neutron if m_nucleon is None else m_nucleon
+    return float(abs(B_over_mu_dm) / float(dm_density_per_mu) * Oc / Ob * mn)

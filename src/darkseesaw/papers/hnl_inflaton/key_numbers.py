@@ -14,11 +14,10 @@ from typing import Any
 import numpy as np
 
 from darkseesaw import physics as ph
-from darkseesaw.cosmo.chemical_equilibrium import max_asymmetric_dm_mass
 from darkseesaw.observables.ewpd import ubar
 from darkseesaw.papers.common import Comparison, load_data
 from darkseesaw.papers.hnl_inflaton import early_universe as eu
-from darkseesaw.papers.hnl_inflaton.formulas import hnl_inflaton_relations
+from darkseesaw.papers.hnl_inflaton.formulas import hnl_inflaton_relations, max_asymmetric_dm_mass
 from darkseesaw.papers.hnl_inflaton.hnl_searches import hnl_lifetimes, mubar_min_lab
 from darkseesaw.papers.hnl_inflaton.inputs import MN_MAX_PAPER, eps_bound_paper, paper_values
 from darkseesaw.papers.hnl_inflaton.lfv import br_lfv_max, lfv_limits
