@@ -54,7 +54,7 @@ from darkseesaw.spectrum.scalars import Doublet, ScalarPotential, Singlet, mixin
 SQ2 = math.sqrt(2.0)
 FIELDS = ("H", "phi", "S1", "S2")  # interaction order of the neutral blocks
 BARE = ("mH2", "mphi2", "m12", "m22")  # bare masses fixed by the tadpoles
-_POT_KEYS = {"lam_H": "lH", "lam_phi": "lphi", "lam_S1": "lS1", "lam_S2": "lS2",
+POT_KEYS = {"lam_H": "lH", "lam_phi": "lphi", "lam_S1": "lS1", "lam_S2": "lS2",
              "lam_Hphi": "lHphi", "lam_Hphi_p": "lHphip", "lam_HS1": "lHS1", "lam_HS2": "lHS2",
              "lam_phiS1": "lphiS1", "lam_phiS2": "lphiS2", "lam_S1S2": "lS1S2",
              "mu": "mu", "mu_p": "mup", "alpha": "alpha"}  # parameter -> potential name
@@ -119,7 +119,7 @@ class Parameters(ModelParameters):
 
     def pot_params(self) -> dict[str, float]:
         """Couplings of `potential` (without the bare masses)."""
-        return {k2: getattr(self, k1) for k1, k2 in _POT_KEYS.items()}
+        return {k2: getattr(self, k1) for k1, k2 in POT_KEYS.items()}
 
     def vevs(self) -> dict[str, float]:
         """Vevs [GeV] by multiplet name."""

@@ -33,7 +33,7 @@ import numpy as np
 from scipy.optimize import least_squares
 
 from darkseesaw import physics as ph
-from darkseesaw.models.dark_u1 import _POT_KEYS, BARE, FIELDS, MODEL, scalar_potential
+from darkseesaw.models.dark_u1 import BARE, FIELDS, MODEL, POT_KEYS, scalar_potential
 from darkseesaw.papers.common import load_data
 from darkseesaw.papers.dark_u1.formulas import starting_point
 from darkseesaw.papers.dark_u1.gauge import CHARGES
@@ -63,7 +63,7 @@ def _batch_outputs(points: list[dict[str, float]]) -> np.ndarray:
     pot = scalar_potential()
     B = len(points)
     full = [{**FIXED, **pt} for pt in points]
-    pp = {k2: np.array([f[k1] for f in full]) for k1, k2 in _POT_KEYS.items()}
+    pp = {k2: np.array([f[k1] for f in full]) for k1, k2 in POT_KEYS.items()}
     vev = {"H": np.full(B, ph.v_EW), "phi": np.array([f["v_phi"] for f in full]),
            "S1": np.array([f["omega1"] for f in full]),
            "S2": np.array([f["omega2"] for f in full])}
