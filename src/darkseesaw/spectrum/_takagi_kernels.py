@@ -301,18 +301,44 @@ def _column_norms_sorted(Xr, Xi, nrm, order):
 def _svd(Cr, Ci, Hr, Hi, rsw, cp, Xr, Xi, Jr, Ji, d, nrm, order, want_vectors, tol):
     """Accurate SVD of the matrix stored by columns in C (destroyed; R left in it):
     singular values ``nrm[order[0]] ≥ nrm[order[1]] ≥ …``; with ``want_vectors`` the columns
-    of ``J`` (rows of Jr/Ji) are rotated to ``Q J`` afterwards by `_left_vectors`."""
+    of ``J`` (rows of Jr/Ji) are rotated to ``Q J`` afterwards by `_apply_q`.
+
+    Values only: Rᴴ is factored once more (QR with complete pivoting, into J's storage) and
+    the Jacobi runs on R₁ᴴ, which has the same singular values and needs ~40% fewer
+    rotations (the preconditioner of Drmač & Veselić); not used with vectors, whose left
+    vectors would then come from normalised Jacobi columns instead of accumulated rotations.
+    """
     n = Cr.shape[0]
     _qr_complete_pivoting(Cr, Ci, Hr, Hi, rsw, cp)
-    # X = Rᴴ: column p of X = conj(row p of R)
-    for p in range(n):
-        for i in range(n):
-            if i >= p:
-                Xr[p, i] = Cr[i, p]
-                Xi[p, i] = -Ci[i, p]
-            else:
-                Xr[p, i] = 0.0
-                Xi[p, i] = 0.0
+    if not want_vectors:
+        # column p of Rᴴ = conj(row p of R), stored as row p
+        for p in range(n):
+            for i in range(n):
+                if i >= p:
+                    Jr[p, i] = Cr[i, p]
+                    Ji[p, i] = -Ci[i, p]
+                else:
+                    Jr[p, i] = 0.0
+                    Ji[p, i] = 0.0
+        _qr_complete_pivoting(Jr, Ji, Hr, Hi, rsw, cp)
+        for p in range(n):
+            for i in range(n):
+                if i >= p:
+                    Xr[p, i] = Jr[i, p]
+                    Xi[p, i] = -Ji[i, p]
+                else:
+                    Xr[p, i] = 0.0
+                    Xi[p, i] = 0.0
+    else:
+        # X = Rᴴ: column p of X = conj(row p of R)
+        for p in range(n):
+            for i in range(n):
+                if i >= p:
+                    Xr[p, i] = Cr[i, p]
+                    Xi[p, i] = -Ci[i, p]
+                else:
+                    Xr[p, i] = 0.0
+                    Xi[p, i] = 0.0
     _jacobi(Xr, Xi, Jr, Ji, d, want_vectors, tol)
     _column_norms_sorted(Xr, Xi, nrm, order)
 

@@ -67,23 +67,26 @@ def _embedding_list(A):
 def exact_rank(A) -> int:
     """Rank of the complex n×n matrix ``A`` with its exact (double-precision) entries.
 
-    Exact integer arithmetic (flint's fmpz_mat) on the real embedding K (rank K = 2 rank A),
-    every entry a multiple of the smallest power of two among them.
+    Exact integer arithmetic (flint's fmpz_mat) on the real embedding K (rank K = 2 rank A):
+    every entry is an integer mantissa times a power of two, and each row is divided by its
+    smallest power of two (which does not change the rank), so the integers stay small.
     """
     from flint import fmpz_mat
 
     A = np.asarray(A, dtype=np.complex128)
     n = A.shape[0]
-    K = _embedding_list(A).ravel()
-    nz = K[K != 0]
-    if nz.size == 0:
+    K = _embedding_list(A)
+    f, e = np.frexp(K)
+    mant = np.ldexp(f, 53).astype(np.int64)  # exact: |f| in [0.5, 1)
+    nzm = mant != 0
+    if not nzm.any():
         return 0
-    # x = mant · 2^exp with integer mant (53 bits); common exponent = the smallest exp
-    fr = [math.frexp(float(x)) for x in K]
-    emin = min(e for (f, e), x in zip(fr, K) if x != 0) - 53
-    ints = [int(math.ldexp(f, 53)) << (e - 53 - emin) if f != 0 else 0 for f, e in fr]
-    r = fmpz_mat(2 * n, 2 * n, ints).rank()
-    return r // 2
+    big = np.iinfo(np.int64).max
+    emin = np.where(nzm, e, big).min(axis=1, keepdims=True)
+    emin = np.where(emin == big, 0, emin)
+    shift = np.where(nzm, e - emin, 0).ravel().tolist()
+    ints = [mv << sh if mv else 0 for mv, sh in zip(mant.ravel().tolist(), shift)]
+    return fmpz_mat(2 * n, 2 * n, ints).rank() // 2
 
 
 def _predict_iter(N, p):

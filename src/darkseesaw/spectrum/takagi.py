@@ -229,20 +229,17 @@ def _pert(n):
 
 # ---------------------------------------------------------------------------------------
 
-def _nzero_chunk(Cf, ncomp, n, cache):
+def _nzero_chunk(C, n, cache):
     """Structural zero count of each matrix of a chunk (pattern → n − sprank, cached)."""
-    c = Cf.shape[0]
-    if ncomp == 2:
-        pat = (Cf.reshape(c, n, n, 2) != 0).any(axis=3).reshape(c, n * n)
-    else:
-        pat = (Cf != 0).reshape(c, n * n)
+    c = C.shape[0]
+    pat = (C != 0).reshape(c, n * n)  # complex: re or im non-zero
     nz = np.empty(c, dtype=np.int64)
     if c == 0:
         return nz
     key0 = pat[0].tobytes()
     if key0 not in cache:
         cache[key0] = n - structural_rank(pat[0].reshape(n, n))
-    if np.all(pat == pat[0]):  # the usual case: one pattern for the whole chunk
+    if not (pat != pat[0]).any():  # the usual case: one pattern for the whole chunk
         nz[:] = cache[key0]
         return nz
     packed = np.packbits(pat, axis=1)
@@ -338,7 +335,7 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
         if not np.all(np.isfinite(Cf)):
             raise ValueError("takagi: matrix has non-finite entries")
         if zero_structural:
-            nzero[c0:c1] = _nzero_chunk(Cf, ncomp, n, cache)
+            nzero[c0:c1] = _nzero_chunk(C, n, cache)
         K.takagi_batch(Cf, ncomp, nzero[c0:c1], _CLUSTER_RTOL, bool(certify), pert, phr, phi,
                        m[c0:c1], Uv[c0:c1], rel[c0:c1])
     if certify and nb:
