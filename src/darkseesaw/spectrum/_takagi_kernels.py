@@ -517,6 +517,112 @@ def _sym_eig(K, Y, w):
 
 
 @_jit()
+def _plus_space_pair(K, Y, sm):
+    """The two eigenvectors of positive eigenvalue of the 4×4 real embedding K of a cluster of
+    two Takagi values σ₁ ≥ σ₂ ≈ sm (the usual cluster: a pseudo-Dirac pair), into columns 3
+    (σ₁) and 2 (σ₂) of Y — where `_sym_eig` would put them, ~4× faster.
+
+    K has eigenvalues ±σ₁, ±σ₂; B = (K + sm)/(2 sm) maps the +σ eigenspace to itself with
+    factors ≈ 1 and damps the −σ one by |σ − sm|/(2 sm) ≤ rtol/2 (≤ 5e-7 in a cluster): two
+    columns of B, applied twice more, span the +σ space to ~1e-19; the 2×2 Rayleigh quotient
+    there is diagonalised by one rotation."""
+    inv = 0.5 / sm
+    # columns of B into Y
+    for r in range(4):
+        for j in range(4):
+            Y[r, j] = K[r, j] * inv
+        Y[r, r] += 0.5
+    # y1 = the longest column, y2 = the column with the longest residual against it
+    best = -1.0
+    j1 = 0
+    for j in range(4):
+        t = 0.0
+        for r in range(4):
+            t += Y[r, j] * Y[r, j]
+        if t > best:
+            best = t
+            j1 = j
+    n1 = math.sqrt(best)
+    y10 = Y[0, j1] / n1
+    y11 = Y[1, j1] / n1
+    y12 = Y[2, j1] / n1
+    y13 = Y[3, j1] / n1
+    best = -1.0
+    j2 = 0
+    for j in range(4):
+        if j == j1:
+            continue
+        dt = Y[0, j] * y10 + Y[1, j] * y11 + Y[2, j] * y12 + Y[3, j] * y13
+        t = 0.0
+        for r in range(4):
+            e = Y[r, j] - dt * (y10 if r == 0 else y11 if r == 1 else y12 if r == 2 else y13)
+            t += e * e
+        if t > best:
+            best = t
+            j2 = j
+    y20 = Y[0, j2]
+    y21 = Y[1, j2]
+    y22 = Y[2, j2]
+    y23 = Y[3, j2]
+    for _it in range(3):
+        # (re-)orthonormalise y2 against y1 (Gram-Schmidt, twice is enough)
+        for _g in range(2):
+            dt = y20 * y10 + y21 * y11 + y22 * y12 + y23 * y13
+            y20 -= dt * y10
+            y21 -= dt * y11
+            y22 -= dt * y12
+            y23 -= dt * y13
+        n2 = math.sqrt(y20 * y20 + y21 * y21 + y22 * y22 + y23 * y23)
+        y20 /= n2
+        y21 /= n2
+        y22 /= n2
+        y23 /= n2
+        if _it == 2:
+            break
+        # y ← B y
+        a0 = (K[0, 0] * y10 + K[0, 1] * y11 + K[0, 2] * y12 + K[0, 3] * y13) * inv + 0.5 * y10
+        a1 = (K[1, 0] * y10 + K[1, 1] * y11 + K[1, 2] * y12 + K[1, 3] * y13) * inv + 0.5 * y11
+        a2 = (K[2, 0] * y10 + K[2, 1] * y11 + K[2, 2] * y12 + K[2, 3] * y13) * inv + 0.5 * y12
+        a3 = (K[3, 0] * y10 + K[3, 1] * y11 + K[3, 2] * y12 + K[3, 3] * y13) * inv + 0.5 * y13
+        n1 = math.sqrt(a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3)
+        y10 = a0 / n1
+        y11 = a1 / n1
+        y12 = a2 / n1
+        y13 = a3 / n1
+        a0 = (K[0, 0] * y20 + K[0, 1] * y21 + K[0, 2] * y22 + K[0, 3] * y23) * inv + 0.5 * y20
+        a1 = (K[1, 0] * y20 + K[1, 1] * y21 + K[1, 2] * y22 + K[1, 3] * y23) * inv + 0.5 * y21
+        a2 = (K[2, 0] * y20 + K[2, 1] * y21 + K[2, 2] * y22 + K[2, 3] * y23) * inv + 0.5 * y22
+        a3 = (K[3, 0] * y20 + K[3, 1] * y21 + K[3, 2] * y22 + K[3, 3] * y23) * inv + 0.5 * y23
+        y20 = a0
+        y21 = a1
+        y22 = a2
+        y23 = a3
+    # Rayleigh quotient G = [y1 y2]ᵀ K [y1 y2] and its rotation (larger eigenvalue first)
+    k0 = K[0, 0] * y20 + K[0, 1] * y21 + K[0, 2] * y22 + K[0, 3] * y23
+    k1 = K[1, 0] * y20 + K[1, 1] * y21 + K[1, 2] * y22 + K[1, 3] * y23
+    k2 = K[2, 0] * y20 + K[2, 1] * y21 + K[2, 2] * y22 + K[2, 3] * y23
+    k3 = K[3, 0] * y20 + K[3, 1] * y21 + K[3, 2] * y22 + K[3, 3] * y23
+    g22 = y20 * k0 + y21 * k1 + y22 * k2 + y23 * k3
+    g12 = y10 * k0 + y11 * k1 + y12 * k2 + y13 * k3
+    k0 = K[0, 0] * y10 + K[0, 1] * y11 + K[0, 2] * y12 + K[0, 3] * y13
+    k1 = K[1, 0] * y10 + K[1, 1] * y11 + K[1, 2] * y12 + K[1, 3] * y13
+    k2 = K[2, 0] * y10 + K[2, 1] * y11 + K[2, 2] * y12 + K[2, 3] * y13
+    k3 = K[3, 0] * y10 + K[3, 1] * y11 + K[3, 2] * y12 + K[3, 3] * y13
+    g11 = y10 * k0 + y11 * k1 + y12 * k2 + y13 * k3
+    th = 0.5 * math.atan2(2.0 * g12, g11 - g22)
+    c = math.cos(th)
+    sn = math.sin(th)
+    Y[0, 3] = c * y10 + sn * y20
+    Y[1, 3] = c * y11 + sn * y21
+    Y[2, 3] = c * y12 + sn * y22
+    Y[3, 3] = c * y13 + sn * y23
+    Y[0, 2] = c * y20 - sn * y10
+    Y[1, 2] = c * y21 - sn * y11
+    Y[2, 2] = c * y22 - sn * y12
+    Y[3, 2] = c * y23 - sn * y13
+
+
+@_jit()
 def _takagi_from_svd(Ar, Ai, s, Vr, Vi, Wr, Wi, Nr, Ni, nzero, rtol, Zr, Zi, K, Y, w, m, Ub):
     """Takagi vectors from the accurate SVD (see `takagi`'s module notes).
 
@@ -576,7 +682,10 @@ def _takagi_from_svd(Ar, Ai, s, Vr, Vi, Wr, Wi, Nr, Ni, nzero, rtol, Zr, Zi, K, 
                     K[k + a, k + b] = -tr
             Ks = K[:2 * k, :2 * k]
             Ys = Y[:2 * k, :2 * k]
-            _sym_eig(Ks, Ys, w)
+            if k == 2:
+                _plus_space_pair(Ks, Ys, 0.5 * (s[i] + s[i + 1]))
+            else:
+                _sym_eig(Ks, Ys, w)
             # X[:, c] from the k largest eigenvalues (descending): x = u + i v
             # (stored as rows of K[0:k] (real) and K[k:2k] (imag) — K is free now)
             for c in range(k):
@@ -785,13 +894,20 @@ def takagi_batch(Mv, ncomp, nzero, rtol, certify, pert, phr, phi, m, Uv, rel):
             e = math.frexp(amax)[1]
         else:
             e = 0
+        # x · 2^−e is exact and rounds like ldexp (only subnormal results round at all)
+        small = -1000 < e < 1000
+        f = math.ldexp(1.0, -e) if small else 1.0
         for i in range(n):
             for j in range(n):
                 if ncomp == 2:
-                    Ar[i, j] = math.ldexp(Mv[b, i, 2 * j], -e)
-                    Ai[i, j] = math.ldexp(Mv[b, i, 2 * j + 1], -e)
+                    if small:
+                        Ar[i, j] = Mv[b, i, 2 * j] * f
+                        Ai[i, j] = Mv[b, i, 2 * j + 1] * f
+                    else:
+                        Ar[i, j] = math.ldexp(Mv[b, i, 2 * j], -e)
+                        Ai[i, j] = math.ldexp(Mv[b, i, 2 * j + 1], -e)
                 else:
-                    Ar[i, j] = math.ldexp(Mv[b, i, j], -e)
+                    Ar[i, j] = Mv[b, i, j] * f if small else math.ldexp(Mv[b, i, j], -e)
                     Ai[i, j] = 0.0
         # C[j, i] = A[i, j]
         for j in range(n):
@@ -894,5 +1010,6 @@ def takagi_batch(Mv, ncomp, nzero, rtol, certify, pert, phr, phi, m, Uv, rel):
                     if x > rb:
                         rb = x
         rel[b] = rb
+        g = math.ldexp(1.0, e) if small else 1.0
         for c in range(n):
-            m[b, c] = math.ldexp(m[b, c], e)
+            m[b, c] = m[b, c] * g if small else math.ldexp(m[b, c], e)
