@@ -830,14 +830,19 @@ def _takagi_from_svd(Ar, Ai, s, Vr, Vi, Wr, Wi, Nr, Ni, nzero, rtol, Zr, Zi, K, 
             Ub[r, 2 * (h0 + c) + 1] = Zi[c, r]
 
 
-@_jit("void(float64[:, :, ::1], int64, int64[::1], float64, boolean, float64[:, ::1], "
-      "float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:, :, ::1], float64[::1])")
-def takagi_batch(Mv, ncomp, nzero, rtol, certify, pert, phr, phi, m, Uv, rel):
+@_jit("void(float64[:, :, ::1], int64, int64[::1], int8[:, ::1], int64, float64, boolean, "
+      "float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:, :, ::1], "
+      "float64[::1], int8[::1])")
+def takagi_batch(Mv, ncomp, nzero, pat0, nz0, rtol, certify, pert, phr, phi, m, Uv, rel,
+                 status):
     """Takagi factorisation of a batch; see `takagi` for the meaning of everything.
 
     Mv : (B, n, n·ncomp) the matrices, real (ncomp = 1) or complex128 viewed as float64
         (ncomp = 2: entry (i, j) = Mv[b, i, 2j] + i Mv[b, i, 2j+1]).
-    nzero : (B,) number of masses to return as exact zeros.
+    nzero : (B,) number of masses to return as exact zeros; input when ``nz0 < 0``, else
+        output: ``nz0`` for a matrix whose pattern of non-zero entries is ``pat0`` (n×n, 0/1).
+    status : (B,) out: 0 done; 1 not done, its pattern differs from ``pat0`` (the caller
+        computes its zero count and calls again); 2 not done, non-finite entries.
     rtol : relative gap below which singular values form one cluster.
     certify : also compute the values along the second rounding path (reversed order, phases
         ``ph``, entrywise factors ``pert``: M'[i, j] = ph_i ph_j pert[p_i, p_j] M[p_i, p_j],
@@ -883,13 +888,35 @@ def takagi_batch(Mv, ncomp, nzero, rtol, certify, pert, phr, phi, m, Uv, rel):
     tr = np.empty(n)
     ti = np.empty(n)
     for b in range(B):
-        # scale by a power of two (exact) to max(|Re|, |Im|) in [0.5, 1)
+        # finite entries? the pattern? (cheaper here than as numpy passes over the batch)
         amax = 0.0
+        finite = True
         for i in range(n):
             for j in range(n * ncomp):
                 a = abs(Mv[b, i, j])
+                if not a <= 1.7976931348623157e308:
+                    finite = False
                 if a > amax:
                     amax = a
+        if not finite:
+            status[b] = 2
+            continue
+        if nz0 >= 0:
+            same = True
+            for i in range(n):
+                for j in range(n):
+                    if ncomp == 2:
+                        nzr = Mv[b, i, 2 * j] != 0.0 or Mv[b, i, 2 * j + 1] != 0.0
+                    else:
+                        nzr = Mv[b, i, j] != 0.0
+                    if nzr != (pat0[i, j] != 0):
+                        same = False
+            if not same:
+                status[b] = 1
+                continue
+            nzero[b] = nz0
+        status[b] = 0
+        # scale by a power of two (exact) to max(|Re|, |Im|) in [0.5, 1)
         if amax > 0.0:
             e = math.frexp(amax)[1]
         else:

@@ -325,19 +325,37 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
     Uv = U.view(np.float64)
     rel = np.zeros(nb)
     nzero = np.zeros(nb, dtype=np.int64)
+    status = np.zeros(nb, dtype=np.int8)
     pert, phr, phi = _pert(n)
     cache: dict = {}
+    # the kernels take the zero count of the first matrix's pattern for every matrix with the
+    # same pattern (the usual case) and leave the others (status 1) for a second call below
+    pat0 = np.zeros((n, n), dtype=np.int8)
+    nz0 = -1
+    if zero_structural and nb:
+        p0 = np.asarray(Mb[0] != 0)
+        pat0[:] = p0
+        nz0 = n - structural_rank(p0)
     step = max(1, _CHUNK_BYTES // max(1, n * n * 16))
     for c0 in range(0, nb, step):
         c1 = min(nb, c0 + step)
-        C = np.ascontiguousarray(Mb[c0:c1], dtype=dt)
-        Cf = C.view(np.float64)
-        if not np.all(np.isfinite(Cf)):
+        Cf = np.ascontiguousarray(Mb[c0:c1], dtype=dt).view(np.float64)
+        K.takagi_batch(Cf, ncomp, nzero[c0:c1], pat0, nz0, _CLUSTER_RTOL, bool(certify), pert,
+                       phr, phi, m[c0:c1], Uv[c0:c1], rel[c0:c1], status[c0:c1])
+        if np.any(status[c0:c1] == 2):
             raise ValueError("takagi: matrix has non-finite entries")
-        if zero_structural:
-            nzero[c0:c1] = _nzero_chunk(C, n, cache)
-        K.takagi_batch(Cf, ncomp, nzero[c0:c1], _CLUSTER_RTOL, bool(certify), pert, phr, phi,
-                       m[c0:c1], Uv[c0:c1], rel[c0:c1])
+    redo = np.flatnonzero(status == 1)
+    for r0 in range(0, len(redo), step):
+        idx = redo[r0:r0 + step]
+        C = np.ascontiguousarray(Mb[idx], dtype=dt)
+        nz = _nzero_chunk(C, n, cache)
+        mm = np.empty((len(idx), n))
+        UU = np.empty((len(idx), n, n), dtype=np.complex128)
+        rr = np.zeros(len(idx))
+        st = np.zeros(len(idx), dtype=np.int8)
+        K.takagi_batch(C.view(np.float64), ncomp, nz, pat0, -1, _CLUSTER_RTOL, bool(certify),
+                       pert, phr, phi, mm, UU.view(np.float64), rr, st)
+        m[idx], U[idx], rel[idx], nzero[idx] = mm, UU, rr, nz
     if certify and nb:
         bad = np.flatnonzero(rel > _CERTIFY_RTOL)
         if len(bad):
@@ -366,8 +384,9 @@ def _resolve_flagged(bad, Mb, ncomp, dt, nzero, m, U, K, budget):
             UU = np.empty((1, n, n), dtype=np.complex128)
             rr = np.zeros(1)
             Cf = np.ascontiguousarray(Mb[b:b + 1], dtype=dt).view(np.float64)
-            K.takagi_batch(Cf, ncomp, nz, _CLUSTER_RTOL, True, pert, phr, phi, mm,
-                           UU.view(np.float64), rr)
+            K.takagi_batch(Cf, ncomp, nz, np.zeros((n, n), dtype=np.int8), -1, _CLUSTER_RTOL,
+                           True, pert, phr, phi, mm, UU.view(np.float64), rr,
+                           np.zeros(1, dtype=np.int8))
             nzero[b] = k_exact
             if rr[0] <= _CERTIFY_RTOL:
                 m[b], U[b] = mm[0], UU[0]
