@@ -166,9 +166,9 @@ def _jacobi(Xr, Xi, Jr, Ji, d, want_vectors, tol):
     orthogonal, ``|x_pᴴ x_q| ≤ tol ‖x_p‖ ‖x_q‖``; with ``want_vectors`` the rotations are
     accumulated in J (from I).
 
-    ``d[p] = ‖x_p‖²`` is recomputed at the start of each sweep and updated after a rotation
-    by the exact formulas ``‖x_p‖² − t|γ|``, ``‖x_q‖² + t|γ|`` (recomputed when the update
-    cancels by more than 3/4). The norms only steer the rotations; the singular values are
+    ``d[p] = ‖x_p‖²`` is computed once and updated after each rotation by the exact formulas
+    ``‖x_p‖² − t|γ|``, ``‖x_q‖² + t|γ|`` (recomputed when the update cancels by more than
+    3/4; otherwise each update adds a relative rounding error of a few ε). The norms only steer the rotations; the singular values are
     the norms of the final columns, computed afresh (`_column_norms_sorted`). The rotation
     loops then carry no reduction, and the inner products use two partial sums (even and odd
     entries): shorter dependency chains."""
@@ -180,13 +180,13 @@ def _jacobi(Xr, Xi, Jr, Ji, d, want_vectors, tol):
                 Jr[p, i] = 0.0
                 Ji[p, i] = 0.0
             Jr[p, p] = 1.0
+    for p in range(n):
+        s = 0.0
+        for i in range(n):
+            s += Xr[p, i] * Xr[p, i] + Xi[p, i] * Xi[p, i]
+        d[p] = s
     for _sweep in range(_MAX_SWEEPS):
         rotated = False
-        for p in range(n):
-            s = 0.0
-            for i in range(n):
-                s += Xr[p, i] * Xr[p, i] + Xi[p, i] * Xi[p, i]
-            d[p] = s
         for p in range(n - 1):
             for q in range(p + 1, n):
                 # matrices are pre-scaled to max |entry| ~ 1, so squares of column entries
@@ -953,15 +953,12 @@ def takagi_batch(Mv, ncomp, nzero, pat0, nz0, rtol, certify, pert, phr, phi, m, 
             j = order[jj]
             sv = nrm[j]
             sig[jj] = sv
+            isv = 1.0 / sv if sv > 0.0 else 0.0
             for i in range(n):
                 Vr[jj, i] = Jr[j, i]
                 Vi[jj, i] = Ji[j, i]
-                if sv > 0.0:
-                    Wr[jj, cp[i]] = Xr[j, i] / sv
-                    Wi[jj, cp[i]] = Xi[j, i] / sv
-                else:
-                    Wr[jj, cp[i]] = 0.0
-                    Wi[jj, cp[i]] = 0.0
+                Wr[jj, cp[i]] = Xr[j, i] * isv
+                Wi[jj, cp[i]] = Xi[j, i] * isv
         # columns of W for exactly zero σ: complete to an orthonormal basis
         for jj in range(n):
             if sig[jj] > 0.0:
