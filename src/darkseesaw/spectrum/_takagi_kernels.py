@@ -173,7 +173,6 @@ def _jacobi(Xr, Xi, Jr, Ji, d, want_vectors, tol):
     loops then carry no reduction, and the inner products use two partial sums (even and odd
     entries): shorter dependency chains."""
     n = Xr.shape[0]
-    tol2 = tol * tol
     if want_vectors:
         for p in range(n):
             for i in range(n):
@@ -187,6 +186,17 @@ def _jacobi(Xr, Xi, Jr, Ji, d, want_vectors, tol):
         d[p] = s
     for _sweep in range(_MAX_SWEEPS):
         rotated = False
+        # threshold Jacobi: the first sweeps skip the small rotations (they would be undone by
+        # the large ones); 1e-2, 1e-6, 1e-12, then tol: ~25% fewer rotations
+        if _sweep == 0:
+            th = max(tol, 1e-2)
+        elif _sweep == 1:
+            th = max(tol, 1e-6)
+        elif _sweep == 2:
+            th = max(tol, 1e-12)
+        else:
+            th = tol
+        th2 = th * th
         for p in range(n - 1):
             for q in range(p + 1, n):
                 # matrices are pre-scaled to max |entry| ~ 1, so squares of column entries
@@ -212,7 +222,7 @@ def _jacobi(Xr, Xi, Jr, Ji, d, want_vectors, tol):
                 gr = gr0 + gr1
                 gi = gi0 + gi1
                 ag2 = gr * gr + gi * gi
-                if ag2 <= tol2 * al * be:
+                if ag2 <= th2 * al * be:
                     continue
                 rotated = True
                 ag = math.sqrt(ag2)
@@ -262,7 +272,7 @@ def _jacobi(Xr, Xi, Jr, Ji, d, want_vectors, tol):
                         Ji[p, i] = c * xpi - (a * xqi - b * xqr)
                         Jr[q, i] = (a * xpr - b * xpi) + c * xqr
                         Ji[q, i] = (a * xpi + b * xpr) + c * xqi
-        if not rotated:
+        if not rotated and th == tol:
             break
 
 
