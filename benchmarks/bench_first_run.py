@@ -17,7 +17,7 @@ It runs the command in a fresh subprocess (cold: empty cache), then again (warm:
 first run left), and prints both wall times and their ratio. With ``--numba`` it also times a
 scan-sized call (10 000 matrices, which uses the compiled kernels) cold and warm.
 
-Run: python benchmarks/bench_first_run.py [--delete] [--numba] [--repeat 3]
+Run: python benchmarks/bench_first_run.py [--delete | --list] [--numba] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -93,7 +93,13 @@ def main():
     ap.add_argument("--numba", action="store_true",
                     help="also time a scan-sized takagi call (compiled kernels) cold and warm")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--list", action="store_true",
+                    help="only list the numba cache files --delete would delete")
     a = ap.parse_args()
+    if a.list:
+        for p in cache_files([PKG, os.environ.get("NUMBA_CACHE_DIR")]):
+            print(p)
+        return
     exe = shutil.which("darkseesaw")
     cli = [exe] if exe else [sys.executable, "-m", "darkseesaw"]
     cli += ["spectrum", str(EXAMPLE)]
