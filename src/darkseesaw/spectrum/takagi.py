@@ -417,6 +417,13 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
 def _resolve_flagged(bad, Mb, ncomp, dt, nzero, m, U, K, budget):
     """Matrices whose two passes disagree: exact zeros from the exact rank, else arbitrary
     precision within the budget, else NaN."""
+    try:
+        import flint  # noqa: F401
+    except ImportError:  # a dependency; say what it is for
+        raise ImportError(
+            f"takagi: {len(bad)} matrices failed the certification; their exact rank and "
+            "certified recomputation need python-flint (pip install 'python-flint>=0.6'), or "
+            "pass certify=False") from None
     from darkseesaw.spectrum import _takagi_precise as P
 
     n = Mb.shape[-1]
