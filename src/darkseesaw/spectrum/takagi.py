@@ -79,14 +79,15 @@ still takes ~25 s; one eager signature per kernel, no literal-bool duplicates, n
 np.linalg call, but no smaller). Ahead-of-time compilation at install is not available with
 plain setuptools (numba.pycc is deprecated). So ``engine="auto"`` runs small calls (the work
 of all plain-Python calls of a process below 16 matrices of 9×9, ~0.3 s) as plain Python and
-never imports numba for them: ``darkseesaw spectrum examples/iss-3x3.yaml`` takes 0.9 s wall
-with an empty numba cache (was 22-37 s) and 0.9 s warm (`benchmarks/bench_first_run.py`).
-Large batches load the compiled kernels; the first ever large call pays the compilation.
+never imports numba for them: ``darkseesaw spectrum examples/iss-3x3.yaml`` takes 0.9-1.1 s
+wall with an empty numba cache (was 22-37 s) and the same warm (`benchmarks/bench_first_run.py`).
+Large batches load the compiled kernels; the first ever large call pays the compilation
+(21 s for a 10 000-matrix call with an empty cache, then 1.6 s).
 
 Measured on 2 cores (one used), 40 000 9×9 ISS matrices, load ~0.8
-(`benchmarks/bench_takagi.py`): certified 0.70× and ``certify=False`` 1.14× the throughput of
-LAPACK's ``np.linalg.svd`` on the same batch (0.88× and 1.42× that of `takagi_numpy_svd`);
-~6000× the 60-digit reference. Batches are processed in chunks of ~4 MiB: the working memory
+(`benchmarks/bench_takagi.py`, two runs): certified 0.68-0.70× and ``certify=False``
+1.10-1.14× the throughput of LAPACK's ``np.linalg.svd`` on the same batch (0.88× and 1.43× that
+of `takagi_numpy_svd`); ~6000× the 60-digit reference. Batches are processed in chunks of ~4 MiB: the working memory
 beyond the input and the returned arrays is ~0.02× the input (10⁶ matrices;
 `benchmarks/bench_takagi_memory.py`; was 3.1×); chunked and unchunked results are bit-identical.
 
@@ -321,7 +322,7 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
         rounding path; a matrix whose two results differ by more than 3e-10 relative is
         checked for exact singularity (exact rank of its entries) and otherwise recomputed in
         ball arithmetic (python-flint) to a certified 1e-12 (`last_info()` gives the counts).
-        False skips the check (≈1.5× faster).
+        False skips the check (≈1.6× faster).
     precision_budget : float or None, optional
         Wall-clock seconds the arbitrary-precision fallback may spend on one matrix (default:
         environment variable ``DARKSEESAW_PRECISION_BUDGET`` — seconds, or ``none`` for no
