@@ -316,7 +316,9 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
         leading axes. Symmetry is assumed; only round-off asymmetry is tolerated.
     zero_structural : bool, optional
         If True (default), the ``n − sprank`` smallest masses of a structurally singular matrix
-        are returned as exact zeros (see module notes).
+        are returned as exact zeros (see module notes). Independently of it, a matrix flagged
+        by the certification whose given entries are exactly singular gets its ``n − rank``
+        exact zeros.
     certify : bool, optional
         If True (default), the singular values are computed a second time along a different
         rounding path; a matrix whose two results differ by more than 3e-10 relative is
