@@ -32,8 +32,6 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from darkseesaw.spectrum.builders import neutral_lepton_matrix  # noqa: E402
-from darkseesaw.spectrum.reference import takagi_mp, to_numpy  # noqa: E402
 from tests.spectrum.matrices import (  # noqa: E402
     KINDS,
     NATIVE_SIZES,
@@ -41,6 +39,9 @@ from tests.spectrum.matrices import (  # noqa: E402
     family_batch,
     hierarchical,
 )
+
+from darkseesaw.spectrum.builders import neutral_lepton_matrix  # noqa: E402
+from darkseesaw.spectrum.reference import takagi_mp, to_numpy  # noqa: E402
 
 T = importlib.import_module("darkseesaw.spectrum.takagi")
 P = importlib.import_module("darkseesaw.spectrum._takagi_precise")

@@ -85,7 +85,7 @@ def exact_rank(A) -> int:
     emin = np.where(nzm, e, big).min(axis=1, keepdims=True)
     emin = np.where(emin == big, 0, emin)
     shift = np.where(nzm, e - emin, 0).ravel().tolist()
-    ints = [mv << sh if mv else 0 for mv, sh in zip(mant.ravel().tolist(), shift)]
+    ints = [mv << sh if mv else 0 for mv, sh in zip(mant.ravel().tolist(), shift, strict=True)]
     return fmpz_mat(2 * n, 2 * n, ints).rank() // 2
 
 
@@ -174,7 +174,7 @@ def _step(Kf, X, N, n, nzero, rtol, knorm, rotate_clusters=False):
     srt = np.argsort(lamf2, kind="stable")
     clusters = []
     cur = [int(srt[0])]
-    for a, b in zip(srt[:-1], srt[1:]):
+    for a, b in zip(srt[:-1], srt[1:], strict=True):
         if lamf2[b] - lamf2[a] <= delta:
             cur.append(int(b))
         else:
