@@ -135,3 +135,18 @@ def test_last_info_keys():
     for k in ("n_fallback", "n_flagged", "n_exact_zero", "failed", "reason", "engine",
               "fallback_seconds", "precision_bits"):
         assert k in info
+
+
+def test_budget_refuses_a_large_matrix_up_front():
+    """The cost of each arbitrary-precision step is predicted from the size and precision
+    before it starts: a 123×123 matrix with a 0.5 s budget is refused at once (it would take
+    several seconds), instead of running past the budget."""
+    from darkseesaw.spectrum._takagi_precise import PrecisionBudgetExceeded, takagi_certified
+
+    rng = np.random.default_rng(0)
+    A = rng.normal(size=(123, 123)) + 1j * rng.normal(size=(123, 123))
+    A = A + A.T
+    t = time.monotonic()
+    with pytest.raises(PrecisionBudgetExceeded):
+        takagi_certified(A, 0, budget=0.5)
+    assert time.monotonic() - t < 30.0  # a guard against hanging, not a timing requirement
