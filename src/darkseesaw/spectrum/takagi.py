@@ -349,7 +349,7 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
     Examples
     --------
     >>> import numpy as np
-    >>> from darkseesaw.spectrum import takagi
+    >>> from darkseesaw.spectrum.takagi import takagi
     >>> M = np.array([[0, 100, 0], [100, 0, 1e3], [0, 1e3, 1e-6]])  # 1-family ISS [GeV]
     >>> m, U = takagi(M)
     >>> bool(np.isclose(m[0], 1e-6 * 100**2 / (100**2 + 1e3**2), rtol=1e-12))
