@@ -484,3 +484,19 @@ def takagi_numpy_svd(M):
     p = np.einsum("...ij,...ij->...j", W, Vl)
     Z = np.conj(W) * np.exp(0.5j * np.angle(p))[..., None, :]
     return s[..., ::-1], np.conj(Z[..., ::-1])
+
+
+class _CallableModule(type(sys)):
+    """This module, callable as `takagi` itself.
+
+    ``darkseesaw.spectrum.takagi`` is both this module and (re-exported by the package) the
+    function. An import system that binds the submodule to the package attribute after the
+    package ran (pytest's ``--import-mode=importlib --doctest-modules`` collecting this file
+    does) would make ``from darkseesaw.spectrum import takagi`` return the module; calling it
+    then still does the right thing."""
+
+    def __call__(self, *args, **kwargs):
+        return takagi(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
