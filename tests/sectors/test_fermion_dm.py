@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from types import SimpleNamespace
 
-import numpy as np
 import pytest
 
 from darkseesaw import physics as ph

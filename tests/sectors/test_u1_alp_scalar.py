@@ -6,7 +6,6 @@ import math
 from fractions import Fraction
 from types import SimpleNamespace
 
-import numpy as np
 import pytest
 
 from darkseesaw import physics as ph

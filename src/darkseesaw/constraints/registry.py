@@ -33,7 +33,7 @@ Example
 from __future__ import annotations
 
 import fnmatch
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -144,7 +144,7 @@ def _read_part(p: dict) -> tuple[np.ndarray, np.ndarray, str] | list:
     return [(x * xs, y * ys, p.get("region", "above"))]
 
 
-@lru_cache(maxsize=None)  # 718 catalogue names: a bounded cache evicted the envelopes
+@cache  # 718 catalogue names: a bounded cache evicted the envelopes
 def curve(name: str) -> Curve:
     """The named limit curve (an `Envelope` for combined entries such as ``hnl/Ue2/current``).
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from darkseesaw.errors import InputError
-
 from darkseesaw.symmetry.content import SymmetryModel, parse_term
 from darkseesaw.symmetry.discrete import parse_generator
 from darkseesaw.symmetry.fields import Field, to_fraction
