@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from scipy.integrate import quad
 
+from darkseesaw.constraints import dilepton as dil
 from darkseesaw.constraints.measurements import MEASUREMENTS as ME
 from darkseesaw.errors import InputError
 from darkseesaw.observables import collider as col
@@ -57,9 +58,9 @@ def test_drell_yan_z_cross_section_vs_atlas(pdf):
 
 def test_ssm_mass_limit_reproduces_atlas(pdf):
     """The SSM Z′ crosses the ATLAS 139 fb⁻¹ limit at 5.1 TeV (arXiv:1903.06248)."""
-    m_lo = col.ssm_mass_limit(pdf=pdf)
+    m_lo = dil.ssm_mass_limit(pdf=pdf)
     assert m_lo == pytest.approx(ME["m_zprime_ssm_atlas_139ifb"].value, abs=200.0)
-    assert col.ssm_mass_limit(pdf=pdf, k_factor=1.2) > m_lo
+    assert dil.ssm_mass_limit(pdf=pdf, k_factor=1.2) > m_lo
 
 
 def test_narrow_width_formula_scaling(pdf):
@@ -67,7 +68,7 @@ def test_narrow_width_formula_scaling(pdf):
     a = col.sigma_nwa_fb(3000.0, {"u": 1.0}, pdf=pdf)
     b = col.sigma_nwa_fb(3000.0, {"u": 2.0}, pdf=pdf)
     assert b == pytest.approx(2 * a, rel=1e-12)
-    assert math.isnan(col.dilepton_limit_fb(8000.0, 0.01))
+    assert math.isnan(dil.dilepton_limit_fb(8000.0, 0.01))
 
 
 def _write_toy_set(folder, name):

@@ -42,9 +42,6 @@ __all__ = [
     "ssm_couplings",
     "ssm_widths",
     "sigma_ll_ssm_fb",
-    "dilepton_limit_fb",
-    "max_coupling_dilepton",
-    "ssm_mass_limit",
     "sigma_z_ll_fb",
 ]
 
@@ -138,70 +135,3 @@ def sigma_z_ll_fb(*, sqrt_s: float = 13000.0, pdf=None):
     w = ssm_widths(ph.M_Z)
     sig = sigma_nwa_fb(ph.M_Z, {q: w[q] for q in QUARK_PIDS}, sqrt_s=sqrt_s, pdf=pdf)
     return sig * w["e"] / w["total"]
-
-
-# --------------------------------------------------------------------------------------------
-# ATLAS 139 fb⁻¹ dilepton limit (via the constraints layer)
-# --------------------------------------------------------------------------------------------
-_WIDTH_CURVES = {0.0: "collider/sigmaB-ll/atlas-139ifb",
-                 0.005: "collider/sigmaB-ll/atlas-139ifb-w0.5pct",
-                 0.012: "collider/sigmaB-ll/atlas-139ifb-w1.2pct",
-                 0.03: "collider/sigmaB-ll/atlas-139ifb-w3.0pct",
-                 0.06: "collider/sigmaB-ll/atlas-139ifb-w6.0pct",
-                 0.10: "collider/sigmaB-ll/atlas-139ifb-w10.0pct"}
-
-
-def dilepton_limit_fb(M, width_over_mass=0.0):
-    """ATLAS 139 fb⁻¹ observed 95 % CL limit on σB(Z′ → ℓℓ) [fb] (arXiv:1903.06248, Fig. 3).
-
-    Uses the curve of the largest tabulated relative width ≤ ``width_over_mass`` (0, 0.5, 1.2,
-    3, 6, 10 %), i.e. the nearest narrower signal hypothesis. NaN outside 250–6000 GeV.
-    """
-    from darkseesaw.constraints import curve
-
-    M = np.asarray(M, float)
-    wr = np.broadcast_to(np.asarray(width_over_mass, float), M.shape)
-    keys = sorted(_WIDTH_CURVES)
-    out = np.full(M.shape, np.nan)
-    for i, k in enumerate(keys):
-        hi = keys[i + 1] if i + 1 < len(keys) else np.inf
-        sel = (wr >= k) & (wr < hi)
-        if np.any(sel):
-            out[sel] = curve(_WIDTH_CURVES[k])(M[sel])
-    return out
-
-
-def max_coupling_dilepton(M, sigma_ll_at_unit_g, width_over_mass=0.0, acceptance=1.0):
-    """Largest coupling allowed by the dilepton limit when σB ∝ g² (all widths ∝ g²).
-
-    Parameters
-    ----------
-    M : array
-        Z′ mass [GeV].
-    sigma_ll_at_unit_g : array
-        σ(pp → Z′) BR(ℓℓ) [fb] at g = 1 (BR independent of g).
-    width_over_mass : array
-        Γ/M at the coupling of interest (selects the ATLAS width hypothesis).
-    acceptance : float
-        Fiducial acceptance multiplying the prediction.
-
-    Returns
-    -------
-    ndarray
-        g_max (NaN where the limit is not tabulated, i.e. M > 6 TeV: no bound).
-    """
-    lim = dilepton_limit_fb(M, width_over_mass)
-    return np.sqrt(lim / (acceptance * np.asarray(sigma_ll_at_unit_g, float)))
-
-
-def ssm_mass_limit(*, k_factor: float = 1.0, pdf=None, width_over_mass: float = 0.03):
-    """Mass [GeV] where the SSM σB (LO × k_factor) crosses the ATLAS limit (ATLAS: 5.1 TeV)."""
-    Ms = np.linspace(3000.0, 6000.0, 121)
-    pred = sigma_ll_ssm_fb(Ms, pdf=pdf, k_factor=k_factor)
-    lim = dilepton_limit_fb(Ms, width_over_mass)
-    d = np.log(pred / lim)
-    idx = np.where(np.diff(np.sign(d)) < 0)[0]
-    if idx.size == 0:
-        return float("nan")
-    i = idx[-1]
-    return float(Ms[i] - d[i] * (Ms[i + 1] - Ms[i]) / (d[i + 1] - d[i]))

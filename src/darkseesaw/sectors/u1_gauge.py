@@ -22,7 +22,7 @@ mixing. Then:
   (`darkseesaw.observables.collider.sigma_nwa_fb`, LO, shipped MSTW 2008 PDFs).
 
 Links: the ATLAS 139 fb⁻¹ dilepton limit with the width-dependent curves
-(`darkseesaw.observables.collider.dilepton_limit_fb`); for a dark photon (``charges="dark"``)
+(`darkseesaw.constraints.dilepton.dilepton_limit_fb`); for a dark photon (``charges="dark"``)
 the DarkCast visible and invisible combinations on ε (×√BR of the decay mode); for B−L the
 DarkCast/FORESEE visible combination on g′.
 
@@ -46,6 +46,7 @@ from typing import Any
 import numpy as np
 
 from darkseesaw import physics as ph
+from darkseesaw.constraints.dilepton import dilepton_limit_fb
 from darkseesaw.constraints.links import CurveLink, LimitLink
 from darkseesaw.observables import collider
 from darkseesaw.observables.dark_photon import r_ratio
@@ -310,7 +311,7 @@ class U1Gauge(Sector):
         if self.lhc:
             out.append(LimitLink(
                 "collider/sigmaB-ll/atlas-139ifb",
-                lambda o: collider.dilepton_limit_fb(o["M_Zp"], o["Gamma_Zp_over_M"]),
+                lambda o: dilepton_limit_fb(o["M_Zp"], o["Gamma_Zp_over_M"]),
                 y="sigmaB_Zp_ll_13TeV", x="M_Zp", kind="upper_limit", cl=0.95,
                 source="ATLAS, PLB 796 (2019) 68, arXiv:1903.06248 (width-dependent curves)",
                 note="sigma B(ee), total vs fiducial"))

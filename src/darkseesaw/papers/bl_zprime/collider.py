@@ -18,13 +18,9 @@ from typing import Any
 
 import numpy as np
 
+from darkseesaw.constraints.dilepton import max_coupling_dilepton, ssm_mass_limit
 from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
-from darkseesaw.observables.collider import (
-    max_coupling_dilepton,
-    sigma_nwa_fb,
-    sigma_z_ll_fb,
-    ssm_mass_limit,
-)
+from darkseesaw.observables.collider import sigma_nwa_fb, sigma_z_ll_fb
 from darkseesaw.observables.zprime import total_width
 from darkseesaw.papers.bl_zprime.zprime_decays import zprime_channels
 
