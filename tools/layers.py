@@ -15,7 +15,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "darkseesaw"
 ORDER = [("physics", "errors", "expressions", "io", "__init__"), ("symmetry",),
-         ("spectrum", "pdfs"), ("observables",), ("cosmo",), ("constraints",), ("sectors",),
+         ("spectrum", "pdfs"), ("observables",), ("cosmo",), ("constraints",), ("plots",), ("sectors",),
          ("models",), ("modelfiles",), ("papers",), ("scan",), ("report",), ("cli", "__main__")]
 RANK = {name: i for i, group in enumerate(ORDER) for name in group}
 

@@ -47,7 +47,7 @@ def test_bad_input_is_one_line_exit_2(args, key):
 
 
 def test_limit_figure(tmp_path):
-    from darkseesaw.report.limits import draw_curve, limit_figure
+    from darkseesaw.plots.limits import draw_curve, limit_figure
 
     fig, ax = limit_figure(["alp/gagamma/cast", "alp/gagamma/hb", "alp/gagamma/iaxo",
                             "alp/gagamma/hint-hb"], x_unit="eV", xlim=(1e-10, 10),

@@ -119,7 +119,7 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"  limit({xv * sx:.4g} {x_unit}) = {float(c(xv)):.4g} "
                            f"{c.y_unit}")
         if plot is not None:
-            from darkseesaw.report.limits import limit_figure
+            from darkseesaw.plots.limits import limit_figure
 
             lo, hi = info["x_range"]
             xlim = (lo * sx, hi * sx) if hi / max(lo, 1e-300) < 1e12 else None
@@ -132,7 +132,7 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(Path("constraint-figures"), "--out", help="output folder"),
     ) -> None:
         """Write the standard limit figures (ALP, HNL, direct detection, gamma lines, scalar)."""
-        from darkseesaw.report.limits import overview_figures
+        from darkseesaw.plots.limits import overview_figures
 
         for p in overview_figures(str(out)):
             typer.echo(f"wrote {p}")

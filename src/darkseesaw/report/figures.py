@@ -28,8 +28,8 @@ from pathlib import Path
 import numpy as np
 
 from darkseesaw import constraints
-from darkseesaw.report import limits as L
-from darkseesaw.report.limits import axis_label
+from darkseesaw.plots import limits as L
+from darkseesaw.plots.limits import axis_label
 
 DCHI2_2D = (2.30, 6.18)  # 68.3 %, 95.4 % for two parameters (Wilks)
 DCHI2_1D = (1.0, 4.0)
@@ -215,7 +215,7 @@ def limit_overlay(df, curve_name: str, xcol, ycol, *, title: str = ""):
     """Points in the plane of a limit curve (allowed vs excluded by it) with the curve drawn.
 
     ``xcol``/``ycol`` are the arrays (or column names) of the curve's x and y quantities.
-    The curve is drawn by `darkseesaw.report.limits.draw_curve` (excluded region filled).
+    The curve is drawn by `darkseesaw.plots.limits.draw_curve` (excluded region filled).
     """
     plt = _plt()
     cv = constraints.curve(curve_name)

@@ -15,7 +15,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from darkseesaw.papers.common import save_figure
-from darkseesaw.report.limits import draw_limits
+from darkseesaw.plots.limits import draw_limits
 
 __all__ = ["spectrum_figure", "zd_limits_figure", "figures"]
 

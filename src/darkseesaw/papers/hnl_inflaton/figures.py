@@ -24,7 +24,7 @@ from darkseesaw.papers.hnl_inflaton.hnl_searches import hnl_lifetimes, mubar_min
 from darkseesaw.papers.hnl_inflaton.inputs import MN_MAX_PAPER
 from darkseesaw.papers.hnl_inflaton.mixing import dm_index, mixing, mubar_delphi, mubar_min_ewpd
 from darkseesaw.papers.hnl_inflaton.relic import gs_on_contour, omega_Nprime
-from darkseesaw.report.limits import draw_curve
+from darkseesaw.plots.limits import draw_curve
 
 __all__ = ["fig1", "fig2", "fig3", "fig4", "fig67", "fig8", "all_figures"]
 
@@ -38,7 +38,7 @@ def _plt():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from darkseesaw.report.style import apply_rc
+    from darkseesaw.plots.style import apply_rc
 
     apply_rc()
     return plt

@@ -1,7 +1,7 @@
 """Draw published limits (``darkseesaw.constraints`` curves) on matplotlib axes.
 
 ``draw_limits(ax, names)`` fills excluded regions with consistent colours (see
-`darkseesaw.report.style`), hatches projections, dots hint regions, labels every curve and sets
+`darkseesaw.plots.style`), hatches projections, dots hint regions, labels every curve and sets
 log axes; ``limit_figure(names, file=...)`` makes a complete figure (PNG and PDF). A model's
 prediction can then be overlaid on the same axis.
 
@@ -27,7 +27,7 @@ import numpy as np
 from darkseesaw import physics as ph
 from darkseesaw.constraints import resolve
 from darkseesaw.constraints.curves import LOG_BOTTOM, LOG_TOP, Envelope
-from darkseesaw.report.style import PALETTE, apply_rc, color_for, kind_style
+from darkseesaw.plots.style import PALETTE, apply_rc, color_for, kind_style
 
 X_UNITS = ph.MASS_UNITS
 """Mass units an x axis may use (`darkseesaw.physics.UNITS`)."""
@@ -65,7 +65,7 @@ def draw_curve(ax, c, *, x_unit: str = "GeV", color: str | None = None, label: s
     x_unit : str
         Unit of the plotted x axis (GeV, TeV, MeV, keV, eV).
     color, label, fill, alpha : optional
-        Override the style of `darkseesaw.report.style`.
+        Override the style of `darkseesaw.plots.style`.
     y_factor : float
         Multiply y before drawing (e.g. 2 for a Dirac-DM ⟨σv⟩ limit).
     text : bool
