@@ -66,17 +66,17 @@ def test_eq_3_5_reduces_to_qed_annihilation_to_photons():
     m = 0.511e-3
     sv = zp.sigma_v_zpzp(m, 1e-9 * m, e, (1.0, 1.0))
     assert sv == pytest.approx(math.pi * ph.alpha_0**2 / m**2, rel=1e-9)
-    assert zp.sigma_v_zpzp(100.0, 150.0, 0.3) == 0.0
+    assert zp.sigma_v_zpzp(100.0, 150.0, 0.3, (4.0, 5.0)) == 0.0
 
 
 def test_direct_detection_and_v1_bound_paper_numbers():
     # text after eq. 3.8: g = 0.25, M = 10 TeV, m = 3.8 TeV → σ ≈ 9e-10 pb
-    assert zp.sigma_si_nucleon_pb(3800.0, 1e4, 0.25) == pytest.approx(9e-10, rel=0.05)
+    assert zp.sigma_si_nucleon_pb(3800.0, 1e4, 0.25, (4.0, 5.0)) == pytest.approx(9e-10, rel=0.05)
     # eq. 3.8: v1 > (2.2e9 / σ[pb])^(1/4)
-    assert zp.v1_min_from_sigma(1e-9) == pytest.approx((2.2e9 / 1e-9) ** 0.25, rel=0.002)
+    assert zp.v1_min_from_sigma(1e-9, (4.0, 5.0)) == pytest.approx((2.2e9 / 1e-9) ** 0.25, rel=0.002)
     # consistency: at v1 = v1_min the cross section equals the bound (m_χ → ∞)
-    v1 = zp.v1_min_from_sigma(1e-9, m_chi=1e9)
-    assert zp.sigma_si_nucleon_pb(1e9, 0.3 * v1, 0.3) == pytest.approx(1e-9, rel=1e-9)
+    v1 = zp.v1_min_from_sigma(1e-9, (4.0, 5.0), m_chi=1e9)
+    assert zp.sigma_si_nucleon_pb(1e9, 0.3 * v1, 0.3, (4.0, 5.0)) == pytest.approx(1e-9, rel=1e-9)
 
 
 def test_branching_ratios_sum_to_one():

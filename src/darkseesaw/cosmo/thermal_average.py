@@ -42,6 +42,8 @@ import warnings
 from functools import lru_cache
 
 import numpy as np
+from scipy.integrate import quad
+from scipy.special import kve, roots_genlaguerre
 
 from darkseesaw import physics as ph
 
@@ -57,8 +59,6 @@ __all__ = [
 
 @lru_cache(maxsize=8)
 def _genlag(n: int, alpha: float):
-    from scipy.special import roots_genlaguerre
-
     t, w = roots_genlaguerre(n, alpha)
     return t, w
 
@@ -73,8 +73,6 @@ def _convert(val, units: str):
 
 def _kernel(t, x):
     """t (1 + t/4x)(1 + t/2x)² K̂1(2x + t), the smooth factor of the t-integrand."""
-    from scipy.special import kve
-
     return t * (1 + t / (4 * x)) * (1 + t / (2 * x)) ** 2 * kve(1, 2 * x + t)
 
 
@@ -134,8 +132,6 @@ def thermal_average(sigma, mass, x, *, resonances=(), thresholds=(), method: str
     if method == "auto":
         method = "adaptive" if (len(resonances) or len(thresholds)) else "laguerre"
     m, xx = np.broadcast_arrays(np.asarray(mass, dtype=float), np.asarray(x, dtype=float))
-    from scipy.special import kve
-
     pref = 4.0 / (xx * kve(2, xx) ** 2)
     if method == "laguerre":
         t, w = _genlag(int(n_nodes), 0.5)
@@ -144,8 +140,6 @@ def thermal_average(sigma, mass, x, *, resonances=(), thresholds=(), method: str
         sig = np.asarray(sigma(_s_of_t(t, xe, me)), dtype=float)
         integ = (w * sig * _kernel(t, xe) / np.sqrt(t)).sum(-1)
         return _convert(pref * integ, units)
-
-    from scipy.integrate import quad
 
     out = np.empty(xx.shape)
     for idx in np.ndindex(xx.shape):
@@ -326,8 +320,6 @@ def sigma_v_narrow_resonance(x, mass, M, Gamma_in, BR_out=1.0, *, J: int = 0, g_
     identical : bool
         Identical initial particles (factor 2).
     """
-    from scipy.special import kve
-
     x = np.asarray(x, dtype=float)
     y = M / (2 * mass)
     if y <= 1:

@@ -281,6 +281,3 @@ def width_heavy_to_light_ee(m_h, m_V, G_col, eps, gamma_V, *, n_nodes: int = 400
         total += float(np.sum(wg * integrand_s(s))) * (b - a) / 2 / MG
     return total
 
-
-# transitional alias (callers move to `darkseesaw.physics.width_to_lifetime_s`)
-lifetime_s = ph.width_to_lifetime_s

@@ -138,7 +138,7 @@ def _va(qL, qR):
     return (qL + qR) / 2.0, (qL - qR) / 2.0
 
 
-def sigma_ff(s, m_chi, M, Gamma, g, q_chi=(4.0, 5.0), q_f=(-1.0, -1.0), m_f=0.0, nc=1):
+def sigma_ff(s, m_chi, M, Gamma, g, q_chi, q_f, m_f=0.0, nc=1):
     """σ(χχ̄ → Z′* → f f̄)(s) [GeV⁻²], spin-averaged, full Breit–Wigner propagator.
 
     σ = n_c g⁴ β_f [c_V²(s + 2m_χ²) + c_A² s β_χ²][d_V²(s + 2m_f²) + d_A² s β_f²]
@@ -186,7 +186,7 @@ def sigma_ff(s, m_chi, M, Gamma, g, q_chi=(4.0, 5.0), q_f=(-1.0, -1.0), m_f=0.0,
     return np.where((bchi2 > 0) & (bf2 > 0), nc * g4 * np.sqrt(bf2) * num / den, 0.0)
 
 
-def sigma_v_ff(m_chi, M, Gamma, g, q_chi=(4.0, 5.0), q_f=(-1.0, -1.0), nc=1):
+def sigma_v_ff(m_chi, M, Gamma, g, q_chi, q_f, nc=1):
     """Eq. 3.3 of DRFGMN: ⟨σv⟩(χχ̄ → f f̄) at leading order in v, massless f [GeV⁻²].
 
     ⟨σv⟩ = n_c (q_χL + q_χR)² (q_fL² + q_fR²) g⁴ m_χ² / (8π [(4m_χ² − M²)² + Γ²M²]).
@@ -197,7 +197,7 @@ def sigma_v_ff(m_chi, M, Gamma, g, q_chi=(4.0, 5.0), q_f=(-1.0, -1.0), nc=1):
             * m_chi**2 / ((4 * m_chi**2 - M**2) ** 2 + (Gamma * M) ** 2))
 
 
-def sigma_v_zpzp(m_chi, M, g, q_chi=(4.0, 5.0)):
+def sigma_v_zpzp(m_chi, M, g, q_chi):
     """Eq. 3.5 of DRFGMN: ⟨σv⟩(χχ̄ → Z′Z′) at leading order in v [GeV⁻²] (0 if M ≥ m_χ).
 
     ⟨σv⟩ = (1 − M²/m²)^{3/2} (1 − M²/2m²)^{−2} / (256π m² M²)
@@ -215,7 +215,7 @@ def sigma_v_zpzp(m_chi, M, g, q_chi=(4.0, 5.0)):
     return np.where(M < m_chi, val, 0.0)
 
 
-def sigma_zpzp(s, m_chi, M, g, q_chi=(4.0, 5.0)):
+def sigma_zpzp(s, m_chi, M, g, q_chi):
     """σ(s) [GeV⁻²] of χχ̄ → Z′Z′ whose σ v_rel (v_rel = 2β_χ) is the s-wave eq. 3.5.
 
     Used for thermal averaging (the v² corrections of the exact cross section are neglected,
@@ -232,10 +232,10 @@ def nucleon_mass() -> float:
     return 0.5 * (ph.m_proton + ph.m_neutron)
 
 
-def sigma_si_nucleon(m_chi, M, g, q_chi=(4.0, 5.0), q_nucleon=1.0):
+def sigma_si_nucleon(m_chi, M, g, q_chi, q_nucleon=1.0):
     """Spin-independent χ–nucleon cross section [GeV⁻²] through the Z′ (eq. 3.7 of DRFGMN).
 
-    σ = μ²/π (g² c_V^χ Q_N / M²)², with c_V^χ = (q_χL + q_χR)/2 (= 9/2) and Q_N the vector
+    σ = μ²/π (g² c_V^χ Q_N / M²)², with c_V^χ = (q_χL + q_χR)/2 (= 9/2 for the (4, 5) of DRFGMN) and Q_N the vector
     charge of the nucleon (B−L: 1 for p and n, from 3 quarks of charge 1/3). The axial part
     gives no coherent signal.
     """
@@ -245,18 +245,19 @@ def sigma_si_nucleon(m_chi, M, g, q_chi=(4.0, 5.0), q_nucleon=1.0):
     return mu**2 / math.pi * (np.asarray(g, float) ** 2 * cV * q_nucleon / np.asarray(M, float) ** 2) ** 2
 
 
-def sigma_si_nucleon_pb(m_chi, M, g, q_chi=(4.0, 5.0), q_nucleon=1.0):
+def sigma_si_nucleon_pb(m_chi, M, g, q_chi, q_nucleon=1.0):
     """`sigma_si_nucleon` in pb.
 
     Examples
     --------
-    >>> round(float(sigma_si_nucleon_pb(3800.0, 1e4, 0.25)) * 1e10, 1)   # DRFGMN: ≈ 9e-10 pb
+    >>> q_chi = (4.0, 5.0)        # (q_L, q_R) of χ in DRFGMN
+    >>> round(float(sigma_si_nucleon_pb(3800.0, 1e4, 0.25, q_chi)) * 1e10, 1)   # DRFGMN: ≈ 9e-10 pb
     8.6
     """
     return ph.invGeV2_to_cm2(sigma_si_nucleon(m_chi, M, g, q_chi, q_nucleon)) / ph.pb_to_cm2_factor
 
 
-def v1_min_from_sigma(sigma_pb, m_chi=None, q_chi=(4.0, 5.0)):
+def v1_min_from_sigma(sigma_pb, q_chi, m_chi=None):
     """Lower bound on v₁ = M_Z′/g [GeV] from σ_SI < sigma_pb (eq. 3.8 of DRFGMN).
 
     σ = μ² c_V²/(π v₁⁴) ⇒ v₁ > (μ² c_V² / (π σ))^{1/4}; with μ → m_N (m_χ ≫ m_N, the default

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from darkseesaw import physics as ph
 from darkseesaw.models.dark_u1 import MODEL, SQ2, Parameters, y_nu_matrix
 from darkseesaw.observables import dark_photon as dp
 from darkseesaw.observables import neutrino as nu
@@ -82,8 +83,8 @@ def decays(p: Parameters, gauge: dict | None = None, nus: dict | None = None) ->
     return {
         "Z_D_widths_GeV": w, "Z_D_width_GeV": gam_zd,
         "Z_D_BR": {k: v / gam_zd for k, v in w.items()},
-        "Z_D_lifetime_s": float(dp.lifetime_s(gam_zd)),
+        "Z_D_lifetime_s": float(ph.width_to_lifetime_s(gam_zd)),
         "N_D_mass_GeV": mh,
         "N_D_to_ZD_nu_GeV": w_nd, "N_D_to_nu_ee_GeV": float(w_nd_ee),
-        "N_D_lifetime_s": float(dp.lifetime_s(w_nd if w_nd > 0 else w_nd_ee)),
+        "N_D_lifetime_s": float(ph.width_to_lifetime_s(w_nd if w_nd > 0 else w_nd_ee)),
     }
