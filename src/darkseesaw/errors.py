@@ -18,3 +18,12 @@ class InputError(ValueError):
         self.problem = problem
         parts = [p for p in (file, key) if p]
         super().__init__(": ".join([*parts, problem]))
+
+
+class PrecisionBudgetExceeded(RuntimeError):
+    """The certified arbitrary-precision recomputation of a matrix would exceed its time budget.
+
+    Raised inside `darkseesaw.spectrum.takagi` (which then returns NaN for that matrix and
+    reports it in ``last_info()``) and by model sectors for a single point, so that a scan records
+    the point with reason ``precision_budget`` and goes on.
+    """

@@ -144,3 +144,43 @@ def test_type_one_and_linear_seesaw_files(tmp_path):
     # both are models on the contract with the neutral-lepton links
     obs = mf.as_model().observables(mf.as_model().parameters())
     assert obs["m_N1"] == pytest.approx(1e12, rel=1e-12)
+
+
+def _hierarchical_blocks():
+    """The blocks of a matrix (entries log-uniform over 17 decades inside the blocks) whose
+    double-precision light masses are off by ~1e-6: certification sends it to the
+    arbitrary-precision fallback (the same construction as tests/spectrum/matrices.py)."""
+    rng = np.random.default_rng(16)
+
+    def blk(shape, lo, hi):
+        return 10 ** rng.uniform(lo, hi, size=shape) * np.exp(1j * rng.uniform(0, 2 * np.pi, shape))
+
+    mu = blk((2, 2), -13, -5)
+    return {"mD": blk((3, 2), -3, 2.4), "M": blk((2, 2), 1, 5), "mu_S": mu + mu.T}
+
+
+def test_batch_evaluate_records_precision_budget_failure(tmp_path, monkeypatch):
+    """A point the precision budget refuses is NaN with its reason; the others are computed."""
+    pytest.importorskip("flint")
+    from darkseesaw.modelfiles.neutral_leptons import loads
+    from darkseesaw.spectrum.takagi import last_info, takagi
+    from darkseesaw.spectrum.builders import neutral_lepton_matrix
+
+    blocks = _hierarchical_blocks()
+    takagi(neutral_lepton_matrix(**blocks), precision_budget=None)
+    assert last_info()["n_fallback"] == 1  # the matrix does need the fallback
+
+    def row(r):
+        return "[" + ", ".join(f'"({z.real:.17g}{z.imag:+.17g}j)*s"' for z in r) + "]"
+
+    text = "parameters: {s: 1.0}\nblocks:\n" + "".join(
+        f"  {k}: [{', '.join(row(r) for r in v)}]\n" for k, v in blocks.items())
+    mf = loads(text, "hier.yaml")
+    monkeypatch.setenv("DARKSEESAW_PRECISION_BUDGET", "0")
+    out = mf.evaluate({"s": np.array([1.0, np.inf])})
+    assert out["failure"][0].startswith("precision_budget")
+    assert out["failure"][1] == "non-finite mass matrix"
+    assert np.isnan(out["m_nu1"]).all()
+    monkeypatch.setenv("DARKSEESAW_PRECISION_BUDGET", "none")
+    out = mf.evaluate({"s": np.array([1.0])})
+    assert list(out["failure"]) == [""] and np.isfinite(out["m_N1"]).all()

@@ -106,3 +106,27 @@ def test_hnl_decays_to_nu_zprime_and_nu_s_are_added():
 def test_sector_needs_a_second_block():
     with pytest.raises(ValueError, match="mu_R"):
         NeutralLeptons(mD=np.ones((3, 1)))
+
+
+def test_precision_budget_failure_is_a_named_point_failure(monkeypatch):
+    """A spectrum the precision budget refuses raises PrecisionBudgetExceeded (not a NaN that
+    crashes later in an SVD), and the scan classifies it as reason 'precision_budget'."""
+    pytest.importorskip("flint")
+    from darkseesaw.errors import PrecisionBudgetExceeded
+    from darkseesaw.scan.evaluate import classify_exception
+
+    rng = np.random.default_rng(16)  # blocks whose double-precision light masses are not certified
+
+    def blk(shape, lo, hi):
+        return 10 ** rng.uniform(lo, hi, size=shape) * np.exp(1j * rng.uniform(0, 2 * np.pi, shape))
+
+    mu = blk((2, 2), -13, -5)
+    b = {"mD": blk((3, 2), -3, 2.4), "M": blk((2, 2), 1, 5), "mu_S": mu + mu.T}
+    nl = NeutralLeptons(mD=b["mD"], M=b["M"], mu_S=b["mu_S"])
+    monkeypatch.setenv("DARKSEESAW_PRECISION_BUDGET", "0")
+    with pytest.raises(PrecisionBudgetExceeded) as err:
+        nl.observables(Point(SimpleNamespace(), [nl]))
+    assert classify_exception(err.value) == "precision_budget"
+    monkeypatch.setenv("DARKSEESAW_PRECISION_BUDGET", "none")
+    o = nl.observables(Point(SimpleNamespace(), [nl]))
+    assert np.isfinite(o["m_nu1"]) and np.isfinite(o["m_N1"])

@@ -52,6 +52,7 @@ from darkseesaw.models.base import Model, ModelParameters
 from darkseesaw.observables.neutrino import observables as neutrino_observables
 from darkseesaw.sectors.neutral_leptons import NeutralLeptons, neutral_lepton_observables
 from darkseesaw.spectrum.builders import neutral_lepton_matrix
+from darkseesaw.spectrum.takagi import last_info as takagi_last_info
 from darkseesaw.spectrum.takagi import takagi
 
 __all__ = ["NeutralLeptonModelFile", "load", "loads"]
@@ -183,9 +184,19 @@ class NeutralLeptonModelFile:
         out["is_NO"] = np.zeros(B, dtype=bool)
         if np.any(good):
             m, U = takagi(M[good])
-            o = neutral_lepton_observables(m, U, lfv=lfv, lifetimes=lifetimes)
-            for k, v in o.items():
-                out[k][good] = v
+            info = takagi_last_info()
+            if len(info["failed"]):
+                # the arbitrary-precision fallback ran out of its time budget: NaN, with the reason
+                idx = np.flatnonzero(good)[info["failed"]]
+                failure[idx] = (f"{info['reason']}: double precision not certified and the "
+                                f"arbitrary-precision recomputation exceeded its budget "
+                                f"(DARKSEESAW_PRECISION_BUDGET)")
+            done = np.all(np.isfinite(m), axis=-1)
+            if np.any(done):
+                o = neutral_lepton_observables(m[done], U[done], lfv=lfv, lifetimes=lifetimes)
+                idx = np.flatnonzero(good)[done]
+                for k, v in o.items():
+                    out[k][idx] = v
         out["failure"] = failure.astype(str)
         return out
 

@@ -21,7 +21,8 @@ derived quantities, ``loglike`` (natural log; 0 where no likelihood applies), on
 curve or measurement the model declares, `darkseesaw.constraints.links`, evaluated vectorised
 over the chunk), ``allowed`` (ok and inside every curve), ``ok`` and
 ``reason`` ("ok", or a code: ``nan``, ``domain_error``, ``nonconvergence``,
-``invalid_parameters``, ``exception:<Type>``, or the model's own reason).
+``invalid_parameters``, ``precision_budget`` (the certified Takagi recomputation exceeded its
+time budget), ``exception:<Type>``, or the model's own reason).
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ REASON_KEYS = ("reason", "failure", "status_reason")
 def classify_exception(e: BaseException) -> str:
     """Reason code of an exception raised while evaluating a point."""
     name = type(e).__name__
+    if name == "PrecisionBudgetExceeded":
+        return "precision_budget"
     if isinstance(e, FloatingPointError | ZeroDivisionError | OverflowError):
         return "domain_error"
     if name == "LinAlgError" or "converge" in str(e).lower():

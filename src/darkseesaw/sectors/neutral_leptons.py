@@ -55,12 +55,14 @@ from darkseesaw import physics as ph
 from darkseesaw.constraints.links import CurveLink, LimitLink, MeasurementLink, NufitLink
 from darkseesaw.constraints.measurements import MEASUREMENTS as _ME
 from darkseesaw.constraints.measurements import NUFIT
+from darkseesaw.errors import PrecisionBudgetExceeded
 from darkseesaw.observables import ewpd, hnl_decays
 from darkseesaw.observables import lfv as lfv_rates
 from darkseesaw.observables import neutrino as nu
 from darkseesaw.observables.dark_photon import width_heavy_to_vector_light
 from darkseesaw.sectors.base import Point, Sector, SectorSpectrum, Spec
 from darkseesaw.spectrum.builders import neutral_lepton_matrix
+from darkseesaw.spectrum.takagi import last_info as takagi_last_info
 from darkseesaw.spectrum.takagi import takagi
 
 __all__ = ["NeutralLeptons", "neutral_lepton_observables", "ewpd_bound_eta", "dirac_mass",
@@ -314,6 +316,11 @@ class NeutralLeptons(Sector):
     def data(self, pt: Point) -> dict[str, Any]:
         mat = self.matrix(pt)
         m, U = takagi(mat)
+        if not np.all(np.isfinite(m)) and takagi_last_info()["reason"] == "precision_budget":
+            # a point is data: the scan records the reason ("precision_budget") and goes on
+            raise PrecisionBudgetExceeded("double precision not certified and the arbitrary-"
+                                          "precision recomputation exceeded its budget "
+                                          "(DARKSEESAW_PRECISION_BUDGET)")
         return {"matrix": mat, "m": m, "U": U}
 
     def spectrum(self, pt: Point) -> SectorSpectrum:

@@ -36,6 +36,8 @@ import time
 
 import numpy as np
 
+from darkseesaw.errors import PrecisionBudgetExceeded
+
 _RTOL = 1e-12          # certified relative accuracy of each non-zero mass
 _MAX_ITER = 8          # Ogita-Aishima iterations per precision (×8 in all)
 _MAX_BITS = 20000
@@ -44,10 +46,6 @@ _MAX_BITS = 20000
 _C_ITER = 1.5e-5
 _C_EIG = 2.5e-6
 _SAFETY = 1.5          # a step starts only if 1.5 × its predicted time fits in the budget
-
-
-class PrecisionBudgetExceeded(RuntimeError):
-    """The certified recomputation of a matrix would exceed its time budget."""
 
 
 def _scaled(A):
