@@ -158,3 +158,21 @@ def test_module_callable_like_the_function():
     T = importlib.import_module("darkseesaw.spectrum.takagi")
     m, U = T(np.diag([1.0, 2.0]))
     assert np.array_equal(m, [1.0, 2.0])
+
+
+def test_roundoff_asymmetric_input_certifies():
+    """M = U* diag(0, m2, m3) U† built in floats is symmetric only to round-off and its
+    lightest mass is 1e-17 of the scale. The certified recomputation used to stall at ε
+    (the real embedding's XᵀKX is then not symmetric) and returned NaN; it now factorises
+    (M + Mᵀ)/2 and agrees with the 60-digit reference."""
+    from darkseesaw.observables import neutrino as nu
+
+    M = np.asarray(nu.light_matrix([0.0, 8.65e-12, 5.01e-11], 0.307, 0.0220, 0.561,
+                                   np.radians(177.0)))
+    assert not np.array_equal(M, M.T)  # the case: round-off asymmetry
+    m, U = takagi(M, precision_budget=None)
+    assert last_info()["n_fallback"] == 1 and len(last_info()["failed"]) == 0
+    Ms = 0.5 * (M + M.T)
+    mr, _ = to_numpy(*takagi_mp(Ms.tolist(), dps=60))
+    np.testing.assert_allclose(m, mr, rtol=1e-12)
+    assert check_against_reference(Ms, m, U) < 1e-12

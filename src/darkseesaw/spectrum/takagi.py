@@ -313,7 +313,8 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
     ----------
     M : array_like, shape (..., n, n)
         Complex (or real) symmetric mass matrices [any mass unit, typically GeV], batched over
-        leading axes. Symmetry is assumed; only round-off asymmetry is tolerated.
+        leading axes. Symmetry is assumed; only round-off asymmetry is tolerated (the certified
+        recomputation factorises the symmetric part (M + Mᵀ)/2).
     zero_structural : bool, optional
         If True (default), the ``n − sprank`` smallest masses of a structurally singular matrix
         are returned as exact zeros (see module notes). Independently of it, a matrix flagged
@@ -437,6 +438,10 @@ def _resolve_flagged(bad, Mb, ncomp, dt, nzero, m, U, K, budget):
     t_fb = 0.0
     for b in bad:
         A = np.ascontiguousarray(Mb[b], dtype=np.complex128)
+        # round-off asymmetry (e.g. M = U* diag(m) U† built in floats) makes XᵀKX of the real
+        # embedding non-symmetric and the refinement stalls at ε: factorise the symmetric part
+        # (an exact no-op for symmetric input, since (x + x)/2 = x in floating point)
+        A = 0.5 * (A + A.T)
         k_exact = n - P.exact_rank(A)
         if k_exact > nzero[b]:
             # exactly singular beyond the pattern: rerun with the exact zero count
@@ -444,7 +449,8 @@ def _resolve_flagged(bad, Mb, ncomp, dt, nzero, m, U, K, budget):
             mm = np.empty((1, n))
             UU = np.empty((1, n, n), dtype=np.complex128)
             rr = np.zeros(1)
-            Cf = np.ascontiguousarray(Mb[b:b + 1], dtype=dt).view(np.float64)
+            Cf = np.ascontiguousarray(A[None] if ncomp == 2 else A[None].real,
+                                      dtype=dt).view(np.float64)
             K.takagi_batch(Cf, ncomp, nz, np.zeros((n, n), dtype=np.int8), -1, _CLUSTER_RTOL,
                            True, pert, phr, phi, mm, UU.view(np.float64), rr,
                            np.zeros(1, dtype=np.int8))
