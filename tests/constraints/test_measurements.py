@@ -170,3 +170,19 @@ def test_alp_portal_dm_windows_are_nufit60():
     assert A.DELTA_A_MU_2023 == (249e-11, 48e-11)
     assert A.OMEGA_DM_H2 == (0.120, 0.0012)
     assert A.NEUTRINO_MASS_BOUNDS == {"sum_m_eV": 0.13, "m_beta_eV": 0.45, "m_bb_eV": 0.036}
+
+
+def test_limit_chi2_is_the_half_gaussian_in_the_boundary_distance():
+    """Upper limits: identical to upper_limit_chi2(y, curve(x)). A closed region (the
+    DarkCast dark-photon island): small above the island, large inside, z² at either edge."""
+    from darkseesaw.constraints import curve
+
+    c = curve("dd/si/lz-2024")
+    y = np.array([1e-49, 1e-47, 3e-47, 1e-46])
+    np.testing.assert_allclose(L.limit_chi2(c, 40.0, y),
+                               L.upper_limit_chi2(y, c(40.0), 0.90), rtol=1e-9)
+    d = curve("darkphoton/epsilon/darkcast-visible")
+    z2 = 2.705543  # Δχ² at 90 % CL, 1 dof
+    above, inside, below = (float(L.limit_chi2(d, 0.03, e)) for e in (2e-4, 1e-5, 1e-9))
+    assert above < 0.5 and below < 0.01 and inside > 10 * z2
+    assert float(L.limit_chi2(d, 0.03, d(0.03))) == pytest.approx(z2, rel=0.01)

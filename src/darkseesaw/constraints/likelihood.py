@@ -204,10 +204,18 @@ def nufit_chi2_observables(obs: dict, *, version: str = "6.0", use_delta: bool =
 
 
 def limit_chi2(curve, x, y, *, cl: float | None = None):
-    """χ² of a point (x, y) against a one-sided limit curve (upper limit: y < curve(x)).
+    """χ² of a point (x, y) against a limit curve: the half-Gaussian in the distance to the
+    boundary that decides, χ² = z² 10^(−2 d) with d = ``curve.margin(x, y)`` (decades,
+    positive when allowed) and z the two-sided quantile of the CL.
 
-    Uses `upper_limit_chi2` with the curve's CL (``cl`` overrides; default 0.90 when the curve
-    does not state one); zero where the curve does not cover x.
+    For a simple upper limit d = log10(curve(x)/y) and this is `upper_limit_chi2` (y, curve(x))
+    exactly; for a lower limit, `lower_limit_chi2`. For a closed excluded region (a dark-photon
+    island bounded by beam dumps below and colliders above) d is the distance to the nearest
+    edge, so a point above the island is as allowed as its distance says (an upper-limit χ²
+    against the lower edge would put ε = 2×10⁻⁴ at χ² ~ 10⁸). Zero where the curve does not
+    cover x, and for y ≤ 0 under an upper limit (a vanishing prediction).
+
+    ``cl`` overrides the curve's CL (default 0.90 when the curve does not state one).
     """
     if cl is None:
         try:
@@ -215,10 +223,14 @@ def limit_chi2(curve, x, y, *, cl: float | None = None):
             cl = c / 100.0 if c > 1 else c
         except (ValueError, IndexError):
             cl = 0.90
-    lim = curve(x)
-    y = np.asarray(y, float)
+    z = _ndtri(0.5 * (1.0 + cl))
+    x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
+    zero = y <= 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        d = np.asarray(curve.margin(x, np.where(zero, 1.0, y)), float)
+        out = z**2 * 10.0 ** (-2.0 * np.clip(d, -150.0, 150.0))
     if curve.region == "below":
-        out = lower_limit_chi2(y, lim, cl)
+        out = np.where(zero, np.inf, out)
     else:
-        out = upper_limit_chi2(y, lim, cl)
-    return np.where(np.isnan(lim), 0.0, out)
+        out = np.where(zero, 0.0, out)
+    return np.where(np.isnan(d), 0.0, out)

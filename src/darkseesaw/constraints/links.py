@@ -63,7 +63,7 @@ from darkseesaw.expressions import evaluate as _evaluate
 from darkseesaw.observables import registry as R
 
 __all__ = ["CurveLink", "MeasurementLink", "NufitLink", "LimitLink", "Link", "LinkResult",
-           "evaluate_links", "log_likelihood", "all_pass", "allowed_by_group", "link_names",
+           "evaluate_links", "total_chi2", "log_likelihood", "all_pass", "allowed_by_group", "link_names",
            "expression_unit", "check_links"]
 
 #: kinds that can exclude a point; the others are informative
@@ -488,10 +488,34 @@ def evaluate_links(links: Sequence[Link], obs: Mapping[str, Any]) -> list[LinkRe
     return out
 
 
+def total_chi2(results: Sequence[LinkResult]) -> np.ndarray | float:
+    """Σ over experimental results (groups) of the largest χ² among the links to each.
+
+    One published limit or measurement enters the likelihood once. A model links one curve to
+    several states (an HNL limit to each heavy neutrino, where the two members of a
+    pseudo-Dirac pair carry the same mass and mixing); summing their χ² would count the same
+    data two or six times. The most constraining link of a group stands for it (the states'
+    signals are not combined: a conservative, documented choice).
+
+    >>> r = evaluate_links([CurveLink("hnl/Ue2/current", x="m_N1", y="U2_e_N1", label="N1"),
+    ...                     CurveLink("hnl/Ue2/current", x="m_N2", y="U2_e_N2", label="N2")],
+    ...                    {"m_N1": 1.0, "m_N2": 1.0, "U2_e_N1": 1e-5, "U2_e_N2": 1e-5})
+    >>> bool(np.isclose(total_chi2(r), r[0].chi2))
+    True
+    """
+    best: dict[str, np.ndarray] = {}
+    for r in results:
+        if not r.likelihood:
+            continue
+        c = np.asarray(r.chi2, float)
+        best[r.group] = np.maximum(best[r.group], c) if r.group in best else c
+    tot = np.asarray(sum(best.values(), np.zeros(())), float)
+    return float(tot) if tot.ndim == 0 else tot
+
+
 def log_likelihood(results: Sequence[LinkResult]) -> np.ndarray | float:
-    """ln L = −½ Σ χ² over the results of likelihood links."""
-    tot = sum((np.asarray(r.chi2, float) for r in results if r.likelihood), 0.0)
-    tot = -0.5 * np.asarray(tot, float)
+    """ln L = −½ `total_chi2` (each experimental result once, its most constraining link)."""
+    tot = -0.5 * np.asarray(total_chi2(results), float)
     return float(tot) if tot.ndim == 0 else tot
 
 

@@ -49,6 +49,7 @@ from darkseesaw.constraints.links import (
     evaluate_links,
     expression_unit,
     link_names,
+    total_chi2,
 )
 from darkseesaw.modelfiles import neutral_leptons as nl_file
 from darkseesaw.models.base import Model
@@ -411,8 +412,7 @@ def compute_chunk(cfg_json: str, target: Target, first_id: int,
         have = {lk for lk in links if link_names(lk) <= set(cols)}
         res = evaluate_links([lk for lk in links if lk in have], cols)
         if use_links:
-            chi2 = chi2 + sum((np.asarray(r.chi2, float) for r in res if r.likelihood),
-                              np.zeros(n))
+            chi2 = chi2 + np.broadcast_to(total_chi2(res), (n,))
         if target.auto:
             link_cols = {constraint_column(g): np.broadcast_to(a, (n,))
                          for g, a in allowed_by_group(res).items()}
