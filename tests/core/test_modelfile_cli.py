@@ -163,8 +163,8 @@ def test_batch_evaluate_records_precision_budget_failure(tmp_path, monkeypatch):
     """A point the precision budget refuses is NaN with its reason; the others are computed."""
     pytest.importorskip("flint")
     from darkseesaw.modelfiles.neutral_leptons import loads
-    from darkseesaw.spectrum.takagi import last_info, takagi
     from darkseesaw.spectrum.builders import neutral_lepton_matrix
+    from darkseesaw.spectrum.takagi import last_info, takagi
 
     blocks = _hierarchical_blocks()
     takagi(neutral_lepton_matrix(**blocks), precision_budget=None)
