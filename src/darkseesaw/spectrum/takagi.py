@@ -69,20 +69,21 @@ to 18×18): 0 in 63 000 draws (`benchmarks/bench_takagi.py`, `bench_takagi_fallb
 
 Implementation: kernels, first run, throughput
 ----------------------------------------------
-The kernels (`_takagi_kernels`) use real arithmetic only (real and imaginary parts as separate
-arrays, vectors as contiguous rows) and run either compiled by numba or as plain Python: the
-same source, bit-identical results (no fused multiply-add, the same libm). Why both: numba
-compiles these kernels in ~20 s on 2 cores the first time (once per install; then ~1.5 s to
-import numba and load the cache), measured per kernel (the QR 1.3 s, the Jacobi 1.2 s, the
-Takagi step 6 s, the driver 6 s: it is numba's typing and lowering, not LLVM — NUMBA_OPT=0
-still takes ~25 s; one eager signature per kernel, no literal-bool duplicates, no
+The kernels (`_takagi_svd`: the accurate SVD; `_takagi_vectors`: Takagi vectors from it;
+`_takagi_batch`: the batch driver) use real arithmetic only (real and imaginary parts as
+separate arrays, vectors as contiguous rows) and run either compiled by numba or as plain
+Python: the same source, bit-identical results (no fused multiply-add, the same libm). Why
+both: numba compiles these kernels in ~20 s on 2 cores the first time (once per install; then
+~1.5 s to import numba and load the cache), measured per kernel (the QR 1.3 s, the Jacobi 1.2
+s, the Takagi step 6 s, the driver 6 s: it is numba's typing and lowering, not LLVM —
+NUMBA_OPT=0 still takes ~25 s; one eager signature per kernel, no literal-bool duplicates, no
 np.linalg call, but no smaller). Ahead-of-time compilation at install is not available with
-plain setuptools (numba.pycc is deprecated). So ``engine="auto"`` runs small calls (the work
-of all plain-Python calls of a process below 16 matrices of 9×9, ~0.3 s) as plain Python and
-never imports numba for them: ``darkseesaw spectrum examples/iss-3x3.yaml`` takes 0.9-1.1 s
-wall with an empty numba cache (was 22-37 s) and the same warm (`benchmarks/bench_first_run.py`).
-Large batches load the compiled kernels; the first ever large call pays the compilation
-(21 s for a 10 000-matrix call with an empty cache, then 1.6 s).
+plain setuptools (numba.pycc is deprecated). So ``engine="auto"`` runs small calls (the work of
+all plain-Python calls of a process below 16 matrices of 9×9, ~0.3 s) as plain Python and never
+imports numba for them: ``darkseesaw spectrum examples/iss-3x3.yaml`` takes 0.9-1.1 s wall with
+an empty numba cache (was 22-37 s) and the same warm (`benchmarks/bench_first_run.py`). Large
+batches load the compiled kernels; the first ever large call pays the compilation (21 s for a
+10 000-matrix call with an empty cache, then 1.6 s).
 
 Measured on 2 cores (one used), 40 000 9×9 ISS matrices, load ~0.8
 (`benchmarks/bench_takagi.py`, two runs): certified 0.68-0.70× and ``certify=False``
@@ -154,9 +155,9 @@ _PYTHON = None
 def _numba_kernels():
     global _NUMBA
     if _NUMBA is None:
-        from darkseesaw.spectrum import _takagi_kernels
+        from darkseesaw.spectrum import _takagi_batch
 
-        _NUMBA = _takagi_kernels
+        _NUMBA = _takagi_batch
     return _NUMBA
 
 
@@ -165,9 +166,9 @@ def _python_kernels():
     if _PYTHON is None:
         import importlib.util
 
-        path = Path(__file__).with_name("_takagi_kernels.py")
+        path = Path(__file__).with_name("_takagi_batch.py")
         spec = importlib.util.spec_from_file_location(
-            "darkseesaw.spectrum._takagi_kernels_python", path)
+            "darkseesaw.spectrum._takagi_batch_python", path)
         mod = importlib.util.module_from_spec(spec)
         mod._PURE_PYTHON = True
         spec.loader.exec_module(mod)
@@ -181,7 +182,7 @@ _PYTHON_WORK_DONE = 0
 def _choose_engine(engine, work):
     global _PYTHON_WORK_DONE
     if engine == "auto":
-        loaded = _NUMBA is not None or "darkseesaw.spectrum._takagi_kernels" in sys.modules
+        loaded = _NUMBA is not None or "darkseesaw.spectrum._takagi_batch" in sys.modules
         if loaded or _PYTHON_WORK_DONE + work > _PYTHON_MAX_WORK:
             engine = "numba"
         else:
