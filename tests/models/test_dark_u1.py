@@ -97,7 +97,7 @@ def test_zd_mass_width_and_eps_prime_against_closed_forms(bench):
     sin_chi = -p.epsilon * ph.e_charge_0 / (gw * gp / gz) / (gw / gz)
     kin = -(gp / gz) * sin_chi / math.sqrt(1 - sin_chi**2) * o["M_Zp"] ** 2 / (gz * ph.v_EW / 2) ** 2
     mass = 2 * p.g_D / gz * p.v_phi**2 / ph.v_EW**2
-    assert o["epsilon_prime_ZD"] == pytest.approx(kin + mass, rel=1e-5)
+    assert o["epsilon_prime_Zp"] == pytest.approx(kin + mass, rel=1e-5)
 
 
 def test_light_neutrinos_reproduce_nufit(bench):

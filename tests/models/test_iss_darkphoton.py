@@ -34,7 +34,8 @@ def test_dark_photon_and_relic(res):
     o = res["observables"]
     p = M.parameters()
     assert o["epsilon_Zp"] == pytest.approx(p.epsilon, rel=1e-6)
-    assert o["BR_Zp_ee"] + o["BR_Zp_mumu"] + o["BR_Zp_hadrons"] == pytest.approx(1.0, rel=1e-5)
+    assert (o["BR_Zp_ee"] + o["BR_Zp_mumu"] + o["BR_Zp_hadrons"] + o["BR_Zp_nunu"]
+            == pytest.approx(1.0, rel=1e-5))
     assert o["omega_dm_h2"] == pytest.approx(0.120, rel=0.03)      # the documented benchmark
     # the χχ̄ → Z′Z′ part is the secluded rate π α_D²/m² (1 − r)^{3/2}/(1 − r/2)²
     r = (p.M_Zp / p.m_chi) ** 2
@@ -65,3 +66,16 @@ def test_the_model_is_one_short_file():
     src = Path(sys.modules["darkseesaw.models.iss_darkphoton"].__file__).read_text().splitlines()
     code = [ln for ln in src if ln.strip() and not ln.strip().startswith("#")]
     assert len(code) <= 150
+
+
+def test_dark_photon_decays_to_light_neutrinos_through_their_S_admixture(res):
+    """The light states carry the dark charge of S through the ISS mixing: at μ → 0 the zero
+    modes are ν_L − Θ† S with Θ = (Mᵀ)⁻¹ m_Dᵀ, so G_ll = g_D Θ†Θ (N_R has no admixture) and
+    Γ(Z′ → νν) = M/(24π) g_D² tr[(Θ†Θ)²], independent of the exact 9×9 diagonalisation."""
+    o, p = res["observables"], M.parameters()
+    mD = np.asarray(M.sectors[0].blocks["mD"](p))
+    theta = np.linalg.solve((p.M_N * np.eye(3)).T, mD.T)
+    A = np.conj(theta).T @ theta
+    ref = p.M_Zp / (24 * math.pi) * p.g_D**2 * float(np.trace(A @ A).real)
+    assert o["BR_Zp_nunu"] * o["Gamma_Zp"] == pytest.approx(ref, rel=1e-3)
+    assert o["BR_Zp_nunu"] > 0.1  # not a rounding effect: ε e ≪ g_D |Θ|²

@@ -48,7 +48,6 @@ from darkseesaw.observables.neutrino import pmns_matrix
 from darkseesaw.sectors import NeutralLeptons, U1Gauge
 from darkseesaw.sectors.base import Point, SectorSpectrum
 from darkseesaw.sectors.u1_gauge import Fermion
-from darkseesaw.spectrum.gauge_mixing import sm_couplings
 from darkseesaw.spectrum.scalars import Doublet, ScalarPotential, Singlet, mixing_angle
 
 SQ2 = math.sqrt(2.0)
@@ -211,9 +210,6 @@ class DarkU1(Model):
         "sin_theta_h_dark": {"unit": "", "latex": "\\sin\\theta_{h,\\rm dark}",
                              "description": "dark (phi, S1, S2) admixture of the SM-like Higgs, "
                              "(|O_phi h|^2 + |O_S1 h|^2 + |O_S2 h|^2)^(1/2)"},
-        "epsilon_prime_ZD": {"unit": "", "latex": "|\\varepsilon'|", "description":
-                             "|coupling| of the physical Z_D to the Z current in units of g/c_W "
-                             "(eq. 2.17; mass and kinetic mixing)"},
         "scalar_vacuum_minimum": {"unit": "", "kind": "bool", "latex": "minimum",
                                   "description": "the vevs are a local minimum of eq. (2.1)"},
     }
@@ -233,9 +229,6 @@ class DarkU1(Model):
         out.update({f"theta_{k}": abs(v) for k, v in s["theta"].items()})
         O = s["O_even"]  # dark content of the SM-like state (column of largest H component)
         out["sin_theta_h_dark"] = float(np.linalg.norm(O[1:, int(np.argmax(np.abs(O[0, :])))]))
-        # g_Z ε′ = 4 g_V(ν): the neutrinos carry no dark charge (U1Gauge couplings)
-        out["epsilon_prime_ZD"] = abs(4 * pt.data("u1")["couplings"]["nu"][0]
-                                      / math.hypot(*sm_couplings()))
         out["scalar_vacuum_minimum"] = s["is_minimum"]
         return out
 

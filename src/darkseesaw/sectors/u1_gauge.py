@@ -49,6 +49,7 @@ from darkseesaw import physics as ph
 from darkseesaw.constraints.dilepton import dilepton_limit_fb
 from darkseesaw.constraints.links import CurveLink, LimitLink
 from darkseesaw.observables import collider
+from darkseesaw.observables import neutrino as nu
 from darkseesaw.observables.dark_photon import r_ratio
 from darkseesaw.observables.qcd import qcd_factor
 from darkseesaw.observables.widths import width_vector_to_fermions
@@ -244,6 +245,13 @@ class U1Gauge(Sector):
                 widths[f] = w * (float(qcd_factor(Mp)) if Mp >= _M_PARTON else 1.0)
             else:
                 widths[f + f] = float(width_vector_to_fermions(Mp, gV, gA, mf))
+        gl2 = self._light_neutrino_coupling2(pt, gx, gZ_epsp)
+        if gl2 is not None:
+            # the equivalent per-flavour left coupling (exact for massless final states, for
+            # Γ(Z′ → νν) and for χχ̄ → νν alike: both depend on Σ_ij |G_ij|² only)
+            gL = math.sqrt(gl2 / 3.0)
+            cpl["nu"] = (gL / 2, gL / 2)
+            widths["nunu"] = 3 * float(width_vector_to_fermions(Mp, gL / 2, gL / 2, 0.0))
         if Mp < _M_PARTON:  # hadrons through R(s): the EM-like vector part of light quarks
             for f in _QUARKS:
                 widths.pop(f)
@@ -266,8 +274,38 @@ class U1Gauge(Sector):
             new[fer.name] = (fer.generations * w, fer.role)
         total = sum(widths.values()) + sum(w for w, _ in new.values())
         return {"M": Mp, "g": g, "epsilon": e_eps / ph.e_charge_0, "kappa": kappa,
+                "epsilon_prime": gZ_epsp / math.hypot(gw, gp),
                 "g_eff": gx, "couplings": cpl, "widths": widths, "new_widths": new,
                 "width": total}
+
+    def _light_neutrino_coupling2(self, pt: Point, gx: float, gZ_epsp: float) -> float | None:
+        """Σ_ij |G_ij|² of Z′ over the light mass states when the neutral-lepton sector declares
+        the U(1)′ charges of its fields (else None: three active flavours of charge q_L).
+
+        G = g′κ U_l† diag(Q) U_l + (g_Z ε′/2) U_l† P U_l (P the projector on ν_L: the
+        Z-current part), so the dark charge of N and S reaches the light neutrinos through their
+        mixing; Γ(Z′ → νν) = M/(24π) Σ_ij |G_ij|² for massless Majorana states (the
+        non-unitarity form of Γ(Z → νν); G = g_L·1 gives 3 g_L² M/(24π)).
+        """
+        if not pt.has("neutral_leptons"):
+            return None
+        nl = pt.sector("neutral_leptons")
+        Q = getattr(nl, "gauge_charges", None)
+        if Q is None:
+            return None
+        qL = float(self.charges["L_L"])
+        if not np.allclose(Q[:3], qL):
+            raise ValueError(f"neutral leptons: gauge_charges of nu_L {list(Q[:3])} differ from "
+                             f"the U(1)' charge of L, {qL}")
+        d = pt.data("neutral_leptons")
+        U, m = d["U"], d["m"]
+        if Q.size != m.size:
+            raise ValueError(f"gauge_charges has {Q.size} entries for {m.size} fields")
+        Ul = U[:, nu.select_light(m, U)]
+        act = np.zeros(m.size)
+        act[:3] = 1.0
+        G = np.conj(Ul).T @ ((gx * Q + 0.5 * gZ_epsp * act)[:, None] * Ul)
+        return float(np.sum(np.abs(G) ** 2))
 
     def spectrum(self, pt: Point) -> SectorSpectrum:
         d = pt.data(self.name)
@@ -285,6 +323,7 @@ class U1Gauge(Sector):
         with np.errstate(all="ignore"):
             out = {
                 "M_Zp": d["M"], "g_Zp": d["g"], "epsilon_Zp": d["epsilon"],
+                "epsilon_prime_Zp": abs(d["epsilon_prime"]),
                 "Gamma_Zp": tot, "Gamma_Zp_over_M": tot / d["M"],
                 "tau_Zp": float(ph.width_to_lifetime_s(tot)) if tot > 0 else math.inf,
                 "BR_Zp_ee": w["ee"] / tot, "BR_Zp_mumu": w["mumu"] / tot,

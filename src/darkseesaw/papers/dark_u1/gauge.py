@@ -7,7 +7,7 @@ the kinetic mixing sin χ is tuned so that the physical coupling to e(0) J_em is
 input ε; ``eps_prime`` is the mass-mixing part (sin χ = 0), ``eps_prime_total`` the full
 physical coupling (dominated here by the kinetic mixing, −s_W tan χ m_ZD²/m_Z²). The model's
 `U1Gauge` sector uses the same engine (its ``epsilon_Zp`` is the input ε up to the tiny mass
-mixing, and its own observable ``epsilon_prime_ZD`` is the total ε′).
+mixing, and the sector's observable ``epsilon_prime_Zp`` is the total ε′).
 """
 
 from __future__ import annotations
