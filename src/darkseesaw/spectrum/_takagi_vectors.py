@@ -222,11 +222,19 @@ def _takagi_from_svd(Ar, Ai, s, Vr, Vi, Wr, Wi, Nr, Ni, nzero, rtol, Zr, Zi, K, 
                 j += 1
         k = j - i
         if s[i] == 0.0:
-            # exact null vectors (see _null_vectors); any phase will do
+            # exact null vectors (see _null_vectors) for the nzero counted zeros; a singular
+            # value that came out exactly 0 beyond them (an exactly singular matrix whose
+            # pattern does not show it, uncertified) takes its left singular vector, also a
+            # null vector of A^H = conj(A); any phase will do
             for c in range(i, j):
-                for r in range(n):
-                    Zr[c, r] = Nr[c - i, r]
-                    Zi[c, r] = Ni[c - i, r]
+                if c >= n - nzero:
+                    for r in range(n):
+                        Zr[c, r] = Nr[c - (n - nzero), r]
+                        Zi[c, r] = Ni[c - (n - nzero), r]
+                else:
+                    for r in range(n):
+                        Zr[c, r] = Vr[c, r]
+                        Zi[c, r] = Vi[c, r]
         elif k == 1:
             # p = wᵀ v, z = v e^{−i arg(p)/2}
             pr = 0.0
