@@ -8,7 +8,6 @@ import pytest
 from darkseesaw import physics as ph
 from darkseesaw.observables.dark_photon import (
     decay_length_m,
-    lifetime_s,
     r_ratio,
     width_heavy_to_light_ee,
     width_heavy_to_vector_light,
@@ -86,7 +85,7 @@ def test_offshell_three_body_limits():
 
 def test_lifetime_and_decay_length():
     gam = 1e-15
-    assert lifetime_s(gam) == pytest.approx(ph.hbar_GeV_s / gam)
+    assert ph.width_to_lifetime_s(gam) == pytest.approx(ph.hbar_GeV_s / gam)
     L = decay_length_m(gam, 0.03, 0.3)
     p = math.sqrt(0.3**2 - 0.03**2)
     assert L == pytest.approx(p / 0.03 * ph.hbarc_GeV_cm * 1e-2 / gam, rel=1e-12)
