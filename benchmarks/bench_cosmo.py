@@ -29,6 +29,9 @@ def rate(fn, n_points: int, repeat: int = 3) -> float:
     return n_points / best
 
 
+from _results import save  # noqa: E402
+
+
 def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
     rng = np.random.default_rng(1)
@@ -40,6 +43,8 @@ def main() -> int:
         "p-wave, callable a + 6b/x": lambda x: a + 6 * b / x,
         "p-wave, tuple (a, b)": (a, b),
     }
+    load0 = os.getloadavg()
+    figures = {"n_points": n}
     omega_h2(m[:10], a[:10])  # warm-up: table load, scipy import
     n_ref = 12
     print(f"{'case':32s} {'fast [pts/s]':>14s} {'reference [pts/s]':>18s} {'speed-up':>9s} "
@@ -58,11 +63,18 @@ def main() -> int:
         dev = np.max(np.abs(omega_h2(m[idx], sv_sub) / ref - 1))
         print(f"{name:32s} {fast_rate:14.0f} {ref_rate:18.2f} {fast_rate / ref_rate:8.0f}x "
               f"{dev:16.2e}")
+        key = name.split(",")[0].split(" ")[0] + ("" if "," not in name else
+                                                  "_" + name.split(",")[1].split()[0])
+        figures[key] = {"fast_per_s": fast_rate, "reference_per_s": ref_rate,
+                        "speedup": fast_rate / ref_rate, "max_rel_dev": float(dev)}
     # single-point latency (what a non-vectorised caller sees)
     t = time.perf_counter()
     for i in range(50):
         omega_h2(float(m[i]), float(a[i]))
-    print(f"single-point calls: {50 / (time.perf_counter() - t):.0f} per second")
+    single = 50 / (time.perf_counter() - t)
+    print(f"single-point calls: {single:.0f} per second")
+    figures["single_point_per_s"] = single
+    save("cosmo", figures, load_before=load0)
     return 0
 
 

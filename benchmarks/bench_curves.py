@@ -87,7 +87,13 @@ def bench(c, n, n_ref, repeat, rng):
     print(f"{c.name:48s} {n_members:4d} {n_vertices:7d} {t_build * 1e3:8.1f} {r_new:11.3g} "
           f"{r_ref:11.3g} {r_new / r_ref:8.0f}x {str(same):>5s} {n / t_margin:11.3g} "
           f"{(n / t_margin) / (xr.size / t_mref):8.0f}x {n / t_call:11.3g}", flush=True)
+    FIGURES[c.name] = {"allowed_per_s": r_new, "edge_scan_per_s": r_ref,
+                       "speedup_allowed": r_new / r_ref,
+                       "speedup_margin": (n / t_margin) / (xr.size / t_mref), "identical": same}
     return t_new / n
+
+
+FIGURES: dict = {}
 
 
 def takagi_point_cost(rng, B=20000):
@@ -109,6 +115,9 @@ def takagi_point_cost(rng, B=20000):
     return (time.process_time() - t) / B
 
 
+from _results import save  # noqa: E402
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=1_000_000, help="points for the lookup tables")
@@ -116,6 +125,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
     rng = np.random.default_rng(2025)
+    load0 = os.getloadavg()
     print(f"load average before: {load()}   (cores: {os.cpu_count()})")
     dd = [e["name"] for e in catalog("dd/si/*", kind="upper_limit")]
     curves = [curve("hnl/Ue2/current"), envelope(dd, name=f"dd/si/* ({len(dd)} upper limits)"),
@@ -133,11 +143,14 @@ def main():
         t_tk = takagi_point_cost(rng)
     except Exception as exc:  # the engine is optional here
         print(f"(Takagi comparison skipped: {type(exc).__name__}: {exc})")
+        save("curves", {"curves": FIGURES}, load_before=load0)
         return
     t_hnl = per_point["hnl/Ue2/current"]
     print(f"certified Takagi: {1 / t_tk:,.0f} matrices/s; hnl/Ue2/current allowed: "
           f"{1 / t_hnl:,.0f} points/s = {100 * t_hnl / t_tk:.2f} % of a Takagi point "
           f"(alone it caps a scan at {t_tk / (t_tk + t_hnl):.3f}x the bare Takagi rate)")
+    save("curves", {"curves": FIGURES, "hnl_share_of_takagi_point": t_hnl / t_tk},
+         load_before=load0)
 
 
 if __name__ == "__main__":

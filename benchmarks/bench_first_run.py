@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _results import save
+
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "src" / "darkseesaw"
 EXAMPLE = ROOT / "examples" / "iss-3x3.yaml"
@@ -103,7 +105,9 @@ def main():
     exe = shutil.which("darkseesaw")
     cli = [exe] if exe else [sys.executable, "-m", "darkseesaw"]
     cli += ["spectrum", str(EXAMPLE)]
-    print(f"load average {os.getloadavg()}, {os.cpu_count()} CPUs")
+    load0 = os.getloadavg()
+    print(f"load average {load0}, {os.cpu_count()} CPUs")
+    figures = {}
     rows = [("darkseesaw spectrum examples/iss-3x3.yaml", cli)]
     if a.numba:
         rows.append(("takagi of 10 000 9x9 matrices (numba)", [sys.executable, "-c", SCAN_SNIPPET]))
@@ -117,9 +121,12 @@ def main():
         print(f"  warm (cache filled)     : {warm:6.2f} s wall   (runs: "
               + ", ".join(f"{r[1]:.2f}" for r in res) + ")")
         print(f"  cold / warm             : {cold / warm:6.2f}")
+        key = "spectrum_cli" if label.startswith("darkseesaw spectrum") else "takagi_10k_numba"
+        figures[key] = {"cold_s": cold, "warm_s": warm, "cold_over_warm": cold / warm}
         if label.startswith("darkseesaw spectrum"):
             print(f"  goal cold < 5 s: {'met' if cold < 5 else 'NOT met'}")
     print(f"load average {os.getloadavg()}")
+    save("first_run", figures, load_before=load0)
 
 
 if __name__ == "__main__":

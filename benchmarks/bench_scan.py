@@ -31,6 +31,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 
 
+from _results import save  # noqa: E402
+
+
 def config(n: int, chunk: int) -> dict:
     cfg = yaml.safe_load((ROOT / "examples/scans/iss-3x3-random.yaml").read_text())
     cfg["model_file"] = str(ROOT / "examples/iss-3x3.yaml")
@@ -94,6 +97,7 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     cfg_path = work / "iss-3x3-bench.yaml"
     cfg_path.write_text(yaml.safe_dump(config(a.n, a.chunk)))
+    load0 = os.getloadavg()
     print(f"million-point scan benchmark: {a.n:,} points of examples/iss-3x3.yaml, chunks of "
           f"{a.chunk:,}; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
     par = machine_parallelism()
@@ -140,6 +144,14 @@ def main() -> int:
     ref = load_results(res["processes, 1 worker"][1])
     same = all(load_results(out).equals(ref) for _, out in list(res.values())[1:])
     print(f"identical stored results on every executor: {same}")
+    figures = {"n_points": a.n, "chunk": a.chunk, "machine_parallelism": par,
+               "identical_results": bool(same),
+               "runs": {name: {k: r[k] for k in ("wall", "rate", "steady", "cpu", "failed")}
+                        for name, (r, _) in res.items()},
+               "speedup_1_to_2_workers": r1["wall"] / r2["wall"]}
+    if "dask local, 2 workers" in res:
+        figures["dask_overhead"] = res["dask local, 2 workers"][0]["wall"] / r2["wall"] - 1
+    save("scan", figures, load_before=load0)
     if a.keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -34,6 +34,8 @@ from darkseesaw.spectrum.reference import takagi_mp, to_numpy  # noqa: E402
 from darkseesaw.spectrum.takagi import last_info, takagi, takagi_numpy_svd  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _results import save  # noqa: E402
 
 
 def iss_batch(rng, B):
@@ -71,7 +73,8 @@ def main():
     ap.add_argument("--nref", type=int, default=40)
     ap.add_argument("--family-draws", type=int, default=2000)
     a = ap.parse_args()
-    print(f"load average before: {os.getloadavg()}  ({os.cpu_count()} CPUs)")
+    load0 = os.getloadavg()
+    print(f"load average before: {load0}  ({os.cpu_count()} CPUs)")
     rng = np.random.default_rng(2024)
     B = a.n
     mats = iss_batch(rng, B)
@@ -113,6 +116,15 @@ def main():
     print(f"ratio certified / 60-digit reference: {rate['takagi (certified)'] / r_mp:,.0f}x "
           f"(goal >= 1000x)")
     print(f"fallback rate of this batch: {n_fb}/{B} = {n_fb / B:.1e}  (goal < 1e-3)")
+    figures = {"n_matrices": B, "rate_per_s": rate, "rate_reference_per_s": r_mp,
+               "certified_vs_lapack": rate["takagi (certified)"] / lap,
+               "uncertified_vs_lapack": rate["takagi certify=False"] / lap,
+               "certified_vs_reference": rate["takagi (certified)"] / r_mp,
+               "certified_over_uncertified": rate["takagi (certified)"]
+               / rate["takagi certify=False"],
+               "worst_light_mass_error": {"takagi": float(err_ds), "lapack": float(err_np)},
+               "light_over_heavy": [float(ratio.min()), float(ratio.max())],
+               "fallback_rate_batch": n_fb / B}
     if a.family_draws:
         print(f"\nfallback rate of the seven test families ({a.family_draws} draws each, "
               f"light/heavy 1e-28..1e-6):")
@@ -125,7 +137,9 @@ def main():
             print(f"{kind:10s} {n:3d} {fl:8d} {ez:8d} {fb:9d} {fb / d:8.1e}")
         print(f"{'all':10s} {'':3s} {'':8s} {'':8s} {tot_fb:9d} {tot_fb / tot:8.1e}  "
               f"(goal < 1e-3)")
+        figures["fallback_rate_families"] = tot_fb / tot
     print(f"load average after: {os.getloadavg()}")
+    save("takagi", figures, load_before=load0)
 
 
 if __name__ == "__main__":

@@ -59,6 +59,9 @@ def mpmath_fallback(A, nzero=0):
     return mr, Ur
 
 
+FIGURES: dict = {}
+
+
 def rates(draws, rng):
     print(f"\n== certification fallback rate, {draws} draws per family and size")
     print(f"{'family':9s} {'n':>3s} {'flagged':>8s} {'exact0':>7s} {'fallback':>9s} {'rate':>8s}"
@@ -77,6 +80,8 @@ def rates(draws, rng):
             print(f"{kind:9s} {mats.shape[1]:3d} {i['n_flagged']:8d} {i['n_exact_zero']:7d} "
                   f"{i['n_fallback']:9d} {i['n_fallback'] / draws:8.1e} {dt / draws * 1e6:10.1f}")
     print(f"{'all':9s} {'':3s} {'':8s} {'':7s} {tot_fb:9d} {tot_fb / tot:8.1e}   (goal < 1e-3)")
+    FIGURES["fallback_rate_families"] = tot_fb / tot
+    FIGURES["draws"] = tot
 
 
 def flint_vs_mpmath(rng, n_mats):
@@ -104,6 +109,8 @@ def flint_vs_mpmath(rng, n_mats):
     print(f"{k} flagged hierarchical matrices (7x7..9x9): flint {t_fl / k * 1e3:.1f} ms/matrix, "
           f"mpmath {t_mp / k * 1e3:.1f} ms/matrix, flint {t_mp / t_fl:.1f}x faster; "
           f"largest relative difference of the masses {worst:.1e}")
+    FIGURES["flint_vs_mpmath_speedup"] = t_mp / t_fl
+    FIGURES["flint_ms_per_matrix"] = t_fl / k * 1e3
 
 
 def big(k, rng):
@@ -163,6 +170,9 @@ def rank1(rng, B):
           f"largest (median)")
 
 
+from _results import save  # noqa: E402
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--draws", type=int, default=10000)
@@ -170,7 +180,8 @@ def main():
     ap.add_argument("--sizes", default="9,33,63,123")
     ap.add_argument("--rank1", type=int, default=200)
     a = ap.parse_args()
-    print(f"load average {os.getloadavg()} ({os.cpu_count()} CPUs)")
+    load0 = os.getloadavg()
+    print(f"load average {load0} ({os.cpu_count()} CPUs)")
     rng = np.random.default_rng(7)
     T.takagi(np.eye(3), engine="numba")
     P.exact_rank(np.eye(2))  # import python-flint outside the timings
@@ -183,6 +194,7 @@ def main():
     if a.rank1:
         rank1(rng, a.rank1)
     print(f"\nload average {os.getloadavg()}")
+    save("takagi_fallback", FIGURES, load_before=load0)
 
 
 if __name__ == "__main__":

@@ -90,6 +90,9 @@ def run_child(args: dict) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+from _results import save  # noqa: E402
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1_000_000)
@@ -113,16 +116,21 @@ def main():
         Path(tmp, "takagi_old.py").write_text(src)
         Path(tmp, "takagi_old_kernels.py").write_text(kern)
         args["old_dir"] = tmp
-    print(f"load average {os.getloadavg()}; takagi ({a.impl}) of {a.n} 9x9 complex matrices, "
+    load0 = os.getloadavg()
+    print(f"load average {load0}; takagi ({a.impl}) of {a.n} 9x9 complex matrices, "
           f"certify={not a.no_certify}")
+    figures = {"n_matrices": a.n, "impl": a.impl, "certify": not a.no_certify}
     for mode in a.modes.split(","):
         r = run_child({**args, "mode": mode})
+        figures[f"working_over_input_{mode}"] = r["working_bytes"] / r["input_bytes"]
         inp = r["input_bytes"]
         print(f"[{mode:11s}] input {inp / 2**20:8.1f} MiB, returned m+U {r['output_bytes'] / 2**20:8.1f}"
               f" MiB, working memory beyond them {r['working_bytes'] / 2**20:8.1f} MiB = "
               f"{r['working_bytes'] / inp:5.3f} x input   ({r['seconds']:.1f} s)")
     print("goal: <= 0.5 x input")
     print(f"load average {os.getloadavg()}")
+    if a.impl == "current":
+        save("takagi_memory", figures, load_before=load0)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,15 @@ def register(app: typer.Typer) -> None:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise InputError(str(out), "--out", f"cannot create the folder ({e.strerror})") from None
+        results = {}
         for pid in ids:
             typer.echo(f"== reproducing {pid} -> {out}")
-            papers.reproduce(pid, out, fast=fast)
+            results[pid] = papers.reproduce(pid, out, fast=fast)
+        if len(ids) > 1:
+            from darkseesaw.io import write_json
+            from darkseesaw.papers.common import summary_rows, summary_table
+
+            rows = summary_rows(results)
+            typer.echo("")
+            typer.echo(summary_table(rows))
+            write_json(out / "summary.json", {"papers": ids, "fast": fast, "results": rows})

@@ -9,6 +9,13 @@ Statuses: ``match`` (within the stated tolerance), ``paper error`` (ours verifie
 independent computation, documented in the paper's doc page), ``updated data`` (today's inputs
 differ from the paper's), ``open`` (not understood yet).
 
+Conventions of a reproduction JSON: the default numbers are *today's* (current limits and
+inputs); wherever they differ from what the paper used, a ``paper_era`` block holds the same
+results computed with the paper's inputs and data, and its figures are drawn in both versions
+(``<id>_figN.png`` today, ``<id>_figN_paper_era.png``). ``comparison`` lists the rows of the
+ours-vs-paper table; ``darkseesaw reproduce all`` prints all of them on one page and writes
+``summary.json``.
+
 Example
 -------
 >>> rows = [Comparison("m_a [eV]", 1.58e-16, 1.5812e-16, "match")]
@@ -28,7 +35,7 @@ import yaml
 from darkseesaw.io import plain, save_figure, write_json
 
 __all__ = ["Comparison", "format_comparison", "print_comparison", "write_result", "save_figure",
-           "load_data", "plain", "STATUSES"]
+           "load_data", "plain", "STATUSES", "summary_rows", "summary_table"]
 
 STATUSES = ("match", "paper error", "updated data", "open")
 
@@ -73,6 +80,32 @@ def format_comparison(paper_id: str, rows: list[Comparison]) -> str:
 def print_comparison(paper_id: str, rows: list[Comparison]) -> None:
     """Print `format_comparison`."""
     print(format_comparison(paper_id, rows))
+
+
+def summary_rows(results: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``comparison`` rows of several reproductions, each with its paper id."""
+    rows = []
+    for pid, res in results.items():
+        for r in (res or {}).get("comparison", []):
+            rows.append({"paper_id": pid, **r})
+    return rows
+
+
+def summary_table(rows: list[dict[str, Any]]) -> str:
+    """One page: every result of every paper (paper, ours, status) and the status counts.
+
+    >>> print(summary_table([{"paper_id": "x", "result": "m", "paper": 1.0, "ours": 1.0,
+    ...                       "status": "match", "note": ""}]).splitlines()[-1])
+    1 results: 1 match
+    """
+    w = max([len(r["result"]) for r in rows] + [6])
+    lines = [f"{'paper':14s} {'result':{w}s}  {'paper':>14s}  {'ours':>14s}  status"]
+    for r in rows:
+        lines.append(f"{r['paper_id']:14s} {r['result']:{w}s}  {_fmt(r['paper']):>14s}  "
+                     f"{_fmt(r['ours']):>14s}  {r['status']}")
+    counts = {s: sum(r["status"] == s for r in rows) for s in STATUSES}
+    lines.append(f"{len(rows)} results: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n))
+    return "\n".join(lines)
 
 
 def write_result(out: str | Path, paper_id: str, data: dict[str, Any]) -> Path:
