@@ -309,7 +309,7 @@ def check_links(links: Sequence[Link]) -> None:
 
 
 def _eval(expr: str, obs: Mapping[str, Any]):
-    return np.asarray(_evaluate(expr, obs, check_finite=False), dtype=float)
+    return np.asarray(_evaluate(expr, obs, check_finite=False, allow_bool=True), dtype=float)
 
 
 def _shape(obs: Mapping[str, Any]) -> tuple[int, ...]:

@@ -34,6 +34,14 @@ A block is a list of rows (numbers, complex numbers written as expressions such 
 single entry for a 1×1 block. Expressions use the safe grammar of `darkseesaw.expressions`
 (never ``eval``). Every problem is reported as ``FILE: KEY: problem`` through
 `darkseesaw.errors.InputError`.
+
+Limits: the file is read through `darkseesaw.io.read_user_text` (a regular file of at most
+10 MiB) and `darkseesaw.io.load_yaml`; at most ``MAX_FIELDS`` (100) N_R and 100 S; every
+entry must be finite, a parameter real (``"1+2j"`` is an error, not truncated), and a
+comparison is not a number. A spectrum must have three light neutrinos
+(`darkseesaw.observables.neutrino.light_states_ok`: the three most active states below
+1 keV): `NeutralLeptonModelFile.spectrum` refuses one that has fewer, saying what it has, and
+`NeutralLeptonModelFile.evaluate` marks such points ``fewer than 3 light neutrinos``.
 """
 
 from __future__ import annotations
@@ -47,8 +55,16 @@ import numpy as np
 
 from darkseesaw import physics as ph
 from darkseesaw.errors import InputError
-from darkseesaw.expressions import BUILTIN_NAMES, ExpressionError, evaluate, names_in
+from darkseesaw.expressions import (
+    BUILTIN_NAMES,
+    ExpressionError,
+    evaluate,
+    evaluate_real,
+    names_in,
+)
+from darkseesaw.io import load_yaml, read_user_text
 from darkseesaw.models.base import Model, ModelParameters
+from darkseesaw.observables.neutrino import LIGHT_MASS_MAX, light_states_ok, select_light
 from darkseesaw.observables.neutrino import observables as neutrino_observables
 from darkseesaw.sectors.neutral_leptons import NeutralLeptons, neutral_lepton_observables
 from darkseesaw.spectrum.builders import neutral_lepton_matrix
@@ -60,6 +76,9 @@ __all__ = ["NeutralLeptonModelFile", "load", "loads"]
 _TOP_KEYS = {"name", "description", "unit", "parameters", "blocks"}
 _BLOCKS = ("mD", "M", "mu_S", "mu_R", "m_DS", "mL")
 _SYMMETRIC = ("mu_S", "mu_R", "mL")
+MAX_FIELDS = 100
+"""Most N_R (columns of mD) and most S (rows of M) a model file may declare."""
+LIGHT_FAILURE = "fewer than 3 light neutrinos"
 
 
 @dataclass
@@ -142,9 +161,35 @@ class NeutralLeptonModelFile:
                                      b.get("m_DS"), b.get("mL"), check_symmetric=False)
 
     def spectrum(self, params: Mapping[str, Any] | None = None):
-        """(m, U, observables) of the model at the given parameter values (defaults otherwise)."""
-        m, U = takagi(self.matrix(params))
+        """(m, U, observables) of the model at the given parameter values (defaults otherwise).
+
+        Raises `InputError` (key ``blocks``) when the spectrum does not have three light
+        neutrinos, naming the states that would have been labelled light.
+        """
+        M = self.matrix(params)
+        if not np.all(np.isfinite(M)):
+            raise InputError(self.path, "blocks", "the mass matrix has non-finite entries at "
+                             "these parameter values")
+        m, U = takagi(M)
+        if not np.all(np.isfinite(m)):
+            info = takagi_last_info()
+            raise InputError(self.path, "blocks", f"the spectrum could not be computed "
+                             f"({info.get('reason') or 'non-finite result'})")
+        if not np.all(light_states_ok(m, U)):
+            raise InputError(self.path, "blocks", self._light_problem(m, U))
         return m, U, neutrino_observables(m, U)
+
+    def _light_problem(self, m, U) -> str:
+        """What a spectrum without three light neutrinos has instead (one line)."""
+        idx = select_light(m, U, warn=False)
+        act = np.sum(np.abs(U[:3, :]) ** 2, axis=0)
+        shown = ", ".join(f"{m[i]:.3g} GeV (active content {act[i]:.2g})" for i in idx)
+        n_below = int(np.sum(m <= LIGHT_MASS_MAX))
+        return (f"{LIGHT_FAILURE}: the three most active states weigh {shown}; a light "
+                f"neutrino must be below {LIGHT_MASS_MAX * 1e6:g} keV and this model has "
+                f"{n_below} state{'s' if n_below != 1 else ''} that light (3 + n_N + n_S = "
+                f"{self.size} states; e.g. an N_R without a partner S or a Majorana mass pairs "
+                "with a ν_L into a Dirac state)")
 
     def as_model(self) -> Model:
         """The file as a model on the contract (see the module notes)."""
@@ -192,6 +237,13 @@ class NeutralLeptonModelFile:
                                 f"arbitrary-precision recomputation exceeded its budget "
                                 f"(DARKSEESAW_PRECISION_BUDGET)")
             done = np.all(np.isfinite(m), axis=-1)
+            light = np.zeros_like(done)
+            if np.any(done):
+                light[done] = light_states_ok(m[done], U[done])
+            short = done & ~light
+            if np.any(short):  # a state labelled light would be heavy: no light observables
+                failure[np.flatnonzero(good)[short]] = LIGHT_FAILURE
+                done = done & light
             if np.any(done):
                 o = neutral_lepton_observables(m[done], U[done], lfv=lfv, lifetimes=lifetimes)
                 idx = np.flatnonzero(good)[done]
@@ -210,10 +262,18 @@ def _as_matrix(path, key, value):
         d = value["diag"]
         if not isinstance(d, list) or not d:
             raise InputError(path, f"{key}.diag", "expected a non-empty list")
+        if len(d) > MAX_FIELDS:
+            raise InputError(path, f"{key}.diag", f"{len(d)} entries: too large (at most "
+                                                  f"{MAX_FIELDS})")
         return [[d[i] if i == j else 0 for j in range(len(d))] for i in range(len(d))]
     if isinstance(value, list):
         if not value:
             raise InputError(path, key, "empty block")
+        if len(value) > MAX_FIELDS or any(isinstance(r, list) and len(r) > MAX_FIELDS
+                                          for r in value):
+            big = max([len(value)] + [len(r) for r in value if isinstance(r, list)])
+            raise InputError(path, key, f"{big} rows or columns: too large (at most "
+                                        f"{MAX_FIELDS} N_R and {MAX_FIELDS} S)")
         if all(not isinstance(r, list) for r in value):
             raise InputError(path, key, "expected a list of rows (a list of lists)")
         if not all(isinstance(r, list) for r in value):
@@ -228,23 +288,15 @@ def _as_matrix(path, key, value):
 
 def loads(text: str, path: str = "<string>") -> NeutralLeptonModelFile:
     """Parse and validate a model file from a YAML string (see module notes)."""
-    import yaml
-
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "YAML"
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise InputError(path, where, f"malformed YAML: {problem}") from None
+    doc = load_yaml(text, path)
     if not isinstance(doc, Mapping):
         raise InputError(path, None, "expected a mapping with 'parameters' and 'blocks'")
     unknown = set(doc) - _TOP_KEYS
     if unknown:
-        raise InputError(path, sorted(unknown)[0],
+        raise InputError(path, sorted(map(str, unknown))[0],
                          f"unknown key (allowed: {', '.join(sorted(_TOP_KEYS))})")
     unit_name = doc.get("unit", "GeV")
-    if unit_name not in ph.MASS_UNITS:
+    if not isinstance(unit_name, str) or unit_name not in ph.MASS_UNITS:
         raise InputError(path, "unit", f"unknown unit {unit_name!r} (allowed: "
                                        f"{', '.join(ph.MASS_UNITS)})")
     params_raw = doc.get("parameters") or {}
@@ -256,13 +308,14 @@ def loads(text: str, path: str = "<string>") -> NeutralLeptonModelFile:
             raise InputError(path, f"parameters.{k}", "parameter names must be identifiers")
         if k in BUILTIN_NAMES:
             raise InputError(path, f"parameters.{k}", "shadows a built-in constant; rename it")
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            try:
-                v = float(evaluate(v, params))
-            except ExpressionError as e:
-                raise InputError(path, f"parameters.{k}", f"not a real number ({e})") from None
-        if not np.isfinite(v):
-            raise InputError(path, f"parameters.{k}", "not a finite number")
+        if k.startswith("__"):
+            raise InputError(path, f"parameters.{k}", "names starting with '__' are reserved")
+        try:
+            v = evaluate_real(v, params)
+        except ExpressionError as e:
+            raise InputError(path, f"parameters.{k}", f"not a real number ({e})") from None
+        if v.ndim != 0:
+            raise InputError(path, f"parameters.{k}", "expected one number")
         params[k] = float(v)
     blocks_raw = doc.get("blocks")
     if not isinstance(blocks_raw, Mapping):
@@ -328,14 +381,7 @@ def loads(text: str, path: str = "<string>") -> NeutralLeptonModelFile:
 
 def load(path) -> NeutralLeptonModelFile:
     """Read and validate a model file (see module notes); errors as `InputError`."""
-    p = Path(path)
-    try:
-        text = p.read_text()
-    except FileNotFoundError:
-        raise InputError(str(path), None, "file not found") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(str(path), None, f"cannot read file ({e.__class__.__name__})") from None
-    return loads(text, str(path))
+    return loads(read_user_text(path), str(path))
 
 
 class _FileModel(Model):

@@ -22,6 +22,13 @@ r"""The YAML format of ``darkseesaw symmetry FILE.yaml``.
 
 Every problem is reported as `darkseesaw.errors.InputError` naming the file, the key
 (``fields.q_L.su3``) and the problem. The file is data: nothing is evaluated.
+
+Limits: the file is read through `darkseesaw.io.read_user_text` and `darkseesaw.io.load_yaml`
+(a regular file of at most 10 MiB); a Z_N order is at most ``MAX_ZN_ORDER`` (10⁴), at most
+``MAX_FIELDS`` (200) fields with at most 100 generations each; the search for the lowest
+invariant operators stops with an error naming the operator after
+`darkseesaw.symmetry.operators.MAX_CANDIDATES` candidate powers (its cost grows like the
+order of the Z_N to the power of the number of singlets).
 """
 
 from __future__ import annotations
@@ -29,39 +36,40 @@ from __future__ import annotations
 from pathlib import Path
 
 from darkseesaw.errors import InputError
+from darkseesaw.io import load_yaml, read_user_text
 from darkseesaw.symmetry.content import SymmetryModel, parse_term
 from darkseesaw.symmetry.discrete import parse_generator
 from darkseesaw.symmetry.fields import Field, to_fraction
+from darkseesaw.symmetry.operators import OperatorSearchTooLarge
 
 __all__ = ["load_model_file", "model_from_dict", "run_model_file"]
 
 _TOP = {"name", "description", "u1", "zn", "fields", "terms", "solve", "singlets", "operators",
         "alp", "hypercharge"}
 _FIELD_KEYS = {"kind", "su3", "su2", "generations", "charges", "description"}
+MAX_ZN_ORDER = 10_000
+"""Largest order N of a Z_N factor (the operator search is linear in N per singlet)."""
+MAX_FIELDS = 200
+"""Most fields (and most terms, operators) in a symmetry file."""
+MAX_GENERATIONS = 100
 
 
 def load_model_file(path: str | Path) -> tuple[SymmetryModel, dict]:
     """Read and validate a model file; returns (model, extras) where extras holds ``name``,
     ``solve`` results and ``alp`` names."""
-    import yaml
-
-    path = Path(path)
     fname = str(path)
-    try:
-        text = path.read_text()
-    except OSError as e:
-        raise InputError(fname, None, f"cannot read file ({e.strerror})") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise InputError(fname, None, f"malformed YAML{where}: {getattr(e, 'problem', e)}") from None
+    data = load_yaml(read_user_text(path), fname)
     return model_from_dict(data, fname)
 
 
 def _err(fname, key, problem):
     return InputError(fname, key, problem)
+
+
+def _short(v, limit: int = 40) -> str:
+    """``repr`` of a user value for a message, shortened."""
+    r = repr(v) if not isinstance(v, int) or v.bit_length() < 4000 else "<a huge integer>"
+    return r if len(r) <= limit else r[:limit] + "…"
 
 
 def model_from_dict(data, fname: str = "<dict>") -> tuple[SymmetryModel, dict]:
@@ -97,7 +105,10 @@ def model_from_dict(data, fname: str = "<dict>") -> tuple[SymmetryModel, dict]:
             gen = v.get("generator")
             v = v.get("N")
         if isinstance(v, bool) or not isinstance(v, int) or v < 2:
-            raise _err(fname, f"zn.{k}", f"the order N must be an integer >= 2, got {v!r}")
+            raise _err(fname, f"zn.{k}", f"the order N must be an integer >= 2, got {_short(v)}")
+        if v > MAX_ZN_ORDER:
+            raise _err(fname, f"zn.{k}", f"the order N = {_short(v)} is too large (at most "
+                                         f"{MAX_ZN_ORDER:,})")
         zn[str(k)] = v
         if gen is not None:
             zgen[str(k)] = str(gen)
@@ -105,6 +116,9 @@ def model_from_dict(data, fname: str = "<dict>") -> tuple[SymmetryModel, dict]:
     fraw = data.get("fields")
     if not isinstance(fraw, dict) or not fraw:
         raise _err(fname, "fields", "missing or empty: give a mapping name -> {kind, su3, su2, ...}")
+    for what in ("fields", "terms", "operators", "singlets"):
+        if isinstance(data.get(what), dict | list) and len(data[what]) > MAX_FIELDS:
+            raise _err(fname, what, f"{len(data[what])} entries: too many (at most {MAX_FIELDS})")
     fields = []
     for name, spec in fraw.items():
         key = f"fields.{name}"
@@ -224,7 +238,10 @@ def model_from_dict(data, fname: str = "<dict>") -> tuple[SymmetryModel, dict]:
 def run_model_file(path: str | Path) -> dict:
     """Everything ``darkseesaw symmetry`` reports, as a JSON-ready dict."""
     model, extras = load_model_file(path)
-    rep = model.report()
+    try:
+        rep = model.report()
+    except OperatorSearchTooLarge as e:
+        raise InputError(str(path), getattr(e, "key", "operators"), str(e)) from None
     rep["name"] = extras["name"]
     rep["solved_charges"] = extras["solved"]
     rep["C_agamma"] = {a: str(model.C_agamma(a)) for a in extras["alp"]}

@@ -33,11 +33,16 @@ Example
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from darkseesaw.spectrum.takagi import takagi
 
 __all__ = [
+    "LIGHT_MASS_MAX",
+    "LightStateWarning",
+    "light_states_ok",
     "pmns_matrix",
     "light_matrix",
     "from_light_matrix",
@@ -100,15 +105,39 @@ def light_matrix(masses, s12sq, s13sq, s23sq, delta, alpha21=0.0, alpha31=0.0):
     return np.einsum("...ai,...i,...bi->...ab", np.conj(U), masses[..., 0, :], np.conj(U))
 
 
-def select_light(m, U, n_light: int = 3):
+LIGHT_MASS_MAX: float = 1e-6
+"""Heaviest state [GeV] (1 keV) that may be labelled a light neutrino: three orders of magnitude
+above any allowed light-neutrino mass (KATRIN: m_β < 0.45 eV), far below the heavy states of
+a seesaw. A spectrum whose three most active states are not all below it has fewer than three
+light neutrinos (e.g. 3 N_R + 2 S without μ_R: one N_R pairs with a ν_L into a Dirac state)."""
+
+
+class LightStateWarning(UserWarning):
+    """A state labelled light by `select_light` is heavier than `LIGHT_MASS_MAX`."""
+
+
+def light_states_ok(m, U, n_light: int = 3, max_mass: float = LIGHT_MASS_MAX):
+    """Whether every state `select_light` picks is below ``max_mass`` [GeV]; shape (...,)."""
+    idx = select_light(m, U, n_light, warn=False)
+    return np.all(np.take_along_axis(np.asarray(m), idx, axis=-1) <= max_mass, axis=-1)
+
+
+def select_light(m, U, n_light: int = 3, *, warn: bool = True):
     """Indices of the ``n_light`` states with the largest active (ν_e, ν_μ, ν_τ) content.
 
     For seesaw spectra these are the light neutrinos (heavy states and μ-scale singlets have
-    tiny active admixtures). Returned sorted by mass, shape (..., n_light).
+    tiny active admixtures). Returned sorted by mass, shape (..., n_light). A spectrum with
+    fewer light states (one of the picked states heavier than `LIGHT_MASS_MAX`) emits a
+    `LightStateWarning` (``warn=False`` silences it; `light_states_ok` tests it per point).
     """
     w = np.sum(np.abs(U[..., :3, :]) ** 2, axis=-2)
     idx = np.argsort(-w, axis=-1, kind="stable")[..., :n_light]
     mm = np.take_along_axis(m, idx, axis=-1)
+    if warn and np.any(mm > LIGHT_MASS_MAX):
+        warnings.warn(f"a state labelled light weighs {float(np.max(mm)):.4g} GeV (above "
+                      f"{LIGHT_MASS_MAX * 1e6:g} keV): the spectrum has fewer than {n_light} "
+                      "light neutrinos and its light-neutrino observables are meaningless",
+                      LightStateWarning, stacklevel=2)
     return np.take_along_axis(idx, np.argsort(mm, axis=-1, kind="stable"), axis=-1)
 
 

@@ -28,4 +28,4 @@ def names(text: str) -> set[str]:
 
 def evaluate(text: str, columns: Mapping[str, np.ndarray]) -> np.ndarray:
     """Evaluate an expression over a mapping of column arrays (vectorised; NaN propagates)."""
-    return np.asarray(_evaluate(text, columns, check_finite=False))
+    return np.asarray(_evaluate(text, columns, check_finite=False, allow_bool=True))

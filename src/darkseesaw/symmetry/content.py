@@ -35,7 +35,13 @@ from .anomalies import (
 )
 from .charges import integer_normalisation, solve_charges, term_charge
 from .fields import Field
-from .operators import OperatorResult, format_powers, lowest_powers, lowest_singlet_operator
+from .operators import (
+    OperatorResult,
+    OperatorSearchTooLarge,
+    format_powers,
+    lowest_powers,
+    lowest_singlet_operator,
+)
 
 __all__ = ["SymmetryModel", "parse_term", "sm_fields", "format_term"]
 
@@ -51,8 +57,9 @@ def parse_term(term, known: Sequence[str] | None = None) -> dict[str, int]:
     if isinstance(term, Mapping):
         items = []
         for k, v in term.items():
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise ValueError(f"exponent of {k!r} must be an integer, got {v!r}")
+            if isinstance(v, bool) or not isinstance(v, int) or abs(v) > 9999:
+                raise ValueError(f"exponent of {str(k)[:40]!r} must be an integer from -9999 to "
+                                 f"9999, got {str(v)[:40]}")
             items.append((str(k), v))
     elif isinstance(term, str):
         items = []
@@ -61,6 +68,8 @@ def parse_term(term, known: Sequence[str] | None = None) -> dict[str, int]:
             if not m:
                 raise ValueError(f"cannot read factor {tok!r} (write NAME, NAME*, NAME^k or NAME*^k)")
             name, star, power = m.groups()
+            if power is not None and len(power) > 4:
+                raise ValueError(f"exponent in {tok[:40]!r} too large (at most 9999)")
             n = int(power) if power is not None else 1
             items.append((name, -n if star else n))
         if not items:
@@ -225,15 +234,32 @@ class SymmetryModel:
         return lowest_powers(opz, sz, self.zn, op_u1=opu, singlet_u1=su)
 
     def lowest_operators(self) -> dict[str, OperatorResult]:
-        """`lowest_operator` for every named bilinear in ``operators``."""
-        return {k: self.lowest_operator(op) for k, op in self.operators.items()}
+        """`lowest_operator` for every named bilinear in ``operators``.
+
+        A search that grows too large raises `OperatorSearchTooLarge` with ``key``
+        ``operators.NAME``."""
+        out = {}
+        for k, op in self.operators.items():
+            try:
+                out[k] = self.lowest_operator(op)
+            except OperatorSearchTooLarge as e:
+                e.key = f"operators.{k}"
+                raise
+        return out
 
     def singlet_operators(self) -> dict[str, OperatorResult]:
-        """Lowest pure singlet operators: σ^D for each singlet alone, and jointly (``"all"``)."""
+        """Lowest pure singlet operators: σ^D for each singlet alone, and jointly (``"all"``).
+
+        A search that grows too large raises `OperatorSearchTooLarge` with ``key``
+        ``singlets``."""
         sz, _ = self._singlet_maps()
-        out = {s: lowest_singlet_operator(sz, self.zn, only=s) for s in self.singlets}
-        if len(self.singlets) > 1:
-            out["all"] = lowest_singlet_operator(sz, self.zn)
+        try:
+            out = {s: lowest_singlet_operator(sz, self.zn, only=s) for s in self.singlets}
+            if len(self.singlets) > 1:
+                out["all"] = lowest_singlet_operator(sz, self.zn)
+        except OperatorSearchTooLarge as e:
+            e.key = "singlets"
+            raise
         return out
 
     # ---------------------------------------------------------------- ALP

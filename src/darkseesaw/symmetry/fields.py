@@ -40,27 +40,51 @@ def to_fraction(value) -> Fraction:
     """Exact rational from an int, a Fraction, a string like ``"-7/2"`` or ``"0.5"``.
 
     Floats are accepted only when they are exactly representable with a small denominator
-    (``0.5``, ``-1.25``); anything else raises ``ValueError`` (no eval, no guessing).
+    (``0.5``, ``-1.25``); anything else raises ``ValueError`` (no eval, no guessing). Numerator
+    and denominator are bounded by ``MAX_CHARGE`` (10⁶) in magnitude: a charge is a small
+    rational, and a huge one would make every anomaly sum a giant integer.
     """
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a number")
+        raise ValueError(f"{_show(value)} is not a number")
     if isinstance(value, Fraction):
-        return value
+        return _bounded(value, value)
     if isinstance(value, int):
-        return Fraction(value)
+        return _bounded(Fraction(value), value)
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{value!r} is not a finite number")
         f = Fraction(value)
         g = f.limit_denominator(1000)
         if float(g) != value:
             raise ValueError(f"{value!r} is not an exact rational; write it as a fraction 'a/b'")
-        return g
+        return _bounded(g, value)
     if isinstance(value, str):
         s = value.strip().replace(" ", "")
+        if len(s) > 40 or "e" in s.lower():
+            raise ValueError(f"{_show(value)} is not a small rational (write integers or "
+                             "fractions like '7/2')")
         try:
-            return Fraction(s)
+            return _bounded(Fraction(s), value)
         except (ValueError, ZeroDivisionError):
-            raise ValueError(f"{value!r} is not a number (write integers or fractions like '7/2')") from None
-    raise ValueError(f"{value!r} is not a number")
+            raise ValueError(f"{_show(value)} is not a number (write integers or fractions like "
+                             "'7/2')") from None
+    raise ValueError(f"{_show(value)} is not a number")
+
+
+MAX_CHARGE = 10**6
+"""Largest numerator or denominator of a charge (in magnitude)."""
+
+
+def _show(value, limit: int = 40) -> str:
+    r = repr(value) if not isinstance(value, int) or value.bit_length() < 4000 else "<huge int>"
+    return r if len(r) <= limit else r[:limit] + "…"
+
+
+def _bounded(f: Fraction, value) -> Fraction:
+    if abs(f.numerator) > MAX_CHARGE or f.denominator > MAX_CHARGE:
+        raise ValueError(f"{_show(value)} is too large for a charge (numerator and denominator "
+                         f"at most {MAX_CHARGE:,})")
+    return f
 
 
 @dataclass(frozen=True)
@@ -100,8 +124,10 @@ class Field:
             object.__setattr__(self, "su3", su3(self.su3))
         if not isinstance(self.su2, Rep):
             object.__setattr__(self, "su2", su2(self.su2))
-        if not isinstance(self.generations, int) or self.generations < 1:
-            raise ValueError(f"generations must be a positive integer, got {self.generations!r}")
+        if isinstance(self.generations, bool) or not isinstance(self.generations, int) \
+                or not 1 <= self.generations <= 100:
+            raise ValueError(f"generations must be an integer from 1 to 100, got "
+                             f"{_show(self.generations)}")
         object.__setattr__(self, "u1", {k: to_fraction(v) for k, v in dict(self.u1).items()})
         zn = {}
         for k, v in dict(self.zn).items():

@@ -28,7 +28,15 @@ from fractions import Fraction
 from math import lcm
 
 __all__ = ["OperatorResult", "lowest_powers", "lowest_singlet_operator", "format_powers",
-           "vectors_with_l1"]
+           "vectors_with_l1", "OperatorSearchTooLarge", "MAX_CANDIDATES"]
+
+MAX_CANDIDATES = 1_000_000
+"""Most candidate power vectors one search examines before it gives up (about 5 s): the count
+grows like (number of singlets × order of the Z_N's) to the power of the number of singlets."""
+
+
+class OperatorSearchTooLarge(ValueError):
+    """The lowest-operator search would examine more than `MAX_CANDIDATES` power vectors."""
 
 
 @dataclass
@@ -122,11 +130,18 @@ def lowest_powers(
     if max_order is None:
         period = lcm(*zn.values()) if zn else 1
         max_order = max(1, k) * period
+    examined = 0
     for t in range(0, max_order + 1):
         found = []
         for v in vectors_with_l1(k, t):
             if exclude_zero and t == 0:
                 continue
+            examined += 1
+            if examined > MAX_CANDIDATES:
+                raise OperatorSearchTooLarge(
+                    f"no invariant found among the first {MAX_CANDIDATES:,} singlet powers "
+                    f"(up to order {t}; the search could run to order {max_order:,} with "
+                    f"{k} singlet{'s' if k != 1 else ''}): use fewer singlets or smaller Z_N")
             ok = True
             for zname, N in zn.items():
                 tot = op_zn.get(zname, 0) + sum(n * singlets[s].get(zname, 0)
