@@ -141,8 +141,8 @@ def _va(qL, qR):
 def sigma_ff(s, m_chi, M, Gamma, g, q_chi, q_f, m_f=0.0, nc=1):
     """σ(χχ̄ → Z′* → f f̄)(s) [GeV⁻²], spin-averaged, full Breit–Wigner propagator.
 
-    σ = n_c g⁴ β_f [c_V²(s + 2m_χ²) + c_A² s β_χ²][d_V²(s + 2m_f²) + d_A² s β_f²]
-        / (12π s β_χ [(s − M²)² + M²Γ²]),
+        σ = n_c g⁴ β_f [c_V²(s + 2m_χ²) + c_A² s β_χ²] [d_V²(s + 2m_f²) + d_A² s β_f²]
+            / (12π s β_χ [(s − M²)² + M²Γ²]),
 
     with (c_V, c_A) of χ and (d_V, d_A) of f. The q^μq^ν/M² part of the massive propagator
     contributes only ∝ c_A d_A m_χ m_f and is dropped: it vanishes for the B−L Z′, whose couplings
