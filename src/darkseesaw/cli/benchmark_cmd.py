@@ -1,11 +1,18 @@
-"""`darkseesaw benchmark MODEL [--point NAME] [--set NAME=VALUE ...] [--json]`.
+"""`darkseesaw benchmark MODEL [--point NAME] [--set NAME=VALUE ...] [--json] [--slha OUT]`.
 
 Evaluates one parameter point of any registered model (built-in or from an installed package):
 validated parameters, the spectrum, the registered observables and every declared constraint
 with its margin, through the model contract (`darkseesaw.models.base.Model.evaluate`). Values
 given with ``--set`` are parsed as numbers (``1e4``, ``-0.5``) or kept as text (``texture=B``);
 they are never evaluated. Bad input (unknown model, unknown parameter, value out of range,
-malformed ``--set``) is reported on one line with exit code 2.
+malformed ``--set``) is reported on one line with exit code 2. ``--slha OUT`` also writes the
+point's neutral-lepton spectrum as an SLHA file (`darkseesaw.modelfiles.slha`, docs/slha.md):
+MASS, UVMIX/IMUVMIX, UPMNSIN, the pydantic parameters in EXTPAR, the model's other states in
+DSMASS.
+
+Phases (δ_CP, α₂₁, α₃₁) are printed in [0, 2π) rad with their degrees in [0°, 360°), wrapped
+after rounding; a limit whose curve does not cover the point, or whose value or limit is not a
+number, is printed "not constrained here", never PASS with an unknown margin.
 
 Example
 -------
@@ -46,15 +53,12 @@ def _parse_sets(sets: list[str]) -> dict[str, Any]:
     return out
 
 
-def evaluate(model_id: str, point: str | None, sets: dict[str, Any]) -> dict[str, Any]:
-    """Parameters, spectrum, observables and constraint results of one point (plain data)."""
+def _model_point(model_id: str, point: str | None, sets: dict[str, Any]):
+    """(model, validated parameters) of one point; input errors as `InputError`."""
     from pydantic import ValidationError
 
     from darkseesaw import models
     from darkseesaw.errors import InputError
-    from darkseesaw.io import plain
-    from darkseesaw.models.base import parameter_unit
-    from darkseesaw.observables import registry
 
     if model_id not in models.available():
         raise InputError(None, "MODEL", f"unknown model {model_id!r}; known: "
@@ -76,6 +80,43 @@ def evaluate(model_id: str, point: str | None, sets: dict[str, Any]) -> dict[str
         if err.get("type") == "extra_forbidden":
             msg = f"unknown parameter; known: {', '.join(m.Parameters.model_fields)}"
         raise InputError(None, f"--set {key}", msg) from None
+    return m, p
+
+
+def write_point_slha(path, model_id: str, point: str | None, sets: dict[str, Any]) -> None:
+    """Write the neutral-lepton spectrum of one point of a model as an SLHA file.
+
+    EXTPAR holds the pydantic parameters (index = field position, unit in the comment), DSMASS
+    the model's other states; conventions in `darkseesaw.modelfiles.slha`.
+    """
+    from darkseesaw.errors import InputError
+    from darkseesaw.modelfiles.slha import write_slha
+    from darkseesaw.models.base import parameter_unit
+
+    m, p = _model_point(model_id, point, sets)
+    names = [s.name for s in m.sectors]
+    if "neutral_leptons" not in names:
+        raise InputError(None, "--slha", f"{model_id} has no neutral-lepton sector")
+    nl = m.sectors[names.index("neutral_leptons")]
+    pt = m.point(p)
+    d = pt.data("neutral_leptons")
+    sp = m.spectrum(p, pt)
+    others = [(lab, mass) for lab, mass, sec in zip(sp.labels, sp.masses, sp.sectors, strict=True)
+              if sec != "neutral_leptons"]
+    inputs = [(k, v, parameter_unit(m.Parameters, k)) for k, v in p.model_dump().items()]
+    title = f"model {model_id}" + (f", benchmark {point}" if point else "") + (
+        ", " + ", ".join(f"{k}={v}" for k, v in sets.items()) if sets else "")
+    write_slha(path, d["m"], d["U"], inputs=inputs, title=title, n_N=nl.n_N, n_S=nl.n_S,
+               other_states=others)
+
+
+def evaluate(model_id: str, point: str | None, sets: dict[str, Any]) -> dict[str, Any]:
+    """Parameters, spectrum, observables and constraint results of one point (plain data)."""
+    from darkseesaw.io import plain
+    from darkseesaw.models.base import parameter_unit
+    from darkseesaw.observables import registry
+
+    m, p = _model_point(model_id, point, sets)
     r = m.evaluate(p)
     obs = r["observables"]
     return plain({
@@ -109,14 +150,49 @@ def _mass(x: float) -> str:
     return f"{x:.6g} GeV"
 
 
-def _margin(c: dict[str, Any]) -> str:
+def _finite(x: Any) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _verdict(c: dict[str, Any]) -> tuple[str, str]:
+    """(flag, margin text) of one constraint result.
+
+    A link that does not apply, or whose margin is unknown because its value or limit is not a
+    number (e.g. a curve that does not reach the point's mass), is "not constrained here" — never
+    PASS/FAIL with an unknown margin. An upper limit on a vanishing prediction has margin inf.
+    """
+    note = f" ({c['note']})" if c["note"] else ""
+    flag = ("PASS" if c["pass"] else "FAIL") if c["counts"] else "INFO"
     if not c["applies"]:
-        return "not constrained here" + (f" ({c['note']})" if c["note"] else "")
+        return "  --", "not constrained here" + note
     mg = c["margin"]
-    if mg is None:
-        return "margin inf" if c["pass"] else "margin n/a"
-    unit = {"sigma": "σ", "dex": "dex"}.get(c["margin_unit"], c["margin_unit"])
-    return f"margin {mg:+.3g} {unit}" + (f"  ({c['note']})" if c["note"] else "")
+    if mg is not None:
+        unit = {"sigma": "σ", "dex": "dex"}.get(c["margin_unit"], c["margin_unit"])
+        return flag, f"margin {mg:+.3g} {unit}" + (f"  ({c['note']})" if c["note"] else "")
+    v, lim = c["value"], c["limit"]
+    if c["pass"] and _finite(v) and v == 0 and (lim is None or _finite(lim)):
+        return flag, "margin inf" + note
+    if not _finite(v) or (lim is not None and not _finite(lim)):
+        where = " (outside the curve's range)" if c.get("x") is not None and not _finite(lim) \
+            else ""
+        return "  --", "not constrained here" + where + note
+    return flag, ("margin inf" if c["pass"] else "margin n/a") + note
+
+
+def _margin(c: dict[str, Any]) -> str:
+    return _verdict(c)[1]
+
+
+def _phase(k: str, v: Any) -> str | None:
+    """Phases printed in [0, 2π) rad with degrees in [0°, 360°), wrapped after rounding."""
+    if k not in _PHASES or not _finite(v):
+        return None
+    from darkseesaw.cli.spectrum_cmd import format_phase_deg, format_phase_rad
+
+    return f"{format_phase_rad(v):>14s} rad  ({format_phase_deg(v)})"
+
+
+_PHASES = ("delta_cp", "alpha21", "alpha31")
 
 
 def print_result(res: dict[str, Any]) -> None:
@@ -130,14 +206,16 @@ def print_result(res: dict[str, Any]) -> None:
         typer.echo(f"  {s['label']:8s} {_mass(s['mass_GeV']):>18s}   {s['sector']}")
     typer.echo("-- observables")
     for k, v in res["observables"].items():
+        ph = _phase(k, v["value"])
+        if ph is not None:
+            typer.echo(f"  {k:22s} {ph}")
+            continue
         typer.echo(f"  {k:22s} {_fmt(v['value']):>14s} {v['unit']}".rstrip())
     typer.echo("-- constraints (PASS/FAIL: can exclude; INFO: projections, hints)")
     for c in res["constraints"]:
-        flag = ("PASS" if c["pass"] else "FAIL") if c["counts"] else "INFO"
-        if not c["applies"]:
-            flag = "  --"
+        flag, margin = _verdict(c)
         typer.echo(f"  {flag} {c['name']:44s} {_fmt(c['value']):>12s} {c['unit']:7s} "
-                   f"{_margin(c)}")
+                   f"{margin}")
     typer.echo(f"-- all constraints pass: {res['all_pass']}   ln L = {res['log_likelihood']:.6g}")
 
 
@@ -148,10 +226,18 @@ def register(app: typer.Typer) -> None:
         point: str = typer.Option(None, "--point", help="start from a named benchmark point"),
         set_: list[str] = typer.Option([], "--set", help="NAME=VALUE, repeatable"),
         as_json: bool = typer.Option(False, "--json", help="print JSON instead of tables"),
+        slha: str = typer.Option(None, "--slha", metavar="OUT.slha",
+                                 help="also write the neutral-lepton spectrum as an SLHA file "
+                                      "(docs/slha.md)"),
     ) -> None:
         """Evaluate one point: parameters, spectrum, observables, constraints with margins."""
-        res = evaluate(model_id, point, _parse_sets(set_))
+        sets = _parse_sets(set_)
+        res = evaluate(model_id, point, sets)
+        if slha is not None:
+            write_point_slha(slha, model_id, point, sets)
         if as_json:
             typer.echo(json.dumps(res, indent=1))
         else:
             print_result(res)
+            if slha is not None:
+                typer.echo(f"-- SLHA spectrum written to {slha}")

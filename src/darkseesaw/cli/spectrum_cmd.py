@@ -1,4 +1,9 @@
-"""`darkseesaw spectrum FILE.yaml [--json] [--set NAME=VALUE ...]`."""
+"""`darkseesaw spectrum FILE.yaml [--json] [--set NAME=VALUE ...] [--slha OUT.slha]`.
+
+Also home of the display helpers the other table-printing commands share: `format_mass` (a mass
+with a unit for its scale) and `format_phase_deg` / `format_phase_rad` (a phase in the half-open
+range [0°, 360°), wrapped *after* rounding, so 359.9999° prints as 0.00°, never 360.00°).
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,34 @@ def format_mass(m_GeV: float) -> str:
     return f"{ph.convert(m_GeV, 'GeV', 'meV'):.4g} meV"
 
 
+def format_phase_deg(rad: float, digits: int = 2) -> str:
+    """A phase [rad] in degrees in [0°, 360°), wrapped after rounding to ``digits`` decimals.
+
+    >>> format_phase_deg(2 * math.pi - 1e-6), format_phase_deg(-0.5 * math.pi)
+    ('0.00°', '270.00°')
+    """
+    if not math.isfinite(rad):
+        return "nan"
+    s = f"{math.degrees(rad) % 360.0:.{digits}f}"
+    if float(s) >= 360.0:
+        s = f"{0.0:.{digits}f}"
+    return s + "°"
+
+
+def format_phase_rad(rad: float, sig: int = 6) -> str:
+    """A phase [rad] in [0, 2π) with ``sig`` significant digits, wrapped after rounding.
+
+    >>> format_phase_rad(2 * math.pi - 1e-7), format_phase_rad(3.7000958815918934)
+    ('0', '3.7001')
+    """
+    if not math.isfinite(rad):
+        return "nan"
+    s = f"{rad % (2.0 * math.pi):.{sig}g}"
+    if float(s) >= float(f"{2.0 * math.pi:.{sig}g}"):
+        s = "0"
+    return s
+
+
 def _parse_sets(sets: list[str], path: str) -> dict[str, float]:
     from darkseesaw.errors import InputError
     from darkseesaw.expressions import ExpressionError, evaluate
@@ -43,14 +76,25 @@ def _parse_sets(sets: list[str], path: str) -> dict[str, float]:
     return out
 
 
-def spectrum_report(path: Path, sets: dict[str, float] | None = None) -> dict:
-    """The JSON-able result of `darkseesaw spectrum` (see the command's help for the keys)."""
+def spectrum_report(path: Path, sets: dict[str, float] | None = None, *,
+                    slha: Path | None = None) -> dict:
+    """The JSON-able result of `darkseesaw spectrum` (see the command's help for the keys).
+
+    With ``slha``, the spectrum is also written there as an SLHA file
+    (`darkseesaw.modelfiles.slha.write_slha`; inputs: the file's parameters in ``EXTPAR``).
+    """
     import numpy as np
 
     from darkseesaw.modelfiles.neutral_leptons import load
 
     mf = load(path)
     m, U, o = mf.spectrum(sets)
+    if slha is not None:
+        from darkseesaw.modelfiles.slha import write_slha
+
+        params = {**mf.parameters, **(sets or {})}
+        write_slha(slha, m, U, inputs=[(k, v, "") for k, v in params.items()],
+                   title=f"{mf.name} ({path})", n_N=mf.n_N, n_S=mf.n_S)
     light = {
         "m_light_eV": [float(x) * 1e9 for x in o["m_light"]],
         "s12sq": float(o["s12sq"]),
@@ -120,8 +164,9 @@ def _print_table(rep: dict) -> None:
         ("sin²θ₁₂", f"{L['s12sq']:.5f}"),
         ("sin²θ₁₃", f"{L['s13sq']:.5f}"),
         ("sin²θ₂₃", f"{L['s23sq']:.5f}"),
-        ("δ_CP", f"{L['delta_cp_deg']:.2f}°"),
-        ("α₂₁, α₃₁", f"{L['alpha21_deg']:.2f}°, {L['alpha31_deg']:.2f}°"),
+        ("δ_CP", format_phase_deg(math.radians(L["delta_cp_deg"]))),
+        ("α₂₁, α₃₁", f"{format_phase_deg(math.radians(L['alpha21_deg']))}, "
+                     f"{format_phase_deg(math.radians(L['alpha31_deg']))}"),
         ("Jarlskog J", f"{L['J']:.4e}"),
         ("Δm²₂₁", f"{L['dm21sq_eV2']:.4e} eV²"),
         ("Δm²₃ℓ", f"{L['dm3lsq_eV2']:.4e} eV²"),
@@ -143,15 +188,22 @@ def register(app: typer.Typer) -> None:
         file: Path = typer.Argument(..., help="neutral-lepton model file (YAML)"),
         as_json: bool = typer.Option(False, "--json", help="print JSON instead of tables"),
         sets: list[str] = typer.Option([], "--set", help="override a parameter: NAME=VALUE"),
+        slha: Path = typer.Option(None, "--slha", metavar="OUT.slha",
+                                  help="also write the spectrum as an SLHA file (docs/slha.md)"),
     ) -> None:
         """Exact spectrum, oscillation observables and heavy-light mixing of a model file.
 
         JSON keys: masses_GeV (ascending), light {s12sq, s13sq, s23sq, delta_cp_deg,
         dm21sq_eV2, dm3lsq_eV2, ordering, sum_m_eV, m_beta_eV, m_bb_eV, ...},
         heavy [{mass_GeV, U2 {e, mu, tau}}], eta_abs, U2_heavy_sum.
+
+        --slha OUT writes MASS (PDG 12, 14, 16, 8810012 ...), UVMIX/IMUVMIX (SARAH's UV =
+        U^dagger), UPMNSIN (SLHA2) and EXTPAR (the file's parameters); see docs/slha.md.
         """
-        rep = spectrum_report(file, _parse_sets(sets, str(file)) or None)
+        rep = spectrum_report(file, _parse_sets(sets, str(file)) or None, slha=slha)
         if as_json:
             typer.echo(json.dumps(rep, indent=2))
         else:
             _print_table(rep)
+            if slha is not None:
+                typer.echo(f"SLHA spectrum written to {slha}")
