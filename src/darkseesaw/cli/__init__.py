@@ -52,6 +52,7 @@ _SUBCOMMAND_MODULES = (
     "darkseesaw.cli.constraints_cmd",
     "darkseesaw.cli.scan_cmd",
     "darkseesaw.cli.benchmark_cmd",
+    "darkseesaw.cli.observables_cmd",
 )
 
 for _mod in _SUBCOMMAND_MODULES:
