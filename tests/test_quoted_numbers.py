@@ -23,10 +23,15 @@ def test_quoted_numbers_match_the_benchmark_json():
     assert not problems, "\n".join(problems)
 
 
-def test_a_stale_number_is_caught():
-    text = "<!-- n:takagi.certified_vs_lapack:.2f -->123.45<!-- /n -->"
-    _, problems = qn.process(text, write=False)
-    assert problems and "123.45" in problems[0]
+def test_a_stale_number_is_caught(tmp_path, monkeypatch):
+    (tmp_path / "demo.json").write_text('{"figures": {"ratio": 0.6912}}')
+    monkeypatch.setattr(qn, "RESULTS", tmp_path)
+    text = "<!-- n:demo.ratio:.2f -->123.45<!-- /n -->"
+    new, problems = qn.process(text, write=True)
+    assert problems and "123.45" in problems[0] and "0.69" in problems[0]
+    assert new == "<!-- n:demo.ratio:.2f -->0.69<!-- /n -->"
+    assert qn.process(new, write=False)[1] == []
+    assert qn.process("<!-- n:missing.ratio:.2f -->1<!-- /n -->", write=False)[1]
 
 
 def test_formats():
