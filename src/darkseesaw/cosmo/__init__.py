@@ -17,8 +17,8 @@ Conventions (see ``darkseesaw.cosmo.boltzmann``): masses in GeV, ⟨σv⟩ in cm
 the relic solvers; for Dirac dark matter ⟨σv⟩ is that of χχ̄ annihilation and Ωh² is the total
 of χ and χ̄.
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.cosmo import omega_h2
 >>> round(omega_h2(100.0, 2.1e-26), 2)   # Majorana WIMP
 0.12

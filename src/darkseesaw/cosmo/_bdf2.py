@@ -15,11 +15,15 @@ caller finishes the solution analytically (Y_eq is negligible).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def _kernel_py(h, K, Yeq, eta, tol, stride):
+def _kernel_py(h: float, K: np.ndarray, Yeq: np.ndarray, eta: np.ndarray, tol: float,
+               stride: int) -> tuple[np.ndarray, np.ndarray]:
     n, n_x = K.shape  # point-major layout: each point's history is contiguous
     y_out = np.empty(n)
     rest = np.empty(n)
@@ -58,10 +62,11 @@ def _kernel_py(h, K, Yeq, eta, tol, stride):
     return y_out, rest
 
 
-_COMPILED = None
+_COMPILED: Callable[..., Any] | None = None
 
 
-def bdf2(h: float, K, Yeq, eta, tol: float, stride: int = 1):
+def bdf2(h: float, K: np.ndarray, Yeq: np.ndarray, eta: ArrayLike, tol: float, stride: int = 1
+         ) -> tuple[np.ndarray, np.ndarray]:
     """Run the kernel (numba if importable, else the same code in plain Python).
 
     Parameters

@@ -13,8 +13,8 @@ expresses every μ and every charge in terms of user-chosen free parameters, as 
 Turner, PRD 42 (1990) 3344 (the relations of ``hnl-inflaton``, eq. 3.7, are derived with it in
 `darkseesaw.papers.hnl_inflaton`).
 
-Example
--------
+Examples
+--------
 >>> pl = sm_plus_hnl_plasma(2)
 >>> sol = pl.solve({"mu_nu": {"l_e": 1, "l_mu": 1, "l_tau": 1}, "mu_Np": {"Np": 1}})
 >>> pl.charge("B", sol)["mu_nu"]                 # B per unit Σ μ_ν (Cline et al. eq. 3.7)
@@ -33,7 +33,7 @@ Rational = Fraction
 LinearForm = dict[str, Fraction]
 
 
-def _frac(x) -> Fraction:
+def _frac(x: Fraction | int | float | str) -> Fraction:
     if isinstance(x, Fraction):
         return x
     if isinstance(x, int):
@@ -59,13 +59,14 @@ class Species:
     fermion : bool
         Fermi (k = 1) or Bose (k = 2) statistics.
     charges : mapping str -> rational
-        Charges carried per particle (e.g. ``{"Y": 1/6, "B": 1/3}``).
+        Charges carried per particle (e.g. ``{"Y": Fraction(1, 6), "B": Fraction(1, 3)}``;
+        integers, decimal strings and floats are read as exact rationals).
     """
 
     name: str
     dof: int
     fermion: bool = True
-    charges: Mapping[str, Fraction] = field(default_factory=dict)
+    charges: Mapping[str, Fraction | int | float | str] = field(default_factory=dict)
 
     @property
     def weight(self) -> Fraction:
@@ -183,7 +184,7 @@ class Plasma:
                 out[s.name] = q * s.weight
         return out
 
-    def add_charge_constraint(self, charges: Mapping[str, object],
+    def add_charge_constraint(self, charges: Mapping[str, Fraction | int | float | str],
                               species: Mapping[str, object] | None = None) -> None:
         """Add Σ_Q a_Q Q + Σ_s b_s μ_s = 0 (e.g. L − B − 6 μ_N′ = 0)."""
         form: LinearForm = {}
@@ -232,7 +233,7 @@ class Plasma:
         fn = [[sum(fo.get(nm, 0) * basis[j][i] for i, nm in enumerate(self.names))
                for j in range(k)] for fo in forms]
         ident = [[Fraction(int(i == j)) for j in range(k)] for i in range(k)]
-        inv = _solve_square(fn, ident)
+        inv = _solve_square(fn, ident)  # type: ignore[arg-type]  # sums of Fractions
         keys = list(free)
         out: dict[str, LinearForm] = {}
         for i, nm in enumerate(self.names):

@@ -18,15 +18,19 @@ neutrino entropy (11/2 = 2·(11/4) in place of 43/4) and underestimates ΔN_eff 
 The decoupling temperature solves Γ(T_dec) = H(T_dec) with H = √(4π³ g_eff/45) T²/M_Pl
 (``bl-zprime`` eq. 3.10 is the special case Γ ∝ T⁵/M_Z'⁴).
 
-Example
--------
+Examples
+--------
 >>> round(float(delta_neff(1e3)), 4)        # a Weyl fermion decoupled above the EW scale
 0.0484
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 from darkseesaw.cosmo import thermo
@@ -37,7 +41,8 @@ H_EFF_NU_DECOUPLING: float = 43.0 / 4.0
 """h_eff of the SM plasma at neutrino decoupling (γ, e±, 3 ν): 2 + (7/8)(4 + 6) = 43/4."""
 
 
-def delta_neff(T_dec, g: float = 2.0, *, fermion: bool = True, g_star_s=None):
+def delta_neff(T_dec: ArrayLike, g: float = 2.0, *, fermion: bool = True,
+               g_star_s: ArrayLike | None = None) -> np.ndarray:
     r"""ΔN_eff of a relativistic species decoupled at T_dec (module docstring).
 
     Parameters
@@ -50,15 +55,15 @@ def delta_neff(T_dec, g: float = 2.0, *, fermion: bool = True, g_star_s=None):
     fermion : bool
         Fermi–Dirac (True) or Bose–Einstein species.
     g_star_s : float or array, optional
-        g_*s(T_dec) to use instead of the Saikawa–Shirai table.
+        g_*s(T_dec) to use instead of the Saikawa–Shirai table (dimensionless).
 
     Returns
     -------
     ndarray
-        ΔN_eff = (g/2 or 4g/7) (43/4 / g_*s(T_dec))^{4/3}.
+        ΔN_eff (dimensionless) = (g/2 or 4g/7) (43/4 / g_*s(T_dec))^{4/3}.
 
-    Example
-    -------
+    Examples
+    --------
     >>> round(float(delta_neff(1e3, g=1, fermion=False)), 4)   # a real scalar (Goldstone)
     0.0277
     """
@@ -69,8 +74,9 @@ def delta_neff(T_dec, g: float = 2.0, *, fermion: bool = True, g_star_s=None):
     return pref * ratio4
 
 
-def decoupling_temperature(rate, *, T_min: float = 1e-4, T_max: float = 1e8,
-                           M_Pl: float = ph.M_Pl, n_iter: int = 200, rtol: float = 1e-10):
+def decoupling_temperature(rate: Callable[[np.ndarray], Any], *, T_min: float = 1e-4,
+                           T_max: float = 1e8, M_Pl: float = ph.M_Pl, n_iter: int = 200,
+                           rtol: float = 1e-10) -> np.ndarray | float:
     r"""Temperature where an interaction rate equals the Hubble rate, Γ(T_dec) = H(T_dec).
 
     Vectorised bisection in ln T on [T_min, T_max]; assumes Γ/H grows with T across the
@@ -87,14 +93,16 @@ def decoupling_temperature(rate, *, T_min: float = 1e-4, T_max: float = 1e8,
         Bracket [GeV].
     M_Pl : float
         Non-reduced Planck mass used in H [GeV].
+    n_iter, rtol : int, float
+        Bisection steps at most, and the tolerance on ln T.
 
     Returns
     -------
     ndarray or float
         T_dec [GeV].
 
-    Example
-    -------
+    Examples
+    --------
     >>> import math
     >>> T = decoupling_temperature(lambda T: 1e-12 * T**5)
     >>> abs(1e-12 * T**5 / float(thermo.hubble(T)) - 1) < 1e-8
@@ -107,7 +115,7 @@ def decoupling_temperature(rate, *, T_min: float = 1e-4, T_max: float = 1e8,
     a = np.full(n, lo)
     b = np.full(n, hi)
 
-    def F(lnT):
+    def F(lnT: np.ndarray) -> np.ndarray:
         T = np.exp(lnT)
         return np.log(np.broadcast_to(np.asarray(rate(T), dtype=float), (n,))) - np.log(
             thermo.hubble(T, M_Pl=M_Pl))

@@ -12,8 +12,8 @@ r"""Freeze-out estimates of the relic density (cross-checks of the Boltzmann sol
    ∫ = 3b/x_f²).
 These are estimates, typically within 5–10 % of the Boltzmann solution (``omega_h2``).
 
-Example
--------
+Examples
+--------
 >>> xf = x_freeze_out(100.0, 2e-26)
 >>> 20 < float(xf) < 30
 True
@@ -22,8 +22,11 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 from darkseesaw.cosmo import thermo
@@ -32,7 +35,7 @@ from darkseesaw.cosmo.boltzmann import _as_mass, yield_to_omega_h2
 __all__ = ["x_freeze_out", "omega_h2_freeze_out"]
 
 
-def _sv_at(sigma_v, x, n):
+def _sv_at(sigma_v: ArrayLike | Callable[[Any], Any], x: np.ndarray, n: int) -> np.ndarray:
     """⟨σv⟩(x) [cm³/s] for points with x of shape (n,)."""
     if callable(sigma_v):
         return np.broadcast_to(np.asarray(sigma_v(x), dtype=float), (n,))
@@ -40,8 +43,9 @@ def _sv_at(sigma_v, x, n):
                            if np.ndim(sigma_v) else np.asarray(sigma_v, dtype=float), (n,))
 
 
-def x_freeze_out(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
-                 c: float = 0.5, n_iter: int = 40):
+def x_freeze_out(mass: ArrayLike, sigma_v: ArrayLike | Callable[[Any], Any], *, g: float = 2.0,
+                 self_conjugate: bool = True, c: float = 0.5, n_iter: int = 40
+                 ) -> np.ndarray | float:
     """Freeze-out point x_f = m/T_f by fixed-point iteration (module docstring, item 1).
 
     Parameters
@@ -62,7 +66,7 @@ def x_freeze_out(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
     Returns
     -------
     ndarray or float
-        x_f.
+        x_f (dimensionless).
     """
     scalar = np.ndim(mass) == 0
     m = _as_mass(mass)
@@ -83,19 +87,20 @@ def x_freeze_out(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
     return float(x[0]) if scalar else x
 
 
-def omega_h2_freeze_out(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
-                        c: float = 0.5):
+def omega_h2_freeze_out(mass: ArrayLike, sigma_v: ArrayLike | Callable[[Any], Any], *,
+                        g: float = 2.0, self_conjugate: bool = True, c: float = 0.5
+                        ) -> np.ndarray | float:
     """Freeze-out estimate of Ωh² (module docstring, item 2); total of χ + χ̄ for Dirac.
 
-    Parameters are those of ``x_freeze_out``.
+    Parameters are those of ``x_freeze_out`` (mass [GeV], ⟨σv⟩ [cm³/s]).
 
     Returns
     -------
     ndarray or float
-        Ωh².
+        Ωh² (dimensionless).
 
-    Example
-    -------
+    Examples
+    --------
     >>> round(float(omega_h2_freeze_out(100.0, 2.1e-26)), 2)
     0.12
     """

@@ -26,8 +26,8 @@ Also here: the partial-wave average a + 6b/x and the narrow-width resonance limi
 eq. 3.16 is its special case; that paper's integrals F(x), F̄(x) live with it, in
 `darkseesaw.papers.hnl_inflaton.formulas`).
 
-Example
--------
+Examples
+--------
 >>> import numpy as np
 >>> m = 100.0
 >>> sig = lambda s: 1e-9 / (2 * np.sqrt(1 - 4 * m**2 / s))   # σ v_rel = 1e-9 GeV⁻² (s-wave)
@@ -39,9 +39,12 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.integrate import quad
 from scipy.special import kve, roots_genlaguerre
 
@@ -58,12 +61,12 @@ __all__ = [
 
 
 @lru_cache(maxsize=8)
-def _genlag(n: int, alpha: float):
+def _genlag(n: int, alpha: float) -> tuple[np.ndarray, np.ndarray]:
     t, w = roots_genlaguerre(n, alpha)
     return t, w
 
 
-def _convert(val, units: str):
+def _convert(val: Any, units: str) -> Any:
     if units == "GeV-2":
         return val
     if units == "cm3/s":
@@ -71,17 +74,20 @@ def _convert(val, units: str):
     raise ValueError(f"units must be 'GeV-2' or 'cm3/s', not {units!r}")
 
 
-def _kernel(t, x):
+def _kernel(t: float | np.ndarray, x: float | np.ndarray) -> np.ndarray:
     """t (1 + t/4x)(1 + t/2x)² K̂1(2x + t), the smooth factor of the t-integrand."""
     return t * (1 + t / (4 * x)) * (1 + t / (2 * x)) ** 2 * kve(1, 2 * x + t)
 
 
-def _s_of_t(t, x, m):
+def _s_of_t(t: float | np.ndarray, x: float | np.ndarray, m: float | np.ndarray) -> float | np.ndarray:
     return 4 * m**2 * (1 + t / (2 * x)) ** 2
 
 
-def thermal_average(sigma, mass, x, *, resonances=(), thresholds=(), method: str = "auto",
-                    n_nodes: int = 96, units: str = "GeV-2", epsrel: float = 1e-9):
+def thermal_average(sigma: Callable[[Any], Any], mass: ArrayLike, x: ArrayLike, *,
+                    resonances: Sequence[tuple[float, float]] = (),
+                    thresholds: Sequence[float] = (), method: str = "auto",
+                    n_nodes: int = 96, units: str = "GeV-2", epsrel: float = 1e-9
+                    ) -> np.ndarray:
     r"""Gondolo–Gelmini thermal average ⟨σv⟩(x) of a cross section σ(s).
 
     Parameters
@@ -93,9 +99,9 @@ def thermal_average(sigma, mass, x, *, resonances=(), thresholds=(), method: str
     mass : float or array
         Mass m of each initial particle [GeV] (broadcast with x).
     x : float or array
-        m/T (10⁻² ≲ x ≲ 10⁵).
+        m/T (dimensionless, 10⁻² ≲ x ≲ 10⁵).
     resonances : sequence of (M, Γ)
-        s-channel poles [GeV]: break points for the adaptive quadrature.
+        s-channel poles, mass and width [GeV]: break points for the adaptive quadrature.
     thresholds : sequence of float
         √s values [GeV] where σ switches on or has a kink (final-state thresholds,
         forbidden channels).
@@ -113,14 +119,14 @@ def thermal_average(sigma, mass, x, *, resonances=(), thresholds=(), method: str
     Returns
     -------
     ndarray
-        ⟨σv⟩ with the broadcast shape of (mass, x).
+        ⟨σv⟩ [GeV⁻² or cm³/s, see ``units``] with the broadcast shape of (mass, x).
 
     Notes
     -----
     Equation: Gondolo & Gelmini (1991) eq. 3.8 (see module docstring), MB statistics.
 
-    Example
-    -------
+    Examples
+    --------
     >>> m = 10.0
     >>> sig = lambda s: 3e-9 * np.sqrt(1 - 4 * m**2 / s) / 2   # σ v_rel = b v², b = 3e-9/4
     >>> r = thermal_average(sig, m, 2000.0) / (6 * 3e-9 / 4 / 2000.0)
@@ -145,11 +151,11 @@ def thermal_average(sigma, mass, x, *, resonances=(), thresholds=(), method: str
     for idx in np.ndindex(xx.shape):
         xi, mi = float(xx[idx]), float(m[idx])
 
-        def f(t, xi=xi, mi=mi):
+        def f(t: float, xi: float = xi, mi: float = mi) -> float:
             s = 4 * mi**2 * (1 + t / (2 * xi)) ** 2
             return math.exp(-t) * float(sigma(s)) * float(_kernel(t, xi))
 
-        pts = []
+        pts: list[float] = []
         for M, G in resonances:
             tR = 2 * xi * (M / (2 * mi) - 1)
             wdt = max(G * xi / (2 * mi), 1e-300)
@@ -171,8 +177,9 @@ def thermal_average(sigma, mass, x, *, resonances=(), thresholds=(), method: str
     return _convert(pref * out, units)
 
 
-def thermal_average_interpolator(sigma, mass: float, *, x_min: float = 0.5, x_max: float = 1e5,
-                                 n_x: int = 200, units: str = "cm3/s", **kwargs):
+def thermal_average_interpolator(sigma: Callable[[Any], Any], mass: float, *, x_min: float = 0.5,
+                                 x_max: float = 1e5, n_x: int = 200, units: str = "cm3/s",
+                                 **kwargs: Any) -> Callable[[ArrayLike], np.ndarray]:
     """Tabulate ⟨σv⟩(x) once and return a fast callable of x (log-log linear interpolation).
 
     Meant as the ``sigma_v`` argument of ``omega_h2`` for cross sections with resonances or
@@ -182,10 +189,11 @@ def thermal_average_interpolator(sigma, mass: float, *, x_min: float = 0.5, x_ma
     Parameters
     ----------
     sigma : callable
-        σ(s) [GeV⁻²].
+        σ(s) [GeV⁻²] of s [GeV²].
     mass : float
         Mass [GeV].
-    x_min, x_max, n_x : grid (log-spaced) in x.
+    x_min, x_max, n_x : float, float, int
+        Grid (log-spaced) in x = m/T.
     units : str
         Units of the callable's output (default cm³/s, what ``omega_h2`` expects).
     **kwargs
@@ -194,10 +202,10 @@ def thermal_average_interpolator(sigma, mass: float, *, x_min: float = 0.5, x_ma
     Returns
     -------
     callable
-        f(x) → ⟨σv⟩.
+        f(x) → ⟨σv⟩ [cm³/s, or GeV⁻² with ``units="GeV-2"``].
 
-    Example
-    -------
+    Examples
+    --------
     >>> from darkseesaw.cosmo import omega_h2
     >>> m, M = 100.0, 210.0
     >>> sig = breit_wigner_sigma(m, M, 2.0, 1e-4, 1.4, J=1)
@@ -212,7 +220,7 @@ def thermal_average_interpolator(sigma, mass: float, *, x_min: float = 0.5, x_ma
     sl_lo = (ls[1] - ls[0]) / (lx[1] - lx[0])
     sl_hi = (ls[-1] - ls[-2]) / (lx[-1] - lx[-2])
 
-    def f(x):
+    def f(x: ArrayLike) -> np.ndarray:
         lxx = np.log(np.asarray(x, dtype=float))
         val = np.interp(lxx, lx, ls)
         val = np.where(lxx < lx[0], ls[0] + sl_lo * (lxx - lx[0]), val)
@@ -225,7 +233,7 @@ def thermal_average_interpolator(sigma, mass: float, *, x_min: float = 0.5, x_ma
 # ------------------------------------------------------------------------------------------
 # partial waves
 # ------------------------------------------------------------------------------------------
-def sigma_v_partial_wave(x, a, b=0.0):
+def sigma_v_partial_wave(x: float | np.ndarray, a: float | np.ndarray, b: float | np.ndarray = 0.0) -> float | np.ndarray:
     """Leading non-relativistic average of σv_rel = a + b v² : ⟨σv⟩ = a + 6b/x.
 
     v is the relative velocity of the pair (⟨v²⟩ = 6T/m). Units are those of a and b.
@@ -233,27 +241,27 @@ def sigma_v_partial_wave(x, a, b=0.0):
     Parameters
     ----------
     x : float or array
-        m/T.
+        m/T (dimensionless).
     a, b : float or array
-        s-wave and p-wave coefficients.
+        s-wave and p-wave coefficients (any unit of σv: GeV⁻² or cm³/s).
 
-    Example
-    -------
+    Examples
+    --------
     >>> sigma_v_partial_wave(20.0, 1e-26, 2e-26)
     1.6e-26
     """
     return a + 6.0 * b / np.asarray(x, dtype=float) if np.ndim(x) else a + 6.0 * b / x
 
 
-def sigma_from_partial_wave(a, b, mass):
+def sigma_from_partial_wave(a: float | np.ndarray, b: float | np.ndarray, mass: float) -> Callable[[ArrayLike], np.ndarray]:
     """σ(s) [GeV⁻²] whose σ v_rel equals a + b v_rel² exactly, v_rel = 2√(1 − 4m²/s).
 
     v_rel is the relative velocity in the centre-of-mass frame (the Møller velocity there).
     Feed it to ``thermal_average`` for the exact average of a partial-wave expansion
-    (a, b in GeV⁻²).
+    (a, b in GeV⁻², mass in GeV; the returned σ takes s in GeV²).
     """
 
-    def sigma(s):
+    def sigma(s: ArrayLike) -> np.ndarray:
         s = np.asarray(s, dtype=float)
         v = 2 * np.sqrt(np.clip(1 - 4 * mass**2 / s, 0.0, None))
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -265,8 +273,9 @@ def sigma_from_partial_wave(a, b, mass):
 # ------------------------------------------------------------------------------------------
 # resonances
 # ------------------------------------------------------------------------------------------
-def breit_wigner_sigma(mass, M, Gamma, Gamma_in, Gamma_out, *, J: int = 0, g_in=(2, 2),
-                       identical: bool = False, running_width: bool = False):
+def breit_wigner_sigma(mass: float, M: float, Gamma: float, Gamma_in: float, Gamma_out: float, *,
+                       J: int = 0, g_in: tuple[int, int] = (2, 2), identical: bool = False,
+                       running_width: bool = False) -> Callable[[ArrayLike], np.ndarray]:
     r"""Relativistic Breit–Wigner σ(s) [GeV⁻²] for χχ̄ → R → f through an s-channel resonance.
 
         σ(s) = (2J+1)/(g₁g₂) · 16π/(s − 4m²) · M² Γ_in Γ_out / [(s − M²)² + M²Γ²] · S,
@@ -274,11 +283,12 @@ def breit_wigner_sigma(mass, M, Gamma, Gamma_in, Gamma_out, *, J: int = 0, g_in=
     with Γ_in = Γ(R → χχ̄), Γ_out = Γ(R → f) (both at the pole), S = 2 for identical initial
     particles (Majorana χχ; Γ_in then contains its 1/2), else 1. With ``running_width`` the
     width in the denominator is Γ √s/M. In the narrow-width limit this integrates to
-    ``sigma_v_narrow_resonance``.
+    ``sigma_v_narrow_resonance``. ``mass`` (m), ``M`` and the widths are in GeV; the returned
+    σ(s) takes s in GeV².
     """
     S = 2.0 if identical else 1.0
 
-    def sigma(s):
+    def sigma(s: ArrayLike) -> np.ndarray:
         s = np.asarray(s, dtype=float)
         G = Gamma * np.sqrt(s) / M if running_width else Gamma
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -289,8 +299,9 @@ def breit_wigner_sigma(mass, M, Gamma, Gamma_in, Gamma_out, *, J: int = 0, g_in=
     return sigma
 
 
-def sigma_v_narrow_resonance(x, mass, M, Gamma_in, BR_out=1.0, *, J: int = 0, g_in=(2, 2),
-                             identical: bool = False, units: str = "GeV-2"):
+def sigma_v_narrow_resonance(x: ArrayLike, mass: float, M: float, Gamma_in: float,
+                             BR_out: float = 1.0, *, J: int = 0, g_in: tuple[int, int] = (2, 2),
+                             identical: bool = False, units: str = "GeV-2") -> np.ndarray:
     r"""Narrow-width limit of the thermal average through an s-channel resonance R (M > 2m).
 
     Replacing the Breit–Wigner by (π/MΓ) δ(s − M²) in the Gondolo–Gelmini integral:
@@ -304,7 +315,7 @@ def sigma_v_narrow_resonance(x, mass, M, Gamma_in, BR_out=1.0, *, J: int = 0, g_
     Parameters
     ----------
     x : float or array
-        m/T.
+        m/T (dimensionless).
     mass : float
         m [GeV].
     M : float
@@ -319,6 +330,13 @@ def sigma_v_narrow_resonance(x, mass, M, Gamma_in, BR_out=1.0, *, J: int = 0, g_
         Internal states of the two initial particles.
     identical : bool
         Identical initial particles (factor 2).
+    units : {"GeV-2", "cm3/s"}
+        Units of the result.
+
+    Returns
+    -------
+    ndarray
+        ⟨σv⟩ in ``units``.
     """
     x = np.asarray(x, dtype=float)
     y = M / (2 * mass)

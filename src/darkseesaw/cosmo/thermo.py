@@ -1,4 +1,4 @@
-"""Thermodynamics of the Standard-Model plasma: g*(T), g*s(T), H(T), s(T), equilibrium yields.
+"""Thermodynamics of the Standard-Model plasma: ``g*(T)``, ``g*s(T)``, H(T), s(T), equilibrium yields.
 
 The effective numbers of degrees of freedom come from the lattice-based tabulation of
 K. Saikawa and S. Shirai, JCAP 05 (2018) 035 [arXiv:1803.01038] (package data, see
@@ -20,8 +20,8 @@ step of the table at T = 0.12 GeV would otherwise give a one-cell spike).
 Temperatures and masses are in GeV; the Planck mass is the non-reduced M_Pl = G^(-1/2)
 (``darkseesaw.physics.M_Pl``), so that H = √(4π³ g_eff/45) T²/M_Pl ≈ 1.66 √g_eff T²/M_Pl.
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.cosmo import thermo
 >>> round(float(thermo.g_star(1e3)), 1), round(float(thermo.g_star_s(1e-5)), 2)
 (104.2, 3.93)
@@ -34,6 +34,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 
@@ -55,7 +56,7 @@ __all__ = [
 _DATA_FILE = "saikawa_shirai_2018_standardmodel_geff.dat"
 
 
-def _smooth(y, sigma_points: float = 4.0):
+def _smooth(y: np.ndarray, sigma_points: float = 4.0) -> np.ndarray:
     """Gaussian smoothing (σ = 4 table steps, ΔlnT ≈ 0.02) of a derivative column.
 
     The table has a 1.3 % step in g at T = 0.1205 GeV (where two descriptions of the QCD
@@ -102,7 +103,7 @@ _RESAMPLE = 4  # uniform grid 4x finer than the table's typical step
 
 
 @lru_cache(maxsize=1)
-def _uniform():
+def _uniform() -> tuple[float, float, int, dict[str, np.ndarray]]:
     """The table columns resampled on a uniform ln T grid (4x finer than the table), so that
     interpolation is index arithmetic instead of a binary search (10x faster in the solvers)."""
     t = table()
@@ -113,18 +114,22 @@ def _uniform():
     return float(grid[0]), step, n, cols
 
 
-def _interp(T, key: str):
+def _interp(T: ArrayLike, key: str) -> np.ndarray:
     """Linear interpolation in ln T of a table column (held constant outside the table)."""
     x0, step, n, cols = _uniform()
     y = cols[key]
     pos = (np.log(np.asarray(T, dtype=float)) - x0) / step
+    bad = np.isnan(pos)  # T = NaN (a failed upstream computation): NaN, not a wild index
+    if np.any(bad):
+        pos = np.where(bad, 0.0, pos)
     pos = np.clip(pos, 0.0, n - 1.000001)
     i = pos.astype(np.intp)
     f = pos - i
-    return y[i] * (1.0 - f) + y[i + 1] * f
+    out = y[i] * (1.0 - f) + y[i + 1] * f
+    return np.where(bad, np.nan, out) if np.any(bad) else out
 
 
-def g_star(T):
+def g_star(T: ArrayLike) -> np.ndarray:
     """Energy-density degrees of freedom g_eff(T) = g_*ρ(T) of the SM plasma.
 
     Parameters
@@ -137,15 +142,15 @@ def g_star(T):
     ndarray
         g_eff, with ρ_rad = (π²/30) g_eff T⁴ (Saikawa & Shirai 2018).
 
-    Example
-    -------
+    Examples
+    --------
     >>> round(float(g_star(1e-5)), 2)
     3.38
     """
     return np.exp(_interp(T, "lng"))
 
 
-def g_star_s(T):
+def g_star_s(T: ArrayLike) -> np.ndarray:
     """Entropy degrees of freedom h_eff(T) = g_*s(T), with s = (2π²/45) h_eff T³.
 
     Parameters
@@ -153,26 +158,31 @@ def g_star_s(T):
     T : float or array
         Photon temperature [GeV].
 
-    Example
+    Returns
     -------
+    ndarray
+        h_eff (dimensionless).
+
+    Examples
+    --------
     >>> round(float(g_star_s(1e3)), 1)
     104.2
     """
     return np.exp(_interp(T, "lnh"))
 
 
-def dlng_star_dlnT(T):
-    """d ln g_eff / d ln T (dimensionless), from centred differences on the table."""
+def dlng_star_dlnT(T: ArrayLike) -> np.ndarray:
+    """d ln g_eff / d ln T (dimensionless) at T [GeV], from centred differences on the table."""
     return _interp(T, "dlng")
 
 
-def dlng_star_s_dlnT(T):
-    """d ln h_eff / d ln T (dimensionless), from centred differences on the table."""
+def dlng_star_s_dlnT(T: ArrayLike) -> np.ndarray:
+    """d ln h_eff / d ln T (dimensionless) at T [GeV], from centred differences on the table."""
     return _interp(T, "dlnh")
 
 
-def g_star_half(T):
-    """g_*^{1/2}(T) = h_eff/√g_eff · (1 + ⅓ d ln h_eff/d ln T).
+def g_star_half(T: ArrayLike) -> np.ndarray:
+    """g_*^{1/2}(T) = h_eff/√g_eff · (1 + ⅓ d ln h_eff/d ln T) (dimensionless).
 
     The factor of the Boltzmann equation in x = m/T (Gondolo & Gelmini 1991, eq. 3.5;
     Edsjö & Gondolo, PRD 56 (1997) 1879, eq. 5): it accounts for dT/dt ≠ −HT while h_eff varies.
@@ -185,7 +195,7 @@ def g_star_half(T):
     return _interp(T, "gsh")
 
 
-def hubble(T, M_Pl: float = ph.M_Pl):
+def hubble(T: ArrayLike, M_Pl: float = ph.M_Pl) -> np.ndarray:
     """Hubble rate H(T) = √(4π³ g_eff(T)/45) T²/M_Pl in the radiation era [GeV].
 
     Parameters
@@ -195,8 +205,8 @@ def hubble(T, M_Pl: float = ph.M_Pl):
     M_Pl : float
         Non-reduced Planck mass [GeV] (default PDG 2024, 1.22089×10¹⁹).
 
-    Example
-    -------
+    Examples
+    --------
     >>> f"{float(hubble(1.0)):.3e}"
     '1.136e-18'
     """
@@ -204,14 +214,14 @@ def hubble(T, M_Pl: float = ph.M_Pl):
     return np.sqrt(4.0 * math.pi**3 * g_star(T) / 45.0) * T**2 / M_Pl
 
 
-def entropy_density(T):
-    """Entropy density s(T) = (2π²/45) h_eff(T) T³ [GeV³]."""
+def entropy_density(T: ArrayLike) -> np.ndarray:
+    """Entropy density s(T) = (2π²/45) h_eff(T) T³ [GeV³] at the temperature T [GeV]."""
     T = np.asarray(T, dtype=float)
     return 2.0 * math.pi**2 / 45.0 * g_star_s(T) * T**3
 
 
-def energy_density(T):
-    """Radiation energy density ρ(T) = (π²/30) g_eff(T) T⁴ [GeV⁴]."""
+def energy_density(T: ArrayLike) -> np.ndarray:
+    """Radiation energy density ρ(T) = (π²/30) g_eff(T) T⁴ [GeV⁴] at the temperature T [GeV]."""
     T = np.asarray(T, dtype=float)
     return math.pi**2 / 30.0 * g_star(T) * T**4
 
@@ -219,7 +229,7 @@ def energy_density(T):
 # ------------------------------------------------------------------------------------------
 # Equilibrium number densities and yields
 # ------------------------------------------------------------------------------------------
-def _n_quantum_over_T3(x, eta: float):
+def _n_quantum_over_T3(x: ArrayLike, eta: float) -> np.ndarray:
     """n/(g T³) for Fermi-Dirac (eta=+1) or Bose-Einstein (eta=-1) statistics, μ = 0.
 
     n = g/(2π²) T³ ∫ p² dp / (e^E + eta), E = √(p² + x²) in units of T.
@@ -241,7 +251,7 @@ def _n_quantum_over_T3(x, eta: float):
     if np.any(~big):
         from scipy.integrate import quad
 
-        def integrand(p, xi):
+        def integrand(p: float, xi: float) -> float:
             E = math.sqrt(p * p + xi * xi)
             return p * p * math.exp(-E) / (1.0 + eta * math.exp(-E))
 
@@ -255,7 +265,7 @@ def _n_quantum_over_T3(x, eta: float):
     return out
 
 
-def n_eq(mass, T, g: float = 2.0, statistics: str = "MB"):
+def n_eq(mass: ArrayLike, T: ArrayLike, g: float = 2.0, statistics: str = "MB") -> np.ndarray:
     """Equilibrium number density at zero chemical potential [GeV³].
 
     Parameters
@@ -270,8 +280,8 @@ def n_eq(mass, T, g: float = 2.0, statistics: str = "MB"):
     statistics : {"MB", "FD", "BE"}
         Maxwell–Boltzmann n = g m² T K2(m/T)/(2π²), Fermi–Dirac or Bose–Einstein.
 
-    Example
-    -------
+    Examples
+    --------
     >>> import math
     >>> r = n_eq(0.0, 1.0, g=1, statistics="BE") / (1.2020569031595942 / math.pi**2)
     >>> round(float(r), 8)
@@ -294,7 +304,8 @@ def n_eq(mass, T, g: float = 2.0, statistics: str = "MB"):
     return g * T**3 * _n_quantum_over_T3(np.ascontiguousarray(xb), eta).reshape(xb.shape)
 
 
-def Y_eq_MB(x, g: float = 2.0, h_eff=None, mass=None):
+def Y_eq_MB(x: ArrayLike, g: float = 2.0, h_eff: float | np.ndarray | None = None,
+            mass: ArrayLike | None = None) -> np.ndarray:
     """Maxwell–Boltzmann equilibrium yield Y_eq = n_eq/s = 45 g x² K2(x) / (4π⁴ h_eff).
 
     Computed with the exponentially scaled Bessel function so that x up to 10⁵ neither
@@ -303,11 +314,18 @@ def Y_eq_MB(x, g: float = 2.0, h_eff=None, mass=None):
     Parameters
     ----------
     x : float or array
-        m/T.
+        m/T (dimensionless).
     g : float
         Internal degrees of freedom of one species (not counting the antiparticle).
     h_eff : float or array, optional
         g_*s at T = m/x. If omitted, evaluated from the table with ``mass`` [GeV] (required then).
+    mass : float or array, optional
+        Mass [GeV], used only to evaluate h_eff.
+
+    Returns
+    -------
+    ndarray
+        Y_eq = n/s (dimensionless).
     """
     from scipy.special import kve
 
@@ -319,13 +337,13 @@ def Y_eq_MB(x, g: float = 2.0, h_eff=None, mass=None):
     return 45.0 * g / (4.0 * math.pi**4 * h_eff) * x**2 * kve(2, x) * np.exp(-x)
 
 
-def Y_eq(x, mass, g: float = 2.0, statistics: str = "MB"):
+def Y_eq(x: ArrayLike, mass: ArrayLike, g: float = 2.0, statistics: str = "MB") -> np.ndarray:
     """Equilibrium yield Y_eq(x) = n_eq(T)/s(T) at T = m/x, zero chemical potential.
 
     Parameters
     ----------
     x : float or array
-        m/T.
+        m/T (dimensionless).
     mass : float or array
         Mass [GeV] (sets T = m/x, hence h_eff(T)).
     g : float
@@ -335,8 +353,8 @@ def Y_eq(x, mass, g: float = 2.0, statistics: str = "MB"):
         Maxwell–Boltzmann (the Boltzmann solvers use it, consistent with the Gondolo–Gelmini
         average) or quantum statistics (differs by < 1 % for x > 3, up to 20 % for x → 0).
 
-    Example
-    -------
+    Examples
+    --------
     >>> float(Y_eq(20.0, 100.0)) < 1e-9
     True
     """

@@ -13,8 +13,8 @@ v_σ = √2⟨σ⟩ in GeV, lifetimes in s. Every function broadcasts over numpy
 * m_ν scale = (v_w²/2) μ / M²   (= v_w²/(√2 v_σ) when q = 2p − 1, CDNS eq. 11)
 * τ_E = 16π m_E³ / [3 λ² (m_E² − m_h²)²] ħ, λ = k v_σ/(√2 M_Pl)   (CDNS eq. 39)
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.observables import alp
 >>> round(float(alp.g_agamma(4 / 2, 3e10)) * 1e13, 2)         # CDNS eq. (36): 1.5e-13 GeV^-1
 1.55
@@ -24,7 +24,10 @@ Example
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 
@@ -35,7 +38,7 @@ __all__ = [
 ]
 
 
-def C_agamma(X_L, X_R, Q, multiplicity=1):
+def C_agamma(X_L: ArrayLike, X_R: ArrayLike, Q: ArrayLike, multiplicity: ArrayLike = 1) -> float:
     """Anomaly coefficient C_aγ = 2 Σ m (X_L − X_R) Q² (CDNS eq. 15).
 
     Parameters
@@ -44,20 +47,20 @@ def C_agamma(X_L, X_R, Q, multiplicity=1):
         U(1)_X charges of the left- and right-handed components of each Dirac fermion
         (normalised to X_σ = 1).
     Q : array_like
-        Electric charges.
+        Electric charges (units of e).
     multiplicity : array_like
         Colour × generations of each fermion.
 
     Returns
     -------
     float
-        For the CDNS Z13 model (E with X_L = 9/2, X_R = 5/2, Q = −1): 4.
+        C_aγ (dimensionless). For the CDNS Z13 model (E with X_L = 9/2, X_R = 5/2, Q = −1): 4.
     """
     X_L, X_R, Q, m = (np.asarray(x, dtype=float) for x in (X_L, X_R, Q, multiplicity))
     return float(2.0 * np.sum(m * (X_L - X_R) * Q**2))
 
 
-def g_agamma(C_gg, f_a, alpha=None):
+def g_agamma(C_gg: ArrayLike, f_a: ArrayLike, alpha: float | None = None) -> np.ndarray:
     """ALP–photon coupling g_aγγ = α C_γγ / (π f_a) [GeV⁻¹].
 
     Normalisation: L ⊃ C_γγ (α/4π)(a/f_a) F_μν F̃^μν ≡ −(g_aγγ/4) a F F̃ (|g_aγγ| quoted), the
@@ -74,8 +77,13 @@ def g_agamma(C_gg, f_a, alpha=None):
     alpha : float, optional
         Fine-structure constant (default α(0) of `darkseesaw.physics`).
 
-    Example
+    Returns
     -------
+    ndarray
+        g_aγγ [GeV⁻¹].
+
+    Examples
+    --------
     >>> bool(g_agamma(1.0, 1.0) == ph.alpha_0 / np.pi)
     True
     """
@@ -83,7 +91,8 @@ def g_agamma(C_gg, f_a, alpha=None):
     return a * np.asarray(C_gg, dtype=float) / (np.pi * np.asarray(f_a, dtype=float))
 
 
-def alp_mass(D, v_sigma, M_Pl=None, g_abs=1.0):
+def alp_mass(D: ArrayLike, v_sigma: ArrayLike, M_Pl: float | None = None, g_abs: ArrayLike = 1.0
+             ) -> np.ndarray:
     """ALP mass from the lowest U(1)_X-breaking operator g σ^D / M_Pl^{D−4} + h.c. [GeV].
 
     m_a = |g|^{1/2} D (v_σ/√2) [v_σ/(√2 M_Pl)]^{D/2−2}  (CDNS eqs. 16–18: V(a) =
@@ -98,7 +107,12 @@ def alp_mass(D, v_sigma, M_Pl=None, g_abs=1.0):
     M_Pl : float
         Gravity scale [GeV] (CDNS: reduced, 2.4e18; default `physics.M_Pl_reduced`).
     g_abs : array_like
-        |g| (order one).
+        |g| (order one, dimensionless).
+
+    Returns
+    -------
+    ndarray
+        m_a [GeV].
     """
     M = ph.M_Pl_reduced if M_Pl is None else M_Pl
     D = np.asarray(D, dtype=float)
@@ -107,10 +121,12 @@ def alp_mass(D, v_sigma, M_Pl=None, g_abs=1.0):
     return np.sqrt(np.asarray(g_abs, dtype=float)) * D * v / np.sqrt(2.0) * x ** (D / 2.0 - 2.0)
 
 
-def vev_for_alp_mass(m_a, D, M_Pl=None, g_abs=1.0):
+def vev_for_alp_mass(m_a: ArrayLike, D: ArrayLike, M_Pl: float | None = None,
+                     g_abs: ArrayLike = 1.0) -> np.ndarray:
     """Inverse of `alp_mass`: the v_σ [GeV] giving the mass m_a [GeV] with σ^D (CDNS Table I).
 
-    From m_a = |g|^{1/2} D M_Pl x^{D/2−1}, x = v_σ/(√2 M_Pl).
+    From m_a = |g|^{1/2} D M_Pl x^{D/2−1}, x = v_σ/(√2 M_Pl); M_Pl [GeV] defaults to
+    `physics.M_Pl_reduced`.
     """
     M = ph.M_Pl_reduced if M_Pl is None else M_Pl
     D = np.asarray(D, dtype=float)
@@ -119,11 +135,11 @@ def vev_for_alp_mass(m_a, D, M_Pl=None, g_abs=1.0):
     return x * np.sqrt(2.0) * M
 
 
-def scale_function(k, v_sigma, M_Pl=None):
+def scale_function(k: ArrayLike, v_sigma: ArrayLike, M_Pl: float | None = None) -> np.ndarray:
     """F(k) = v_σ^{|k|} / (2^{|k|/2} M_Pl^{|k|−1}) [GeV]: the mass from σ^k/M_Pl^{|k|−1}.
 
     CDNS Sec. II and eq. (8): M = η F(p), μ = ζ F(q), M_E = k_E F(s). A negative k (σ* in the
-    term) gives the same scale.
+    term) gives the same scale. v_σ and M_Pl [GeV] (default `physics.M_Pl_reduced`).
     """
     M = ph.M_Pl_reduced if M_Pl is None else M_Pl
     k = np.abs(np.asarray(k, dtype=float))
@@ -131,23 +147,25 @@ def scale_function(k, v_sigma, M_Pl=None):
     return M * (v / (np.sqrt(2.0) * M)) ** k
 
 
-def singlet_scale(powers, vevs, M_Pl=None, extra_dim: int = 0):
+def singlet_scale(powers: Sequence[int], vevs: Sequence[ArrayLike], M_Pl: float | None = None,
+                  extra_dim: int = 0) -> np.ndarray | float:
     """Scale of Π_i σ_i^{k_i} / M_Pl^{Σ|k_i| − 1 + extra_dim} [GeV] for several singlets.
 
     Π_i (v_i/√2)^{|k_i|} / M_Pl^{Σ|k_i| − 1 + extra_dim}; CDNS eq. (40): e.g. σ*²σ′* gives
     μ = v_σ² v_σ′ / (2^{3/2} M_Pl²) (eq. 50). ``extra_dim`` adds Planck suppressions for
     operators containing more fields (e.g. 1 for σⁿ L̄ H̃ S_R times the Higgs vev, eq. 52).
+    The vevs v_i and M_Pl are in GeV.
     """
     M = ph.M_Pl_reduced if M_Pl is None else M_Pl
     kt = sum(abs(int(k)) for k in powers)
-    out = 1.0
+    out: np.ndarray | float = 1.0
     for k, v in zip(powers, vevs, strict=True):
         out = out * (np.asarray(v, dtype=float) / np.sqrt(2.0)) ** abs(int(k))
     return out / M ** (kt - 1 + extra_dim)
 
 
-def vev_window(k, F_lo, F_hi, M_Pl=None):
-    """Interval of v_σ [GeV] where F_lo ≤ F(k) ≤ F_hi (CDNS Fig. 1 and eq. 10)."""
+def vev_window(k: int, F_lo: float, F_hi: float, M_Pl: float | None = None) -> tuple[float, float]:
+    """Interval of v_σ [GeV] where F_lo ≤ F(k) ≤ F_hi [GeV] (CDNS Fig. 1 and eq. 10)."""
     M = ph.M_Pl_reduced if M_Pl is None else M_Pl
     k = abs(int(k))
     if k == 0:
@@ -157,24 +175,27 @@ def vev_window(k, F_lo, F_hi, M_Pl=None):
     return float(lo), float(hi)
 
 
-def light_neutrino_scale(M_scale, mu_scale, v_w=None):
+def light_neutrino_scale(M_scale: ArrayLike, mu_scale: ArrayLike, v_w: float | None = None
+                         ) -> np.ndarray:
     """Light-neutrino mass scale (v_w²/2) μ / M² [GeV] of the ISS, m_ν ≈ m_Dᵀ M⁻¹ μ M⁻ᵀ m_D.
 
     With m_D = y v_w/√2, M = η × M_scale, μ = ζ × mu_scale this is the prefactor of
     yᵀη⁻¹ζ(ηᵀ)⁻¹y (CDNS eqs. 11, 37, 46, 51). For one singlet and q = 2p − 1 it equals
-    v_w²/(√2 v_σ), independent of M_Pl.
+    v_w²/(√2 v_σ), independent of M_Pl. All scales in GeV (v_w defaults to `physics.v_EW`).
     """
     vw = ph.v_EW if v_w is None else v_w
     return vw**2 / 2.0 * np.asarray(mu_scale, dtype=float) / np.asarray(M_scale, dtype=float) ** 2
 
 
-def heavy_lepton_mass(s, v_sigma, k_E=1.0, M_Pl=None):
+def heavy_lepton_mass(s: ArrayLike, v_sigma: ArrayLike, k_E: ArrayLike = 1.0,
+                      M_Pl: float | None = None) -> np.ndarray:
     """M_E = k_E F(s) [GeV] from k_E σ^s Ē_L E_R / M_Pl^{s−1} (CDNS eq. 22; ≈ k_E 187 GeV for
     s = 2, v_σ = 3e10 GeV)."""
     return np.asarray(k_E, dtype=float) * scale_function(s, v_sigma, M_Pl)
 
 
-def E_lifetime(m_E, v_sigma, k=1.0, r=1, m_h=None, M_Pl=None):
+def E_lifetime(m_E: ArrayLike, v_sigma: ArrayLike, k: float = 1.0, r: int = 1,
+               m_h: float | None = None, M_Pl: float | None = None) -> np.ndarray:
     """Lifetime [s] of the heavy lepton E decaying through k_i σ^r L̄_i H E_R / M_Pl^r (CDNS eq. 39).
 
     τ_E = 16π m_E³ / [3 λ² (m_E² − m_h²)²] ħ with λ = k (v_σ/(√2 M_Pl))^{|r|}, k_e = k_μ = k_τ = k,
@@ -187,11 +208,18 @@ def E_lifetime(m_E, v_sigma, k=1.0, r=1, m_h=None, M_Pl=None):
     v_sigma : float
         v_σ [GeV].
     k : float
-        Coupling k_i (equal for the three flavours).
+        Coupling k_i (equal for the three flavours), dimensionless.
     r : int
         Power of σ in the term (CDNS: r = 1).
     m_h : float
         Higgs mass [GeV] (default `physics.m_h`; CDNS use 125 GeV).
+    M_Pl : float
+        Gravity scale [GeV] (default `physics.M_Pl_reduced`).
+
+    Returns
+    -------
+    ndarray
+        τ_E [s].
     """
     mh = ph.m_h if m_h is None else m_h
     M = ph.M_Pl_reduced if M_Pl is None else M_Pl
@@ -201,19 +229,19 @@ def E_lifetime(m_E, v_sigma, k=1.0, r=1, m_h=None, M_Pl=None):
     return ph.invGeV_to_s(tau_invGeV)
 
 
-def alp_width_gg(g, m_a):
-    """Two-photon width Γ(a → γγ) = g_aγγ² m_a³ / (64π) [GeV]."""
+def alp_width_gg(g: ArrayLike, m_a: ArrayLike) -> np.ndarray:
+    """Two-photon width Γ(a → γγ) = g_aγγ² m_a³ / (64π) [GeV]; g_aγγ [GeV⁻¹], m_a [GeV]."""
     return np.asarray(g, dtype=float) ** 2 * np.asarray(m_a, dtype=float) ** 3 / (64.0 * np.pi)
 
 
-def width_to_fermions(m_a, y, m_f, n_c=1):
+def width_to_fermions(m_a: ArrayLike, y: ArrayLike, m_f: ArrayLike, n_c: int = 1) -> np.ndarray:
     """Γ(a → f f̄) = N_c y² m_a β_f/(8π) [GeV] for the pseudoscalar coupling −i y a f̄γ⁵f.
 
     y = C_ff m_f/f_a for the derivative coupling (C_ff/2)(∂a/f_a) f̄γγ⁵f; β_f = √(1 − 4m_f²/m_a²),
-    0 below threshold.
+    0 below threshold. m_a, m_f in GeV; y dimensionless.
 
-    Example
-    -------
+    Examples
+    --------
     >>> bool(float(width_to_fermions(1.0, 1.0, 0.0)) == 1 / (8 * np.pi))
     True
     """

@@ -25,8 +25,8 @@ prefactor is 1/(2π); with eq. (2.10) read literally (y = 2C_μμ m_μ/f_a) it w
 threshold factor at s = 4m_χ² is √(1 − m_μ²/m_χ²). For the paper's parameter space
 (m_χ ≳ 10 TeV) the μμ̄ channel is below 1 % of γγ either way.
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.observables import alp_dm
 >>> sv = alp_dm.sigmav_gg_threshold(m_chi=9.0e4, m_a=9.9e4, c_gg=200.0, f=1e4)
 >>> bool(1e-27 < sv < 1e-24)   # cm³/s
@@ -36,8 +36,10 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 from darkseesaw.observables.alp import alp_width_gg, g_agamma, width_to_fermions
@@ -53,12 +55,15 @@ __all__ = [
 ]
 
 
-def g_chi(m_chi, f):
-    """ALP–DM pseudoscalar coupling g_χ = m_χ/f_a of 2502.13002 eq. (2.22) (dimensionless)."""
+def g_chi(m_chi: ArrayLike, f: ArrayLike) -> np.ndarray:
+    """ALP–DM pseudoscalar coupling g_χ = m_χ/f_a of 2502.13002 eq. (2.22) (dimensionless);
+    m_χ and f_a in GeV."""
     return np.asarray(m_chi, float) / np.asarray(f, float)
 
 
-def width_a(m_a, f, c_gg, c_ff=None, m_chi=None, alpha=ph.alpha_0):
+def width_a(m_a: ArrayLike, f: ArrayLike, c_gg: ArrayLike,
+            c_ff: Mapping[str, ArrayLike] | None = None, m_chi: ArrayLike | None = None,
+            alpha: float = ph.alpha_0) -> np.ndarray:
     """Total ALP width [GeV]: a → γγ, a → f f̄ (leptons given in ``c_ff``), a → χχ̄ if open.
 
     Γ(a→γγ) = g_aγγ² m_a³/(64π);  Γ(a→f f̄) = N_c y_f² m_a β_f/(8π);  Γ(a→χχ̄) = g_χ² m_a β_χ/(8π).
@@ -73,9 +78,16 @@ def width_a(m_a, f, c_gg, c_ff=None, m_chi=None, alpha=ph.alpha_0):
         ``{lepton: c_ℓℓ}`` with leptons among ``e, mu, tau`` (BNT normalisation).
     m_chi : float or array, optional
         DM mass [GeV]; adds a → χχ̄ when m_a > 2 m_χ.
+    alpha : float
+        Fine-structure constant of g_aγγ.
 
-    Example
+    Returns
     -------
+    ndarray
+        Γ_a [GeV].
+
+    Examples
+    --------
     >>> bool(width_a(1e3, 1e4, 1.0) > 0)
     True
     """
@@ -90,11 +102,13 @@ def width_a(m_a, f, c_gg, c_ff=None, m_chi=None, alpha=ph.alpha_0):
     return gam
 
 
-def _prop2(s, m_a, gamma_a):
+def _prop2(s: float | np.ndarray, m_a: float | np.ndarray, gamma_a: float | np.ndarray
+           ) -> np.ndarray | float:
     return (s - m_a**2) ** 2 + (m_a * gamma_a) ** 2
 
 
-def sigma_gg(s, m_chi, m_a, c_gg, f, gamma_a=0.0, alpha=ph.alpha_0):
+def sigma_gg(s: ArrayLike, m_chi: ArrayLike, m_a: float | np.ndarray, c_gg: ArrayLike, f: ArrayLike,
+             gamma_a: float | np.ndarray = 0.0, alpha: float = ph.alpha_0) -> np.ndarray:
     """σ(χχ̄ → γγ)(s) [GeV⁻²], exact in s for the pseudoscalar s-channel (see module docstring).
 
     Parameters
@@ -104,12 +118,14 @@ def sigma_gg(s, m_chi, m_a, c_gg, f, gamma_a=0.0, alpha=ph.alpha_0):
     m_chi, m_a, f : float or array
         DM mass, ALP mass, decay constant [GeV].
     c_gg : float or array
-        C_γγ.
+        C_γγ (dimensionless).
     gamma_a : float or array
         ALP width [GeV] in the propagator.
+    alpha : float
+        Fine-structure constant of g_aγγ.
 
-    Example
-    -------
+    Examples
+    --------
     >>> bool(sigma_gg(4.1e10, 1e5, 1.1e5, 100.0, 1e4) > 0)
     True
     """
@@ -119,7 +135,8 @@ def sigma_gg(s, m_chi, m_a, c_gg, f, gamma_a=0.0, alpha=ph.alpha_0):
     return g_chi(m_chi, f) ** 2 * g**2 * s**2 / (128 * math.pi * b * _prop2(s, m_a, gamma_a))
 
 
-def sigma_ff(s, m_chi, m_a, c_ff, f, m_f=ph.m_mu, n_c=1, gamma_a=0.0):
+def sigma_ff(s: ArrayLike, m_chi: ArrayLike, m_a: float | np.ndarray, c_ff: ArrayLike, f: ArrayLike,
+             m_f: float = ph.m_mu, n_c: int = 1, gamma_a: float | np.ndarray = 0.0) -> np.ndarray:
     """σ(χχ̄ → f f̄)(s) [GeV⁻²] through the ALP, exact in s (see module docstring).
 
     Parameters
@@ -129,7 +146,7 @@ def sigma_ff(s, m_chi, m_a, c_ff, f, m_f=ph.m_mu, n_c=1, gamma_a=0.0):
     m_chi, m_a, f : float or array
         DM mass, ALP mass, decay constant [GeV].
     c_ff : float or array
-        ALP–fermion coupling (BNT normalisation: y_f = c_ff m_f/f).
+        ALP–fermion coupling, dimensionless (BNT normalisation: y_f = c_ff m_f/f).
     m_f : float
         Final-state fermion mass [GeV] (default muon).
     n_c : int
@@ -137,8 +154,8 @@ def sigma_ff(s, m_chi, m_a, c_ff, f, m_f=ph.m_mu, n_c=1, gamma_a=0.0):
     gamma_a : float or array
         ALP width [GeV].
 
-    Example
-    -------
+    Examples
+    --------
     >>> bool(sigma_ff(4.1e10, 1e5, 1.1e5, 1e3, 1e4) > 0)
     True
     """
@@ -149,7 +166,8 @@ def sigma_ff(s, m_chi, m_a, c_ff, f, m_f=ph.m_mu, n_c=1, gamma_a=0.0):
     return n_c * g_chi(m_chi, f) ** 2 * y**2 * s * bf / (16 * math.pi * b * _prop2(s, m_a, gamma_a))
 
 
-def sigmav_gg_threshold(m_chi, m_a, c_gg, f, alpha=ph.alpha_0, units="cm3/s"):
+def sigmav_gg_threshold(m_chi: ArrayLike, m_a: ArrayLike, c_gg: ArrayLike, f: ArrayLike,
+                        alpha: float = ph.alpha_0, units: str = "cm3/s") -> np.ndarray:
     """σv(χχ̄ → γγ) at threshold, 2502.13002 eq. (3.10).
 
     σv = α² C_γγ² m_χ⁶ / (4π³ f_a⁴ (m_a² − 4m_χ²)²).
@@ -157,14 +175,21 @@ def sigmav_gg_threshold(m_chi, m_a, c_gg, f, alpha=ph.alpha_0, units="cm3/s"):
     Parameters
     ----------
     m_chi, m_a, f : float or array
-        [GeV].
+        DM mass, ALP mass, decay constant [GeV].
     c_gg : float or array
-        C_γγ.
+        C_γγ (dimensionless).
+    alpha : float
+        Fine-structure constant.
     units : {"cm3/s", "GeV-2"}
         Output units.
 
-    Example
+    Returns
     -------
+    ndarray
+        σv [cm³/s] (or [GeV⁻²] with ``units="GeV-2"``).
+
+    Examples
+    --------
     >>> v = sigmav_gg_threshold(1e3, 1.1e3, 1.0, 1e4, units="GeV-2")
     >>> bool(v > 0)
     True
@@ -175,13 +200,17 @@ def sigmav_gg_threshold(m_chi, m_a, c_gg, f, alpha=ph.alpha_0, units="cm3/s"):
     return ph.invGeV2_to_cm3_per_s(sv) if units == "cm3/s" else sv
 
 
-def sigmav_ff_threshold(m_chi, m_a, c_ff, f, m_f=ph.m_mu, n_c=1, units="cm3/s"):
+def sigmav_ff_threshold(m_chi: ArrayLike, m_a: ArrayLike, c_ff: ArrayLike, f: ArrayLike,
+                        m_f: float = ph.m_mu, n_c: int = 1, units: str = "cm3/s") -> np.ndarray:
     """σv(χχ̄ → f f̄) at threshold (corrected 2502.13002 eq. 3.11; see the module docstring).
 
     σv = N_c c_ff² m_f² m_χ⁴ √(1 − m_f²/m_χ²) / (2π f_a⁴ (m_a² − 4m_χ²)²).
 
-    Example
-    -------
+    Masses m_chi, m_a, m_f and f in GeV, c_ff dimensionless; the result in cm³/s (``units="cm3/s"``,
+    default) or GeV⁻² (``units="GeV-2"``).
+
+    Examples
+    --------
     >>> bool(sigmav_ff_threshold(1e3, 1.1e3, 1.0, 1e4) > 0)
     True
     """
@@ -191,7 +220,8 @@ def sigmav_ff_threshold(m_chi, m_a, c_ff, f, m_f=ph.m_mu, n_c=1, units="cm3/s"):
     return ph.invGeV2_to_cm3_per_s(sv) if units == "cm3/s" else sv
 
 
-def sigmav_of_s(s, m_chi, m_a, f, c_gg, c_mumu=0.0, gamma_a=None):
+def sigmav_of_s(s: ArrayLike, m_chi: float, m_a: float, f: float, c_gg: float,
+                c_mumu: float = 0.0, gamma_a: float | np.ndarray | None = None) -> np.ndarray:
     """σ v_Møl(s) [GeV⁻²] summed over γγ and μμ̄, the input of a Gondolo–Gelmini thermal average.
 
     v_Møl in the CM frame is 2β_χ = 2√(1 − 4m_χ²/s), so σv(s) = 2β_χ (σ_γγ + σ_μμ).
@@ -199,16 +229,16 @@ def sigmav_of_s(s, m_chi, m_a, f, c_gg, c_mumu=0.0, gamma_a=None):
     Parameters
     ----------
     s : float or array
-        [GeV²].
+        Mandelstam s [GeV²].
     m_chi, m_a, f : float
-        [GeV].
+        DM mass, ALP mass, decay constant [GeV].
     c_gg, c_mumu : float
-        C_γγ and C_μμ.
+        C_γγ and C_μμ (dimensionless).
     gamma_a : float, optional
         ALP width [GeV]; computed with `width_a` (γγ, μμ̄ and χχ̄) when omitted.
 
-    Example
-    -------
+    Examples
+    --------
     >>> bool(sigmav_of_s(4.01e10, 1e5, 1.1e5, 1e4, 200.0) > 0)
     True
     """

@@ -18,8 +18,8 @@ spans 10⁻² – 10 fb). Our prediction σ·B is a total cross section: the fid
 spin-1 resonance (ATLAS: ≈ 90 %) is a user factor ``acceptance`` (default 1, i.e. slightly
 conservative towards exclusion).
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.observables.collider import ssm_widths, sigma_nwa_fb
 >>> w = ssm_widths(4000.0)
 >>> bool(0.029 < w["total"] / 4000.0 < 0.032)   # the SSM Z′ has Γ/M ≈ 3 %
@@ -29,11 +29,17 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 from darkseesaw.observables.zprime import width_ff
+
+if TYPE_CHECKING:
+    from darkseesaw.pdfs import PDFSet
 
 __all__ = [
     "GEV2_TO_FB",
@@ -51,8 +57,9 @@ GEV2_TO_FB: float = ph.GeV2_to_cm2_factor / 1e-39
 QUARK_PIDS = {"d": 1, "u": 2, "s": 3, "c": 4, "b": 5}
 
 
-def sigma_nwa_fb(M, quark_widths: dict, *, sqrt_s: float = 13000.0, pdf=None,
-                 k_factor: float = 1.0):
+def sigma_nwa_fb(M: ArrayLike, quark_widths: Mapping[str, ArrayLike], *,
+                 sqrt_s: float = 13000.0, pdf: PDFSet | None = None,
+                 k_factor: float = 1.0) -> np.ndarray:
     """σ(pp → Z′) [fb] in the narrow-width approximation (eq. 4.1 without the BR).
 
     Parameters
@@ -99,17 +106,19 @@ _SM_FERMIONS = {
 }
 
 
-def ssm_couplings():
-    """g_Z = √(4√2 G_F) M_Z and the chiral charges (T₃ − Q s², −Q s²) of the SM fermions."""
+def ssm_couplings() -> tuple[float, dict[str, tuple[float, float]]]:
+    """g_Z = √(4√2 G_F) M_Z (dimensionless) and the chiral charges (T₃ − Q s², −Q s²) of the SM
+    fermions."""
     gz = math.sqrt(4 * math.sqrt(2) * ph.G_F) * ph.M_Z
     s2 = ph.sin2_theta_W
     return gz, {f: (t3 - q * s2, -q * s2) for f, (t3, q, _, _) in _SM_FERMIONS.items()}
 
 
-def ssm_widths(M) -> dict:
-    """Partial widths [GeV] of an SSM Z′ of mass M into SM fermions (3 ν flavours in "nu")."""
+def ssm_widths(M: ArrayLike) -> dict[str, np.ndarray]:
+    """Partial widths [GeV] of an SSM Z′ of mass M [GeV] into SM fermions (3 ν flavours in
+    "nu"), and their sum ``"total"``."""
     gz, ch = ssm_couplings()
-    out = {}
+    out: dict[str, Any] = {}
     for f, (_, _, nc, m) in _SM_FERMIONS.items():
         qL, qR = ch[f]
         w = width_ff(M, gz, qL, qR, m=m, nc=nc)
@@ -118,16 +127,19 @@ def ssm_widths(M) -> dict:
     return out
 
 
-def sigma_ll_ssm_fb(M, *, sqrt_s: float = 13000.0, pdf=None, k_factor: float = 1.0):
-    """σ(pp → Z′_SSM) × BR(Z′ → ℓℓ) [fb] for one lepton flavour (LO × k_factor)."""
+def sigma_ll_ssm_fb(M: ArrayLike, *, sqrt_s: float = 13000.0, pdf: PDFSet | None = None,
+                    k_factor: float = 1.0) -> np.ndarray:
+    """σ(pp → Z′_SSM) × BR(Z′ → ℓℓ) [fb] for one lepton flavour (LO × k_factor); M and
+    sqrt_s [GeV]."""
     w = ssm_widths(M)
     sig = sigma_nwa_fb(M, {q: w[q] for q in QUARK_PIDS}, sqrt_s=sqrt_s, pdf=pdf,
                        k_factor=k_factor)
     return sig * w["e"] / w["total"]
 
 
-def sigma_z_ll_fb(*, sqrt_s: float = 13000.0, pdf=None):
-    """LO σ(pp → Z) × BR(Z → ℓℓ) [fb] (narrow width, tree-level couplings): a PDF check.
+def sigma_z_ll_fb(*, sqrt_s: float = 13000.0, pdf: PDFSet | None = None) -> np.ndarray:
+    """LO σ(pp → Z) × BR(Z → ℓℓ) [fb] (narrow width, tree-level couplings): a PDF check;
+    sqrt_s [GeV].
 
     Compare with the ATLAS 13 TeV measurement ``sigma_z_ll_atlas_13tev`` of
     `darkseesaw.constraints.measurements`; the NNLO/LO ratio for Drell–Yan Z production is ≈ 1.2–1.35.

@@ -28,8 +28,8 @@ Formulas
   which tends to Γ(n_h → V n_l)·BR(V → ee) for m_h > m_V (narrow width) and to the
   four-fermion result Σ|G|² α ε² m_h⁵/(96 π² m_V⁴) for m_h ≪ m_V (both checked in the tests).
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.observables.dark_photon import zd_partial_widths
 >>> w = zd_partial_widths(0.030, 2e-4)            # the MiniBooNE Z_D of 1808.02500
 >>> round(float(w["ee"]) * 1e12, 4)               # GeV × 1e12
@@ -39,8 +39,11 @@ Example
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 from darkseesaw.observables.qcd import alpha_s
@@ -58,7 +61,7 @@ __all__ = [
 ]
 
 
-def r_ratio(sqrt_s):
+def r_ratio(sqrt_s: ArrayLike) -> np.ndarray:
     """Approximate R(s) = σ(e⁺e⁻ → hadrons)/σ_pointlike(e⁺e⁻ → μ⁺μ⁻).
 
     * √s < 2 m_π±: 0;
@@ -110,7 +113,10 @@ def r_ratio(sqrt_s):
     return np.where(high, rp, out)
 
 
-def zd_partial_widths(m_ZD, eps, eps_prime=0.0, *, g_nu_light=None, r_ratio_fn=None):
+def zd_partial_widths(m_ZD: ArrayLike, eps: ArrayLike, eps_prime: ArrayLike = 0.0, *,
+                      g_nu_light: ArrayLike | None = None,
+                      r_ratio_fn: Callable[[np.ndarray], Any] | None = None
+                      ) -> dict[str, np.ndarray]:
     """Partial widths [GeV] of Z_D → e⁺e⁻, μ⁺μ⁻, τ⁺τ⁻, νν̄ (SM and dark), hadrons.
 
     Parameters
@@ -118,15 +124,15 @@ def zd_partial_widths(m_ZD, eps, eps_prime=0.0, *, g_nu_light=None, r_ratio_fn=N
     m_ZD : float or array
         Z_D mass [GeV].
     eps : float or array
-        Kinetic-mixing coupling ε to e J_em (e = √(4πα(0))).
+        Kinetic-mixing coupling ε to e J_em (e = √(4πα(0))), dimensionless.
     eps_prime : float or array
-        Mass-mixing coupling ε' to (g/c_W) J_Z.
+        Mass-mixing coupling ε' to (g/c_W) J_Z, dimensionless.
     g_nu_light : array (..., n, n), optional
-        Total coupling matrix G_ij of Z_D to the light (massless) neutrino mass eigenstates
+        Total (dimensionless) coupling matrix G_ij of Z_D to the light (massless) neutrino mass eigenstates
         (dark current + Z current, see module docstring). Default: SM Z-current part only,
         three flavours with G = (g_Z ε'/2) 1.
     r_ratio_fn : callable, optional
-        R(√s) for the hadronic width (default `r_ratio`, NaN for 1–2 GeV).
+        R(√s) (√s in GeV) for the hadronic width (default `r_ratio`, NaN for 1–2 GeV).
 
     Returns
     -------
@@ -145,7 +151,7 @@ def zd_partial_widths(m_ZD, eps, eps_prime=0.0, *, g_nu_light=None, r_ratio_fn=N
     gZ = math.hypot(g, gp)
     sw2 = gp**2 / gZ**2
     e0 = ph.e_charge_0
-    out = {}
+    out: dict[str, np.ndarray] = {}
     for name, mf in (("ee", ph.m_e), ("mumu", ph.m_mu), ("tautau", ph.m_tau)):
         gV, gA = vector_axial_couplings(eps, eps_prime, -1.0, -0.5, e=e0, gZ=gZ, sw2=sw2)
         out[name] = width_vector_to_fermions(m_ZD, gV, gA, mf)
@@ -161,9 +167,13 @@ def zd_partial_widths(m_ZD, eps, eps_prime=0.0, *, g_nu_light=None, r_ratio_fn=N
     return out
 
 
-def zd_total_width(m_ZD, eps, eps_prime=0.0, *, g_nu_light=None, r_ratio_fn=None,
-                   extra=None):
-    """Total Z_D width [GeV]: sum of `zd_partial_widths` plus ``extra`` (e.g. Z_D → N_D N_D).
+def zd_total_width(m_ZD: ArrayLike, eps: ArrayLike, eps_prime: ArrayLike = 0.0, *,
+                   g_nu_light: ArrayLike | None = None,
+                   r_ratio_fn: Callable[[np.ndarray], Any] | None = None,
+                   extra: ArrayLike | None = None) -> np.ndarray:
+    """Total Z_D width [GeV]: sum of `zd_partial_widths` plus ``extra`` [GeV] (e.g. Z_D → N_D N_D).
+
+    Arguments as in `zd_partial_widths` (m_ZD in GeV, ε and ε' dimensionless).
 
     Returns
     -------
@@ -177,13 +187,13 @@ def zd_total_width(m_ZD, eps, eps_prime=0.0, *, g_nu_light=None, r_ratio_fn=None
     True
     """
     w = zd_partial_widths(m_ZD, eps, eps_prime, g_nu_light=g_nu_light, r_ratio_fn=r_ratio_fn)
-    tot = sum(w.values())
+    tot: Any = sum(w.values())
     if extra is not None:
         tot = tot + extra
     return tot
 
 
-def width_heavy_to_vector_light(m_h, m_V, G_col):
+def width_heavy_to_vector_light(m_h: ArrayLike, m_V: ArrayLike, G_col: ArrayLike) -> np.ndarray:
     """Γ(n_h → V + light neutrinos) [GeV] for a heavy Majorana n_h.
 
     Parameters
@@ -193,8 +203,8 @@ def width_heavy_to_vector_light(m_h, m_V, G_col):
     m_V : float or array
         Vector mass [GeV].
     G_col : array (..., n_light)
-        Couplings G_lh of n_h to each (massless) light state l (absolute units, e.g.
-        g_D (U† Q U)_lh).
+        Couplings G_lh of n_h to each (massless) light state l (dimensionless, absolute
+        normalisation, e.g. g_D (U† Q U)_lh).
 
     Returns
     -------
@@ -218,7 +228,8 @@ def width_heavy_to_vector_light(m_h, m_V, G_col):
     return np.where(x < 1, w, 0.0)
 
 
-def width_heavy_to_light_ee(m_h, m_V, G_col, eps, gamma_V, *, n_nodes: int = 400):
+def width_heavy_to_light_ee(m_h: float, m_V: float, G_col: ArrayLike, eps: float, gamma_V: float,
+                            *, n_nodes: int = 400) -> float:
     """Γ(n_h → n_light e⁺e⁻) [GeV] through an on- or off-shell Z_D (Breit–Wigner integral).
 
     Parameters
@@ -230,7 +241,7 @@ def width_heavy_to_light_ee(m_h, m_V, G_col, eps, gamma_V, *, n_nodes: int = 400
     G_col : array (n_light,)
         Couplings of n_h to the light states (see `width_heavy_to_vector_light`).
     eps : float
-        Kinetic mixing ε (electron coupling e ε, vector).
+        Kinetic mixing ε (electron coupling e ε, vector), dimensionless.
     gamma_V : float
         Total Z_D width [GeV] for the propagator.
     n_nodes : int
@@ -258,7 +269,7 @@ def width_heavy_to_light_ee(m_h, m_V, G_col, eps, gamma_V, *, n_nodes: int = 400
         return 0.0
     MG = m_V * gamma_V
 
-    def integrand_s(s):
+    def integrand_s(s: np.ndarray) -> np.ndarray:
         # Γ₂(s) · √s Γ_ee(s) / π  (without the propagator)
         x = s / m_h**2
         g2 = G2 * m_h**3 * (1 - x) ** 2 * (1 + 2 * x) / (16 * math.pi * s)

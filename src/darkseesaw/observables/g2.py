@@ -43,8 +43,8 @@ All integrals are done with adaptive quadrature on split intervals so that they 
 (relative 1e-9 against mpmath, see the tests) for m_a from 1 MeV to 1000 TeV (m_a²/m_μ² from
 1e-4 to 1e14).
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.observables import g2
 >>> d = g2.delta_a_alp(m_a=1e5, c_ll=-1e4, c_gg=200.0, f=1e4)
 >>> bool(d["total"] > 0)
@@ -55,8 +55,11 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 from darkseesaw.observables.alp import g_agamma
@@ -71,7 +74,7 @@ __all__ = [
 ]
 
 
-def yukawa(c_ll, f, m_l=ph.m_mu):
+def yukawa(c_ll: ArrayLike, f: ArrayLike, m_l: float = ph.m_mu) -> np.ndarray:
     """Pseudoscalar Yukawa y = c_ℓℓ m_ℓ / f of the derivative coupling (c_ℓℓ/2)(∂a/f) ℓ̄γγ5ℓ.
 
     Parameters
@@ -88,16 +91,16 @@ def yukawa(c_ll, f, m_l=ph.m_mu):
     y : float or array
         Dimensionless Yukawa coupling of −i y a ℓ̄γ5ℓ.
 
-    Example
-    -------
+    Examples
+    --------
     >>> round(float(yukawa(-1e4, 1e4)), 6)
     -0.105658
     """
     return np.asarray(c_ll, dtype=float) * m_l / np.asarray(f, dtype=float)
 
 
-def h1_closed(x):
-    """BNT's closed form h₁(x), x = m_a²/m_ℓ², of the one-loop ALP contribution.
+def h1_closed(x: ArrayLike) -> np.ndarray:
+    """BNT's closed form h₁(x), x = m_a²/m_ℓ² (dimensionless), of the one-loop ALP contribution.
 
     h₁(x) = 1 + 2x + x(1 − x) ln x − 2x(3 − x) √(x/(4 − x)) arccos(√x / 2)
     (Bauer, Neubert, Thamm 1708.00443, below their eq. (47)); continued analytically to x > 4.
@@ -105,8 +108,8 @@ def h1_closed(x):
     x ≳ 1e6 through cancellations: use `a_one_loop` (quadrature) for numbers; this closed form is
     kept as an independent reference for moderate x.
 
-    Example
-    -------
+    Examples
+    --------
     >>> round(float(h1_closed(1e-12)), 6)
     1.0
     """
@@ -119,7 +122,8 @@ def h1_closed(x):
     return np.where(x <= 4, base - below, base - above)
 
 
-def _quad_vec(fun, args_list, breaks):
+def _quad_vec(fun: Callable[..., float], args_list: Sequence[tuple[Any, ...]],
+              breaks: Sequence[Sequence[float]]) -> np.ndarray:
     """Adaptive quadrature of fun(x, *args) over [0, 1] split at the given break points."""
     from scipy.integrate import quad
 
@@ -136,11 +140,11 @@ def _quad_vec(fun, args_list, breaks):
     return out
 
 
-def _one_loop_integral(r):
+def _one_loop_integral(r: ArrayLike) -> np.ndarray:
     """∫₀¹ x³/(x² + (1−x) r) dx for r = m_a²/m_ℓ² (exact, quadrature in u = 1 − x)."""
     r = np.atleast_1d(np.asarray(r, dtype=float))
 
-    def f(u, rr):
+    def f(u: float, rr: float) -> float:
         x = 1.0 - u
         return x**3 / (x * x + u * rr)
 
@@ -148,7 +152,7 @@ def _one_loop_integral(r):
     return _quad_vec(f, [(rr,) for rr in r], breaks)
 
 
-def a_one_loop(m_a, y, m_l=ph.m_mu):
+def a_one_loop(m_a: ArrayLike, y: ArrayLike, m_l: float = ph.m_mu) -> np.ndarray:
     """One-loop ALP contribution to a_ℓ, 2502.13002 eq. (3.15a) (Fig. 1a); always ≤ 0.
 
     Δa = −(y²/8π²) ∫₀¹ dx x³ / (x² + (1 − x) m_a²/m_ℓ²)  = −(y²/16π²) h₁(m_a²/m_ℓ²).
@@ -167,8 +171,8 @@ def a_one_loop(m_a, y, m_l=ph.m_mu):
     numpy.ndarray
         Δa_ℓ (dimensionless), broadcast shape of the inputs.
 
-    Example
-    -------
+    Examples
+    --------
     >>> bool(a_one_loop(1.0, 0.1) < 0)
     True
     """
@@ -177,7 +181,7 @@ def a_one_loop(m_a, y, m_l=ph.m_mu):
     return -(y**2) / (8 * math.pi**2) * integ
 
 
-def _bz_photon_integral(r, L2):
+def _bz_photon_integral(r: ArrayLike, L2: ArrayLike) -> np.ndarray:
     """Integral of eq. (3.15b): ∫₀¹ [(1−x)(ln(L²/(x² + r(1−x))) − ½) − (3/r) x² ln((x²+r(1−x))/x²)].
 
     r = m_a²/m_ℓ², L2 = Λ²/m_ℓ².
@@ -185,7 +189,7 @@ def _bz_photon_integral(r, L2):
     r, L2 = np.broadcast_arrays(np.atleast_1d(np.asarray(r, float)),
                                 np.atleast_1d(np.asarray(L2, float)))
 
-    def f(u, rr, ll):  # u = 1 − x
+    def f(u: float, rr: float, ll: float) -> float:  # u = 1 − x
         x = 1.0 - u
         d = x * x + rr * u
         t1 = u * (math.log(ll / d) - 0.5)
@@ -198,7 +202,8 @@ def _bz_photon_integral(r, L2):
     return _quad_vec(f, list(zip(r, L2, strict=False)), breaks)
 
 
-def a_barr_zee_photon(m_a, y, g_agg, Lambda, m_l=ph.m_mu):
+def a_barr_zee_photon(m_a: ArrayLike, y: ArrayLike, g_agg: ArrayLike, Lambda: ArrayLike,
+                      m_l: float = ph.m_mu) -> np.ndarray:
     """Barr–Zee ALP–photon contribution to a_ℓ, 2502.13002 eq. (3.15b) (Fig. 1b).
 
     Δa = −(m_ℓ y g_aγγ / 4π²) I_b(m_a²/m_ℓ², Λ²/m_ℓ²), with I_b the integral in the module
@@ -211,7 +216,7 @@ def a_barr_zee_photon(m_a, y, g_agg, Lambda, m_l=ph.m_mu):
     m_a : float or array
         ALP mass [GeV].
     y : float or array
-        Pseudoscalar Yukawa (`yukawa`).
+        Pseudoscalar Yukawa (`yukawa`), dimensionless.
     g_agg : float or array
         ALP–photon coupling [GeV⁻¹] (`g_agamma`).
     Lambda : float or array
@@ -224,8 +229,8 @@ def a_barr_zee_photon(m_a, y, g_agg, Lambda, m_l=ph.m_mu):
     numpy.ndarray
         Δa_ℓ (dimensionless).
 
-    Example
-    -------
+    Examples
+    --------
     >>> bool(a_barr_zee_photon(1e3, -0.1, 1e-4, 4 * math.pi * 1e4) > 0)
     True
     """
@@ -234,11 +239,11 @@ def a_barr_zee_photon(m_a, y, g_agg, Lambda, m_l=ph.m_mu):
     return -m_l * y * g_agg / (4 * math.pi**2) * integ
 
 
-def _bz_lepton_integral(z):
+def _bz_lepton_integral(z: ArrayLike) -> np.ndarray:
     """∫₀¹ dx z ln(x(1−x)/z)/(x(1−x) − z), z = m_ℓ²/m_a² (positive integrand)."""
     z = np.atleast_1d(np.asarray(z, float))
 
-    def f(x, zz):
+    def f(x: float, zz: float) -> float:
         u = x * (1.0 - x)
         if u == 0.0:
             return 0.0
@@ -251,21 +256,22 @@ def _bz_lepton_integral(z):
             g = (math.log(u) - math.log(zz)) / t
         return g  # = z ln(u/z)/(u − z)
 
-    breaks = []
+    breaks: list[list[float]] = []
     for zz in z:
-        b = []
+        b: list[float] = []
         if zz < 0.25:  # x(1−x) = z at x = (1 − √(1−4z))/2 on [0, ½]
             x1 = 2.0 * zz / (1.0 + math.sqrt(1.0 - 4.0 * zz))
             b += [x1, 0.1 * x1, 10.0 * x1, 1e-3 * x1]
         breaks.append([v / 0.5 for v in b])  # in units of the half interval, see g below
 
-    def g(s, zz):  # the integrand is symmetric under x -> 1 − x: 2 ∫₀^½ = ∫₀¹ ds (x = s/2)
+    def g(s: float, zz: float) -> float:  # the integrand is symmetric under x -> 1 − x: 2 ∫₀^½ = ∫₀¹ ds (x = s/2)
         return f(0.5 * s, zz)
 
     return _quad_vec(g, [(zz,) for zz in z], breaks)
 
 
-def a_barr_zee_lepton_loop(m_a, y, m_l=ph.m_mu, alpha=ph.alpha_0):
+def a_barr_zee_lepton_loop(m_a: ArrayLike, y: ArrayLike, m_l: float = ph.m_mu,
+                           alpha: float = ph.alpha_0) -> np.ndarray:
     """Barr–Zee graph with a lepton loop for the aγγ vertex, 2502.13002 eq. (3.15c) (Fig. 1c).
 
     Δa = (α/8π³) y² ∫₀¹ dx z ln(x(1−x)/z)/(x(1−x) − z),  z = m_ℓ²/m_a²;  always ≥ 0
@@ -277,7 +283,7 @@ def a_barr_zee_lepton_loop(m_a, y, m_l=ph.m_mu, alpha=ph.alpha_0):
     m_a : float or array
         ALP mass [GeV].
     y : float or array
-        Pseudoscalar Yukawa (`yukawa`).
+        Pseudoscalar Yukawa (`yukawa`), dimensionless.
     m_l : float
         Lepton mass [GeV] (both the external lepton and the loop lepton).
     alpha : float
@@ -288,8 +294,8 @@ def a_barr_zee_lepton_loop(m_a, y, m_l=ph.m_mu, alpha=ph.alpha_0):
     numpy.ndarray
         Δa_ℓ (dimensionless).
 
-    Example
-    -------
+    Examples
+    --------
     >>> bool(a_barr_zee_lepton_loop(10.0, 0.1) > 0)
     True
     """
@@ -298,7 +304,9 @@ def a_barr_zee_lepton_loop(m_a, y, m_l=ph.m_mu, alpha=ph.alpha_0):
     return alpha / (8 * math.pi**3) * y**2 * integ
 
 
-def delta_a_alp(m_a, c_ll, c_gg, f, Lambda=None, m_l=ph.m_mu, alpha=ph.alpha_0):
+def delta_a_alp(m_a: ArrayLike, c_ll: ArrayLike, c_gg: ArrayLike, f: ArrayLike,
+                Lambda: ArrayLike | None = None, m_l: float = ph.m_mu,
+                alpha: float = ph.alpha_0) -> dict[str, np.ndarray]:
     """All three ALP contributions to a_ℓ of 2502.13002 eq. (3.15), and their sum.
 
     Parameters
@@ -321,10 +329,11 @@ def delta_a_alp(m_a, c_ll, c_gg, f, Lambda=None, m_l=ph.m_mu, alpha=ph.alpha_0):
     Returns
     -------
     dict
-        ``one_loop``, ``barr_zee_photon``, ``barr_zee_lepton`` and ``total`` (arrays).
+        ``one_loop``, ``barr_zee_photon``, ``barr_zee_lepton`` and ``total`` (arrays of the
+        dimensionless Δa_ℓ).
 
-    Example
-    -------
+    Examples
+    --------
     >>> d = delta_a_alp(1e5, -1e4, 200.0, 1e4)
     >>> sorted(d)
     ['barr_zee_lepton', 'barr_zee_photon', 'one_loop', 'total']

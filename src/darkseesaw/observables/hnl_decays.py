@@ -24,8 +24,8 @@ Conventions
   they overestimate by (1 − M²/M_W²)⁻² -ish near threshold: trust widths to ~20 % for
   0.5 M_W < M < M_W.
 
-Example
--------
+Examples
+--------
 >>> import numpy as np
 >>> from darkseesaw.observables import hnl_decays as hd
 >>> tau = hd.lifetime_s(1.0, np.array([1.0, 0.0, 0.0]))   # M = 1 GeV, |U_e|^2 = 1, Dirac
@@ -37,8 +37,10 @@ from __future__ import annotations
 
 import functools
 import math
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 from darkseesaw.observables.qcd import alpha_s, qcd_factor
@@ -76,23 +78,25 @@ _CC_QUARKS = (("u", "d"), ("u", "s"), ("c", "d"), ("c", "s"), ("u", "b"), ("c", 
 
 
 # ------------------------------------------------------------------------------- kinematics
-def _lam(a, b, c):
+def _lam(a: Any, b: Any, c: Any) -> Any:
     """Källén function λ(a, b, c)."""
     return a * a + b * b + c * c - 2 * a * b - 2 * a * c - 2 * b * c
 
 
-def _sqrt_lam(a, b, c):
+def _sqrt_lam(a: Any, b: Any, c: Any) -> np.ndarray:
     return np.sqrt(np.clip(_lam(a, b, c), 0.0, None))
 
 
 @functools.lru_cache(maxsize=4)
-def _gl_nodes(n: int):
+def _gl_nodes(n: int) -> tuple[np.ndarray, np.ndarray]:
     t, w = np.polynomial.legendre.leggauss(n)
     return t, w
 
 
-def I_cc(xu, xd, xl, n: int = 48):
-    """Three-body charged-current phase-space function I(x_u, x_d, x_l).
+def I_cc(xu: ArrayLike, xd: ArrayLike, xl: ArrayLike, n: int = 48) -> np.ndarray:
+    """Three-body charged-current phase-space function I(x_u, x_d, x_l) (dimensionless).
+
+    The arguments are mass ratios m/M (dimensionless).
 
     I = 12 ∫_{(x_d+x_l)²}^{(1−x_u)²} dx/x (x − x_l² − x_d²)(1 + x_u² − x)
         λ^{1/2}(x, x_l², x_d²) λ^{1/2}(1, x, x_u²)        (Bondarenko et al. eq. 3.16)
@@ -119,15 +123,15 @@ def I_cc(xu, xd, xl, n: int = 48):
     return np.where(ok, val, 0.0)
 
 
-def gamma_lla_exact(M, m_alpha, m_beta):
+def gamma_lla_exact(M: ArrayLike, m_alpha: ArrayLike, m_beta: ArrayLike) -> np.ndarray:
     """Γ(N → ℓ_α⁻ ℓ_β⁺ ν_β) / (|U_α|² G_F² M⁵/(192π³)): eq. A.4 of Cline, Puel, Toma (2020).
 
-    Closed form with both charged-lepton masses; reduces to eq. A.3,
+    Dimensionless; M, m_α, m_β in one unit (GeV). Closed form with both charged-lepton masses; reduces to eq. A.3,
     1 − 8x² + 8x⁶ − x⁸ − 12x⁴ ln x² (x = m_α/M), when m_β → 0. Requires m_α, m_β > 0; for a
     massless lepton use `I_cc` (identical in value).
 
-    Example
-    -------
+    Examples
+    --------
     >>> from darkseesaw import physics as ph
     >>> round(float(gamma_lla_exact(1.0, ph.m_mu, ph.m_e)), 6)
     0.917422
@@ -146,8 +150,10 @@ def gamma_lla_exact(M, m_alpha, m_beta):
     return np.where(ok, np.nan_to_num(t1) + np.nan_to_num(t2) + t3, 0.0)
 
 
-def gamma_nu_ll(x, gL, gR):
+def gamma_nu_ll(x: ArrayLike, gL: float | np.ndarray, gR: float | np.ndarray) -> np.ndarray:
     """Γ(N → ν f f̄)/(G_F² M⁵/(192π³)) for one fermion f of mass x M (Bondarenko eq. 3.5).
+
+    Dimensionless: ``x`` = m_f/M, ``gL``, ``gR`` the neutral-current couplings of f.
 
     = C₁[(1 − 14x² − 2x⁴ − 12x⁶)√(1−4x²) + 12x⁴(x⁴ − 1) L]
       + 4C₂[x²(2 + 10x² − 12x⁴)√(1−4x²) + 6x⁴(1 − 2x² + 2x⁴) L],
@@ -168,7 +174,7 @@ def gamma_nu_ll(x, gL, gR):
     return np.where(ok, val, 0.0)
 
 
-def _blend(M, hadrons: str):
+def _blend(M: ArrayLike, hadrons: str) -> np.ndarray:
     """Weight of the inclusive quark description (0: exclusive mesons, 1: quarks)."""
     M = np.asarray(M, float)
     if hadrons == "exclusive":
@@ -182,8 +188,9 @@ def _blend(M, hadrons: str):
 
 
 # ------------------------------------------------------------------------------- reduced widths
-def reduced_widths(M, *, hadrons: str = "auto", scalar: tuple[float, float] | None = None):
-    """Widths per unit |U_α|², Dirac HNL: dict channel → array (..., 3) over α = e, μ, τ.
+def reduced_widths(M: ArrayLike, *, hadrons: str = "auto",
+                   scalar: tuple[float, float] | None = None) -> dict[str, np.ndarray]:
+    """Widths per unit |U_α|² [GeV], Dirac HNL: dict channel → array (..., 3) over α = e, μ, τ.
 
     Parameters
     ----------
@@ -192,7 +199,8 @@ def reduced_widths(M, *, hadrons: str = "auto", scalar: tuple[float, float] | No
     hadrons : {"auto", "exclusive", "inclusive"}
         Hadronic description (see module docstring).
     scalar : (m_s, g_s) or None
-        A singlet scalar s lighter than N with coupling g_s s N̄N opens N → ν s
+        Mass m_s [GeV] and coupling g_s (dimensionless) of a singlet scalar s lighter than N:
+        the coupling g_s s N̄N opens N → ν s
         (Γ = g_s² |U_α|² M (1 − m_s²/M²)²/(32π), Cline et al. §4.1.1).
     """
     M = np.asarray(M, float)[..., None]
@@ -289,7 +297,7 @@ def reduced_widths(M, *, hadrons: str = "auto", scalar: tuple[float, float] | No
     return out
 
 
-def partial_widths(M, U2, *, majorana: bool = False, hadrons: str = "auto",
+def partial_widths(M: ArrayLike, U2: ArrayLike, *, majorana: bool = False, hadrons: str = "auto",
                    scalar: tuple[float, float] | None = None) -> dict[str, np.ndarray]:
     """Partial widths [GeV] of an HNL of mass M with mixings |U_α|².
 
@@ -298,22 +306,26 @@ def partial_widths(M, U2, *, majorana: bool = False, hadrons: str = "auto",
     M : array_like
         HNL mass [GeV], shape (...) — 1 MeV to 100 GeV (hadronic channels need M > m_π).
     U2 : array_like
-        |U_eN|², |U_μN|², |U_τN|² on the last axis, shape (..., 3), broadcast against M.
+        |U_eN|², |U_μN|², |U_τN|² (dimensionless) on the last axis, shape (..., 3), broadcast
+        against M.
     majorana : bool
         Majorana HNL (charge-conjugate channels added: all widths × 2).
     hadrons : {"auto", "exclusive", "inclusive"}
+        Hadronic description (see the module notes).
     scalar : (m_s [GeV], g_s) or None
         Opens N → ν s (see `reduced_widths`).
 
     Returns
     -------
-    dict channel name → width [GeV], shape broadcast(M, U2[..., 0]).
+    dict
+        Channel name → width [GeV], shape broadcast(M, U2[..., 0]).
+
     Channel names: "nu gamma", "nu nu nu", "{α} {β} nu" (ℓ_α⁻ ℓ_β⁺ ν_β), "nu {β} {β}",
     "l {P}" (ℓ⁻ P⁺ summed over α), "nu {P0}", "l {V}", "nu {V0}", "l {u} {d}", "nu {q} {q}",
     "nu s".
 
-    Example
-    -------
+    Examples
+    --------
     >>> import numpy as np
     >>> w = partial_widths(0.5, np.array([0.0, 1e-6, 0.0]))
     >>> sorted(w, key=w.get)[-1]
@@ -325,18 +337,20 @@ def partial_widths(M, U2, *, majorana: bool = False, hadrons: str = "auto",
     return {k: f * np.sum(v * U2, axis=-1) for k, v in red.items()}
 
 
-def total_width(M, U2, **kw):
-    """Total width [GeV] (sum of `partial_widths`; same keywords)."""
+def total_width(M: ArrayLike, U2: ArrayLike, **kw: Any) -> np.ndarray | float:
+    """Total width [GeV] (sum of `partial_widths`; same arguments: M [GeV], U2 = |U_αN|²)."""
     return sum(partial_widths(M, U2, **kw).values())
 
 
-def lifetime_s(M, U2, **kw):
-    """Proper lifetime τ = ħ/Γ [s]."""
+def lifetime_s(M: ArrayLike, U2: ArrayLike, **kw: Any) -> np.ndarray | float:
+    """Proper lifetime τ = ħ/Γ [s] of an HNL of mass M [GeV] with mixings U2 = |U_αN|²
+    (keywords of `partial_widths`)."""
     return ph.width_to_lifetime_s(total_width(M, U2, **kw))
 
 
-def decay_length_m(M, U2, E, **kw):
-    """Mean decay length in the lab, L = (p/M) c τ [m], for an HNL of energy E [GeV]."""
+def decay_length_m(M: ArrayLike, U2: ArrayLike, E: ArrayLike, **kw: Any) -> np.ndarray:
+    """Mean decay length in the lab, L = (p/M) c τ [m], for an HNL of mass M [GeV], mixings
+    U2 = |U_αN|² and energy E [GeV] (keywords of `partial_widths`)."""
     M = np.asarray(M, float)
     p = np.sqrt(np.clip(np.asarray(E, float) ** 2 - M**2, 0.0, None))
     return p / M * ph.invGeV_to_m(1.0 / total_width(M, U2, **kw))
@@ -366,8 +380,11 @@ def classify(channel: str) -> str:
     return "nu hadrons"
 
 
-def branching_ratios(M, U2, *, by: str = "channel", **kw) -> dict[str, np.ndarray]:
-    """Branching ratios by channel (``by="channel"``) or by final-state class (``by="class"``)."""
+def branching_ratios(M: ArrayLike, U2: ArrayLike, *, by: str = "channel", **kw: Any
+                     ) -> dict[str, np.ndarray]:
+    """Branching ratios (dimensionless) by channel (``by="channel"``) or by final-state class
+    (``by="class"``) of an HNL of mass M [GeV] with mixings U2 = |U_αN|² (keywords of
+    `partial_widths`)."""
     w = partial_widths(M, U2, **kw)
     tot = sum(w.values())
     if by == "channel":

@@ -21,8 +21,8 @@ Conventions (PDG, "Neutrino mixing" review, 2024)
 
 All functions are vectorised over leading batch axes. Masses in GeV unless a name says eV.
 
-Example
--------
+Examples
+--------
 >>> import numpy as np
 >>> from darkseesaw.observables import neutrino as nu
 >>> m = nu.light_matrix([0.0, 8.6e-12, 5.0e-11], 0.307, 0.0222, 0.47, np.radians(230))
@@ -34,8 +34,10 @@ Example
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw.spectrum.takagi import takagi
 
@@ -55,15 +57,21 @@ __all__ = [
 _TWO_PI = 2.0 * np.pi
 
 
-def pmns_matrix(s12sq, s13sq, s23sq, delta, alpha21=0.0, alpha31=0.0):
-    """PMNS matrix in the PDG parametrisation, shape (..., 3, 3).
+def pmns_matrix(s12sq: ArrayLike, s13sq: ArrayLike, s23sq: ArrayLike, delta: ArrayLike,
+                alpha21: ArrayLike = 0.0, alpha31: ArrayLike = 0.0) -> np.ndarray:
+    """PMNS matrix in the PDG parametrisation, shape (..., 3, 3), complex, dimensionless.
 
     Parameters
     ----------
     s12sq, s13sq, s23sq : array_like
-        sin²θ₁₂, sin²θ₁₃, sin²θ₂₃.
+        sin²θ₁₂, sin²θ₁₃, sin²θ₂₃ (dimensionless).
     delta, alpha21, alpha31 : array_like
         Dirac and Majorana phases [rad].
+
+    Returns
+    -------
+    ndarray (..., 3, 3)
+        U = V(θ₁₂, θ₁₃, θ₂₃, δ) diag(1, e^{iα₂₁/2}, e^{iα₃₁/2}), broadcast over the inputs.
     """
     s12sq, s13sq, s23sq, delta, alpha21, alpha31 = np.broadcast_arrays(
         *(np.asarray(a, dtype=float) for a in (s12sq, s13sq, s23sq, delta, alpha21, alpha31))
@@ -85,7 +93,9 @@ def pmns_matrix(s12sq, s13sq, s23sq, delta, alpha21=0.0, alpha31=0.0):
     return V * P[..., None, :]
 
 
-def light_matrix(masses, s12sq, s13sq, s23sq, delta, alpha21=0.0, alpha31=0.0):
+def light_matrix(masses: ArrayLike, s12sq: ArrayLike, s13sq: ArrayLike, s23sq: ArrayLike,
+                 delta: ArrayLike, alpha21: ArrayLike = 0.0, alpha31: ArrayLike = 0.0
+                 ) -> np.ndarray:
     """Light-neutrino Majorana mass matrix ``m_ν = U* diag(m₁, m₂, m₃) U†``.
 
     Parameters
@@ -97,7 +107,8 @@ def light_matrix(masses, s12sq, s13sq, s23sq, delta, alpha21=0.0, alpha31=0.0):
 
     Returns
     -------
-    ndarray (..., 3, 3), complex symmetric, same unit as ``masses``.
+    ndarray (..., 3, 3)
+        Complex symmetric, in the unit of ``masses``.
     """
     masses = np.asarray(masses, dtype=float)
     U = pmns_matrix(s12sq, s13sq, s23sq, delta, alpha21, alpha31)
@@ -116,16 +127,23 @@ class LightStateWarning(UserWarning):
     """A state labelled light by `select_light` is heavier than `LIGHT_MASS_MAX`."""
 
 
-def light_states_ok(m, U, n_light: int = 3, max_mass: float = LIGHT_MASS_MAX):
-    """Whether every state `select_light` picks is below ``max_mass`` [GeV]; shape (...,)."""
+def light_states_ok(m: np.ndarray, U: np.ndarray, n_light: int = 3,
+                    max_mass: float = LIGHT_MASS_MAX) -> np.ndarray:
+    """Whether every state `select_light` picks is below ``max_mass`` [GeV]; shape (...,).
+
+    ``m`` are the masses [GeV] (..., n) and ``U`` the mixing matrix (..., n, n) of
+    `darkseesaw.spectrum.takagi`.
+    """
     idx = select_light(m, U, n_light, warn=False)
     return np.all(np.take_along_axis(np.asarray(m), idx, axis=-1) <= max_mass, axis=-1)
 
 
-def select_light(m, U, n_light: int = 3, *, warn: bool = True):
+def select_light(m: np.ndarray, U: np.ndarray, n_light: int = 3, *, warn: bool = True
+                 ) -> np.ndarray:
     """Indices of the ``n_light`` states with the largest active (ν_e, ν_μ, ν_τ) content.
 
-    For seesaw spectra these are the light neutrinos (heavy states and μ-scale singlets have
+    ``m`` (..., n) are the masses [GeV], ``U`` (..., n, n) the mixing matrix (rows ν_e, ν_μ, ν_τ
+    first). For seesaw spectra these are the light neutrinos (heavy states and μ-scale singlets have
     tiny active admixtures). Returned sorted by mass, shape (..., n_light). A spectrum with
     fewer light states (one of the picked states heavier than `LIGHT_MASS_MAX`) emits a
     `LightStateWarning` (``warn=False`` silences it; `light_states_ok` tests it per point).
@@ -141,15 +159,18 @@ def select_light(m, U, n_light: int = 3, *, warn: bool = True):
     return np.take_along_axis(idx, np.argsort(mm, axis=-1, kind="stable"), axis=-1)
 
 
-def unitary_part(N):
-    """Polar decomposition ``N = (1 − η_exact) W``: returns (W unitary, η_exact Hermitian)."""
+def unitary_part(N: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Polar decomposition ``N = (1 − η_exact) W``: returns (W unitary, η_exact Hermitian).
+
+    ``N`` (..., 3, 3) is the dimensionless active–light block of the mixing matrix.
+    """
     Uu, s, Vh = np.linalg.svd(N)
     W = Uu @ Vh
     H = (Uu * s[..., None, :]) @ np.conj(np.swapaxes(Uu, -1, -2))
     return W, np.eye(3) - H
 
 
-def _label(masses_sorted):
+def _label(masses_sorted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """PDG labels from ascending light masses: (order of columns as 1,2,3; is_NO)."""
     a, b, c = masses_sorted[..., 0], masses_sorted[..., 1], masses_sorted[..., 2]
     is_no = (b**2 - a**2) < (c**2 - b**2)
@@ -159,16 +180,17 @@ def _label(masses_sorted):
     return perm, is_no
 
 
-def _wrap(a):
+def _wrap(a: np.ndarray) -> np.ndarray:
     """Angle in [0, 2π), with values within 1e-9 of 2π mapped to 0."""
     a = np.mod(a, _TWO_PI)
     return np.where(a > _TWO_PI - 1e-9, 0.0, a)
 
 
-def mixing_parameters(W):
+def mixing_parameters(W: np.ndarray) -> dict[str, np.ndarray]:
     """sin²θ's, δ and Majorana phases of a unitary PMNS matrix W (..., 3, 3), PDG form.
 
-    Returns a dict of arrays: s12sq, s13sq, s23sq, delta, alpha21, alpha31, J (Jarlskog).
+    Returns a dict of arrays: s12sq, s13sq, s23sq (dimensionless), delta, alpha21, alpha31
+    [rad], J (Jarlskog invariant, dimensionless).
     """
     a = np.abs(W) ** 2
     s13sq = a[..., 0, 2]
@@ -192,7 +214,7 @@ def mixing_parameters(W):
             "alpha21": alpha21, "alpha31": alpha31, "J": J}
 
 
-def observables(m, U, n_light: int = 3):
+def observables(m: ArrayLike, U: ArrayLike, n_light: int = 3) -> dict[str, Any]:
     """Neutrino observables of an exact spectrum (output of `darkseesaw.spectrum.takagi`).
 
     Parameters
@@ -209,7 +231,7 @@ def observables(m, U, n_light: int = 3):
     dict of arrays
         ``m_light`` (..., 3) [GeV] in PDG labels (m₁, m₂, m₃); ``ordering`` ('NO'/'IO');
         ``is_NO``; ``s12sq, s13sq, s23sq``; ``delta_cp`` [rad]; ``alpha21, alpha31`` [rad];
-        ``J``; ``dm21sq``, ``dm3lsq`` [GeV²]; ``sum_m``, ``m_beta``, ``m_bb`` [GeV];
+        ``J`` (dimensionless); ``dm21sq``, ``dm3lsq`` [GeV²]; ``sum_m``, ``m_beta``, ``m_bb`` [GeV];
         ``N`` (..., 3, 3) active–light block (columns in PDG order); ``U_pmns`` its unitary part;
         ``eta`` = (1 − N N†)/2; ``heavy_index`` (..., n−3) indices of the other states;
         ``m_heavy`` [GeV]; ``U2_heavy`` (..., 3, n−3) = |U_αi|² of the other states;
@@ -266,16 +288,18 @@ def observables(m, U, n_light: int = 3):
     }
 
 
-def from_light_matrix(m_light):
+def from_light_matrix(m_light: ArrayLike) -> dict[str, Any]:
     """Observables of a 3×3 light Majorana mass matrix (inverse of `light_matrix`).
 
     Parameters
     ----------
-    m_light : array_like (..., 3, 3), complex symmetric [GeV]
+    m_light : array_like (..., 3, 3)
+        Complex symmetric light-neutrino mass matrix [GeV].
 
     Returns
     -------
-    dict as `observables` (with ``N`` unitary and ``eta`` = 0 up to rounding).
+    dict
+        As `observables` (with ``N`` unitary and ``eta`` = 0 up to rounding).
     """
 
     m, U = takagi(np.asarray(m_light), zero_structural=False)

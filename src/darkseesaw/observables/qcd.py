@@ -9,8 +9,8 @@
 The one α_s of the package; a PDF set's own α_s (`darkseesaw.pdfs.PDFSet.alphas`) belongs to
 that set.
 
-Example
--------
+Examples
+--------
 >>> round(float(alpha_s(91.188)), 4)
 0.118
 >>> 1.04 < float(qcd_factor(100.0)) < 1.05
@@ -23,6 +23,7 @@ import functools
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 
@@ -30,14 +31,15 @@ __all__ = ["alpha_s", "qcd_factor"]
 
 
 @functools.lru_cache(maxsize=1)
-def _alpha_s_table():
+def _alpha_s_table() -> tuple[np.ndarray, np.ndarray]:
     """Two-loop running of α_s from α_s(M_Z) with n_f thresholds at m_b, m_c (RK4 in ln μ²)."""
-    def beta(a, nf):
+    def beta(a: float, nf: int) -> float:
         b0 = 11 - 2 * nf / 3
         b1 = 102 - 38 * nf / 3
         return -(b0 * a * a / (4 * math.pi) + b1 * a**3 / (16 * math.pi**2))
 
-    def run(a, mu0, mu1, nf, n=400):
+    def run(a: float, mu0: float, mu1: float, nf: int, n: int = 400
+            ) -> list[tuple[float, float]]:
         t0, t1 = math.log(mu0**2), math.log(mu1**2)
         h = (t1 - t0) / n
         out = [(mu0, a)]
@@ -60,11 +62,16 @@ def _alpha_s_table():
     return np.log(mu), a
 
 
-def alpha_s(mu):
-    """Two-loop MS-bar α_s(μ) [μ in GeV, 0.8–200 GeV] from `physics.alpha_s_MZ`.
+def alpha_s(mu: ArrayLike) -> np.ndarray:
+    """Two-loop MS-bar α_s(μ) (dimensionless) from `physics.alpha_s_MZ`.
 
-    Example
-    -------
+    Parameters
+    ----------
+    mu : float or array
+        Renormalisation scale μ [GeV], clipped to 0.8–200 GeV.
+
+    Examples
+    --------
     >>> round(float(alpha_s(91.188)), 4)
     0.118
     """
@@ -72,7 +79,18 @@ def alpha_s(mu):
     return np.interp(np.log(np.clip(np.asarray(mu, float), 0.8, 200.0)), lm, a)
 
 
-def qcd_factor(M):
-    """1 + Δ_QCD = 1 + α_s/π + 5.2 (α_s/π)² + 26.4 (α_s/π)³ at μ = M (Bondarenko eq. 3.20)."""
+def qcd_factor(M: ArrayLike) -> np.ndarray:
+    """1 + Δ_QCD = 1 + α_s/π + 5.2 (α_s/π)² + 26.4 (α_s/π)³ at μ = M (Bondarenko eq. 3.20).
+
+    Parameters
+    ----------
+    M : float or array
+        Scale, the mass of the decaying particle [GeV].
+
+    Returns
+    -------
+    ndarray
+        The dimensionless factor multiplying the partonic width into quarks.
+    """
     r = alpha_s(M) / math.pi
     return 1.0 + r + 5.2 * r**2 + 26.4 * r**3

@@ -19,8 +19,8 @@ A name may be a template with ``<i>`` (a state index 1, 2, …) and ``<l>`` (a c
 flavour ``e``, ``mu``, ``tau``): ``U2_<l>_N<i>`` covers ``U2_mu_N2``. A new observable is one
 entry in one of these files.
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.observables import registry
 >>> o = registry.get("U2_mu_N2")
 >>> o.unit, o.latex
@@ -35,9 +35,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -194,14 +196,16 @@ def get(name: str) -> Observable:
     raise KeyError(f"unknown observable {name!r}{hint} (see darkseesaw.observables.registry)")
 
 
-def check(names_: list[str] | set[str]) -> None:
-    """Raise KeyError naming the first unregistered name of ``names_``."""
+def check(names_: Iterable[str]) -> None:
+    """Raise KeyError naming the first unregistered name of ``names_`` (any iterable of names,
+    e.g. an observable dict)."""
     for n in names_:
         get(n)
 
 
 def unit_of(name: str) -> str:
-    """Unit of a registered observable."""
+    """Unit of a registered observable (a key of `darkseesaw.physics.UNITS`; ``""``:
+    dimensionless)."""
     return get(name).unit
 
 
@@ -210,6 +214,7 @@ def latex_of(name: str) -> str:
     return get(name).latex
 
 
-def convert(name: str, value, to_unit: str):
-    """A value of observable ``name`` (in its registry unit) expressed in ``to_unit``."""
+def convert(name: str, value: Any, to_unit: str) -> Any:
+    """A value (float or array) of observable ``name``, in its registry unit, expressed in
+    ``to_unit`` (a key of `darkseesaw.physics.UNITS`)."""
     return ph.convert(value, get(name).unit, to_unit)

@@ -6,8 +6,8 @@
 * `decay_length_m` — the lab-frame decay length βγcτ of a particle of given width, mass and
   energy (the lifetime itself is `darkseesaw.physics.width_to_lifetime_s`).
 
-Example
--------
+Examples
+--------
 >>> round(float(decay_length_m(1e-15, 0.03, 0.3)), 3)   # βγ ≈ 9.95, cτ = ħc/Γ
 1.963
 """
@@ -17,13 +17,15 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 
 __all__ = ["width_vector_to_fermions", "decay_length_m"]
 
 
-def width_vector_to_fermions(m_V, gV, gA, m_f, n_c: int = 1):
+def width_vector_to_fermions(m_V: ArrayLike, gV: ArrayLike, gA: ArrayLike, m_f: float,
+                             n_c: int = 1) -> np.ndarray:
     """Γ(V → f f̄) [GeV] for L ⊃ V_μ f̄ γ^μ (g_V − g_A γ⁵) f.
 
     Parameters
@@ -40,7 +42,8 @@ def width_vector_to_fermions(m_V, gV, gA, m_f, n_c: int = 1):
     Returns
     -------
     ndarray
-        Γ = N_c m_V β [g_V²(1+2r) + g_A²(1−4r)]/(12π), r = m_f²/m_V²; 0 below threshold.
+        Γ [GeV] = N_c m_V β [g_V²(1+2r) + g_A²(1−4r)]/(12π), r = m_f²/m_V²; 0 below
+        threshold.
 
     Examples
     --------
@@ -61,8 +64,23 @@ def width_vector_to_fermions(m_V, gV, gA, m_f, n_c: int = 1):
     return np.where(open_, gam, 0.0)
 
 
-def decay_length_m(width_GeV, mass_GeV, energy_GeV):
+def decay_length_m(width_GeV: ArrayLike, mass_GeV: ArrayLike, energy_GeV: ArrayLike
+                   ) -> np.ndarray:
     """Lab-frame decay length βγ c τ [m] of a particle of energy E and mass m.
+
+    Parameters
+    ----------
+    width_GeV : float or array
+        Total width Γ [GeV].
+    mass_GeV : float or array
+        Mass m [GeV].
+    energy_GeV : float or array
+        Lab-frame energy E ≥ m [GeV].
+
+    Returns
+    -------
+    ndarray
+        βγ c τ = (p/m) ħc/Γ [m].
 
     Examples
     --------

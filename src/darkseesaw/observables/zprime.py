@@ -16,8 +16,8 @@ Equations (arXiv:1707.08606, De Romeri, Fernandez-Martinez, Gehrlein, Machado, N
   averaging;
 * `sigma_si_nucleon` — eq. 3.7 generalised to any vector charges; `v1_min_from_sigma` — eq. 3.8.
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.observables.zprime import width_ff
 >>> g, M = 0.25, 1.0e4
 >>> round(float(width_ff(M, g, -1.0, -1.0)), 3)   # Z′ → e⁺e⁻ in B−L, GeV
@@ -27,8 +27,11 @@ Example
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 from darkseesaw.observables.widths import width_vector_to_fermions
@@ -49,7 +52,8 @@ __all__ = [
 ]
 
 
-def width_ff(M, g, qL, qR, m=0.0, nc=1):
+def width_ff(M: ArrayLike, g: ArrayLike, qL: float, qR: float, m: float = 0.0, nc: int = 1
+             ) -> np.ndarray:
     """Γ(Z′ → f f̄) [GeV] for chiral charges, exact in m_f (eq. 3.4 of DRFGMN).
 
     Γ = n_c g² [6 q_L q_R m² + (q_L² + q_R²)(M² − m²)] √(M² − 4m²) / (24π M²), which is
@@ -60,9 +64,9 @@ def width_ff(M, g, qL, qR, m=0.0, nc=1):
     M : float or array
         Z′ mass [GeV].
     g : float or array
-        Gauge coupling.
+        Gauge coupling (dimensionless).
     qL, qR : float
-        Charges of the left- and right-handed components (a Weyl fermion: set the other to 0;
+        U(1) charges (dimensionless) of the left- and right-handed components (a Weyl fermion: set the other to 0;
         a Majorana/Weyl pair forming a Dirac state: use both).
     m : float
         Fermion mass [GeV].
@@ -84,8 +88,10 @@ def width_ff(M, g, qL, qR, m=0.0, nc=1):
     return width_vector_to_fermions(M, g * (qL + qR) / 2, g * (qL - qR) / 2, m, nc)
 
 
-def width_scalars(M, g, q, m=0.0):
+def width_scalars(M: ArrayLike, g: ArrayLike, q: float | np.ndarray, m: ArrayLike = 0.0) -> np.ndarray:
     """Γ(Z′ → S S*) [GeV] for a complex scalar of charge q and mass m: g²q²M β³/(48π).
+
+    M (the Z′ mass) and m in GeV; g and q dimensionless.
 
     Examples
     --------
@@ -97,12 +103,12 @@ def width_scalars(M, g, q, m=0.0):
     return np.asarray(g, float) ** 2 * q**2 * M * b2**1.5 / (48 * math.pi)
 
 
-def total_width(channels: dict) -> np.ndarray:
-    """Sum of partial widths given as ``{name: (width, category)}`` or ``{name: width}``."""
+def total_width(channels: Mapping[str, Any]) -> np.ndarray | float:
+    """Sum of partial widths [GeV] given as ``{name: (width, category)}`` or ``{name: width}``."""
     return sum(np.asarray(v[0] if isinstance(v, tuple) else v, float) for v in channels.values())
 
 
-def branching_ratios(channels: dict) -> dict:
+def branching_ratios(channels: Mapping[str, Any]) -> dict[str, Any]:
     """Branching ratios by channel and by category.
 
     Parameters
@@ -114,7 +120,8 @@ def branching_ratios(channels: dict) -> dict:
     Returns
     -------
     dict
-        ``{"channels": {name: BR}, "categories": {category: BR}, "total_width": Γ}``.
+        ``{"channels": {name: BR}, "categories": {category: BR}, "total_width": Γ}``
+        (BRs dimensionless, Γ [GeV]).
 
     Examples
     --------
@@ -134,11 +141,13 @@ def branching_ratios(channels: dict) -> dict:
             "total_width": tot if np.ndim(tot) else float(tot)}
 
 
-def _va(qL, qR):
+def _va(qL: float, qR: float) -> tuple[float, float]:
     return (qL + qR) / 2.0, (qL - qR) / 2.0
 
 
-def sigma_ff(s, m_chi, M, Gamma, g, q_chi, q_f, m_f=0.0, nc=1):
+def sigma_ff(s: ArrayLike, m_chi: float, M: float | np.ndarray, Gamma: float | np.ndarray, g: ArrayLike,
+             q_chi: tuple[float, float], q_f: tuple[float, float], m_f: float = 0.0, nc: int = 1
+             ) -> np.ndarray:
     """σ(χχ̄ → Z′* → f f̄)(s) [GeV⁻²], spin-averaged, full Breit–Wigner propagator.
 
         σ = n_c g⁴ β_f [c_V²(s + 2m_χ²) + c_A² s β_χ²] [d_V²(s + 2m_f²) + d_A² s β_f²]
@@ -159,9 +168,9 @@ def sigma_ff(s, m_chi, M, Gamma, g, q_chi, q_f, m_f=0.0, nc=1):
     M, Gamma : float or array
         Z′ mass and total width [GeV].
     g : float or array
-        Gauge coupling.
+        Gauge coupling (dimensionless).
     q_chi, q_f : (q_L, q_R)
-        Charges of χ (4, 5 in DRFGMN) and of f.
+        Charges of χ (4, 5 in DRFGMN) and of f (dimensionless).
     m_f : float
         Final-fermion mass [GeV].
     nc : int
@@ -186,8 +195,11 @@ def sigma_ff(s, m_chi, M, Gamma, g, q_chi, q_f, m_f=0.0, nc=1):
     return np.where((bchi2 > 0) & (bf2 > 0), nc * g4 * np.sqrt(bf2) * num / den, 0.0)
 
 
-def sigma_v_ff(m_chi, M, Gamma, g, q_chi, q_f, nc=1):
+def sigma_v_ff(m_chi: float | np.ndarray, M: float | np.ndarray, Gamma: float | np.ndarray, g: ArrayLike, q_chi: tuple[float, float],
+               q_f: tuple[float, float], nc: int = 1) -> np.ndarray:
     """Eq. 3.3 of DRFGMN: ⟨σv⟩(χχ̄ → f f̄) at leading order in v, massless f [GeV⁻²].
+
+    m_chi, M (Z′ mass), Gamma (Z′ width) in GeV; g and the (q_L, q_R) charges dimensionless.
 
     ⟨σv⟩ = n_c (q_χL + q_χR)² (q_fL² + q_fR²) g⁴ m_χ² / (8π [(4m_χ² − M²)² + Γ²M²]).
     """
@@ -197,8 +209,11 @@ def sigma_v_ff(m_chi, M, Gamma, g, q_chi, q_f, nc=1):
             * m_chi**2 / ((4 * m_chi**2 - M**2) ** 2 + (Gamma * M) ** 2))
 
 
-def sigma_v_zpzp(m_chi, M, g, q_chi):
+def sigma_v_zpzp(m_chi: float | np.ndarray, M: ArrayLike, g: ArrayLike, q_chi: tuple[float, float]
+                 ) -> np.ndarray:
     """Eq. 3.5 of DRFGMN: ⟨σv⟩(χχ̄ → Z′Z′) at leading order in v [GeV⁻²] (0 if M ≥ m_χ).
+
+    m_chi and M (Z′ mass) in GeV; g and the charges (q_L, q_R) of χ dimensionless.
 
     ⟨σv⟩ = (1 − M²/m²)^{3/2} (1 − M²/2m²)^{−2} / (256π m² M²)
            × [8 g⁴ (q_R + q_L)²(q_R − q_L)² m² + ((q_R − q_L)⁴ + (q_R + q_L)⁴
@@ -215,8 +230,11 @@ def sigma_v_zpzp(m_chi, M, g, q_chi):
     return np.where(M < m_chi, val, 0.0)
 
 
-def sigma_zpzp(s, m_chi, M, g, q_chi):
+def sigma_zpzp(s: ArrayLike, m_chi: float | np.ndarray, M: ArrayLike, g: ArrayLike,
+               q_chi: tuple[float, float]) -> np.ndarray:
     """σ(s) [GeV⁻²] of χχ̄ → Z′Z′ whose σ v_rel (v_rel = 2β_χ) is the s-wave eq. 3.5.
+
+    s [GeV²]; m_chi, M [GeV]; g, q_chi as in `sigma_v_zpzp`.
 
     Used for thermal averaging (the v² corrections of the exact cross section are neglected,
     as in DRFGMN).
@@ -232,8 +250,12 @@ def nucleon_mass() -> float:
     return 0.5 * (ph.m_proton + ph.m_neutron)
 
 
-def sigma_si_nucleon(m_chi, M, g, q_chi, q_nucleon=1.0):
+def sigma_si_nucleon(m_chi: float | np.ndarray, M: ArrayLike, g: ArrayLike, q_chi: tuple[float, float],
+                     q_nucleon: float = 1.0) -> np.ndarray:
     """Spin-independent χ–nucleon cross section [GeV⁻²] through the Z′ (eq. 3.7 of DRFGMN).
+
+    m_chi and M (Z′ mass) in GeV; g, the charges (q_L, q_R) of χ and the nucleon's vector
+    charge dimensionless.
 
     σ = μ²/π (g² c_V^χ Q_N / M²)², with c_V^χ = (q_χL + q_χR)/2 (= 9/2 for the (4, 5) of DRFGMN) and Q_N the vector
     charge of the nucleon (B−L: 1 for p and n, from 3 quarks of charge 1/3). The axial part
@@ -245,8 +267,9 @@ def sigma_si_nucleon(m_chi, M, g, q_chi, q_nucleon=1.0):
     return mu**2 / math.pi * (np.asarray(g, float) ** 2 * cV * q_nucleon / np.asarray(M, float) ** 2) ** 2
 
 
-def sigma_si_nucleon_pb(m_chi, M, g, q_chi, q_nucleon=1.0):
-    """`sigma_si_nucleon` in pb.
+def sigma_si_nucleon_pb(m_chi: float | np.ndarray, M: ArrayLike, g: ArrayLike, q_chi: tuple[float, float],
+                        q_nucleon: float = 1.0) -> np.ndarray:
+    """`sigma_si_nucleon` in pb (masses in GeV).
 
     Examples
     --------
@@ -257,9 +280,11 @@ def sigma_si_nucleon_pb(m_chi, M, g, q_chi, q_nucleon=1.0):
     return ph.invGeV2_to_cm2(sigma_si_nucleon(m_chi, M, g, q_chi, q_nucleon)) / ph.pb_to_cm2_factor
 
 
-def v1_min_from_sigma(sigma_pb, q_chi, m_chi=None):
+def v1_min_from_sigma(sigma_pb: ArrayLike, q_chi: tuple[float, float],
+                      m_chi: float | None = None) -> np.ndarray:
     """Lower bound on v₁ = M_Z′/g [GeV] from σ_SI < sigma_pb (eq. 3.8 of DRFGMN).
 
+    ``sigma_pb`` is the limit [pb], ``m_chi`` the DM mass [GeV].
     σ = μ² c_V²/(π v₁⁴) ⇒ v₁ > (μ² c_V² / (π σ))^{1/4}; with μ → m_N (m_χ ≫ m_N, the default
     ``m_chi=None``) the coefficient is 2.21 × 10⁹ pb·GeV⁴, the 2.2 × 10⁹ of eq. 3.8.
     """
