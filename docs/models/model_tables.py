@@ -18,14 +18,24 @@ observable or a constraint link is added or renamed:
 A marker naming an unknown model, and a built-in model without a page (or whose page lacks the
 parameter table), are build errors. The functions are plain (no MkDocs import), so that
 ``tests/docs`` checks the tables without building the site.
+
+In the API reference, ``<!-- api-other-modules PACKAGE -->`` becomes one ``::: module`` entry per
+public module of ``PACKAGE`` that the page does not already document, so a new module is in
+the reference from the day it is added.
+
+The hook also keeps the navigation complete: a topic guide added at the top of ``docs/`` and not
+yet listed in ``mkdocs.yml`` is appended to the "Topic guides" section (so a new guide never
+breaks the strict build, and always appears in the site).
 """
 
 from __future__ import annotations
 
 import logging
+import pkgutil
 import re
 import typing
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from darkseesaw import models
@@ -216,7 +226,71 @@ def missing_pages(pages: Mapping[str, str]) -> list[str]:
     return out
 
 
+API_MARKER = re.compile(r"^<!--\s*api-other-modules\s+(\S+)\s*-->", re.MULTILINE)
+DIRECTIVE = re.compile(r"^:::\s+(\S+)", re.MULTILINE)
+
+
+def public_modules(package: str) -> list[str]:
+    """Public (no leading underscore) modules of ``package``, sorted."""
+    import importlib
+
+    pkg = importlib.import_module(package)
+    return sorted(f"{package}.{m.name}" for m in pkgutil.iter_modules(pkg.__path__)
+                  if not m.name.startswith("_"))
+
+
+def expand_api(markdown: str) -> str:
+    """Replace ``<!-- api-other-modules PACKAGE -->`` by the modules the page does not list."""
+    listed = set(DIRECTIVE.findall(markdown))
+
+    def one(m: re.Match[str]) -> str:
+        rest = [mod for mod in public_modules(m.group(1)) if mod not in listed]
+        return "\n\n".join(f"::: {mod}" for mod in rest)
+
+    return API_MARKER.sub(one, markdown)
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """Every page path listed in a MkDocs ``nav`` configuration."""
+    out: set[str] = set()
+    if isinstance(nav, str):
+        out.add(nav)
+    elif isinstance(nav, dict):
+        for v in nav.values():
+            out |= _nav_paths(v)
+    elif isinstance(nav, list):
+        for v in nav:
+            out |= _nav_paths(v)
+    return out
+
+
+def add_missing_guides(nav: list[Any], docs_dir: Path, section: str = "Topic guides") -> list[str]:
+    """Append the top-level pages of ``docs_dir`` missing from ``nav`` to its ``section``.
+
+    Returns the pages added (sorted). ``nav`` is modified in place.
+    """
+    listed = _nav_paths(nav)
+    missing = sorted(p.name for p in docs_dir.glob("*.md") if p.name not in listed)
+    if missing:
+        for entry in nav:
+            if isinstance(entry, dict) and section in entry:
+                entry[section].extend(missing)
+                break
+        else:
+            nav.append({section: list(missing)})
+    return missing
+
+
 # ----------------------------------------------------------------------------- MkDocs events
+def on_config(config: Any) -> Any:
+    if config.get("nav"):
+        added = add_missing_guides(config["nav"], Path(config["docs_dir"]))
+        if added:
+            log.info("topic guides not in mkdocs.yml's nav, listed under 'Topic guides': %s",
+                     ", ".join(added))
+    return config
+
+
 def on_files(files: Any, config: Any) -> Any:
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()
              if f.src_uri.startswith(PAGE_DIR + "/")}
@@ -228,7 +302,7 @@ def on_files(files: Any, config: Any) -> Any:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     try:
-        return expand(markdown, where=page.file.src_uri)
+        return expand(expand_api(markdown), where=page.file.src_uri)
     except KeyError as e:
         from mkdocs.exceptions import PluginError
 

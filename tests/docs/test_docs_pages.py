@@ -83,7 +83,7 @@ DOCUMENTED = ["spectrum", "observables", "cosmo", "constraints", "sectors"]
 
 @pytest.mark.parametrize("package", DOCUMENTED)
 def test_every_public_module_is_in_the_api_reference(package):
-    page = (DOCS / "api" / f"{package}.md").read_text(encoding="utf-8")
+    page = hook.expand_api((DOCS / "api" / f"{package}.md").read_text(encoding="utf-8"))
     listed = set(re.findall(r"^::: (darkseesaw\.[\w.]+)", page, re.MULTILINE))
     pkg_dir = ROOT / "src" / "darkseesaw" / package
     public = {f"darkseesaw.{package}.{m.name}" for m in pkgutil.iter_modules([str(pkg_dir)])
@@ -91,7 +91,17 @@ def test_every_public_module_is_in_the_api_reference(package):
     assert public - listed == set()
 
 
-def test_every_page_is_in_the_nav():
+def test_every_model_and_api_page_is_in_the_nav():
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for page in DOCS.rglob("*.md"):
-        assert str(page.relative_to(DOCS)) in nav, page
+    for folder in ("models", "api"):
+        for page in (DOCS / folder).rglob("*.md"):
+            assert str(page.relative_to(DOCS)) in nav, page
+
+
+def test_a_new_topic_guide_joins_the_nav(tmp_path):
+    (tmp_path / "listed.md").write_text("# listed")
+    (tmp_path / "new-guide.md").write_text("# new")
+    nav = [{"Home": "index.md"}, {"Topic guides": [{"Listed": "listed.md"}]}]
+    assert hook.add_missing_guides(nav, tmp_path) == ["new-guide.md"]
+    assert nav[1]["Topic guides"] == [{"Listed": "listed.md"}, "new-guide.md"]
+    assert hook.add_missing_guides(nav, tmp_path) == []      # idempotent
