@@ -7,6 +7,12 @@ observables to keep, likelihood terms and limit curves to apply, the sampler and
 the seed and the chunk size. Every problem is reported as one `darkseesaw.errors.InputError`
 naming the file, the key and the problem.
 
+Size limits (checked here, before anything is allocated; ``docs/robustness.md``): at most
+``MAX_POINTS`` (10⁹) points in a grid/random/lhs/sobol design, ``MAX_CHUNKS`` (10⁶) chunks,
+``MAX_CHUNK_SIZE`` (10⁶) points per chunk, ``MAX_LHS_BYTES`` (1 GiB) for the Latin hypercube
+(generated at once: N × d × 8 bytes), ``MAX_PARAMETERS`` (1000) parameters, and for MCMC
+walkers × steps ≤ 10⁹, walkers ≤ 10⁵, nested ``nlive`` ≤ 10⁵.
+
 Example
 -------
 >>> cfg = parse_config({
@@ -22,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,6 +37,24 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from darkseesaw.errors import InputError
 
 SAMPLERS = ("grid", "random", "lhs", "sobol", "mcmc", "nested")
+MAX_POINTS = 10**9
+"""Most points of a fixed-size design (grid, random, lhs, sobol)."""
+MAX_CHUNKS = 10**6
+"""Most chunks (stored files, executor tasks) of a scan."""
+MAX_CHUNK_SIZE = 10**6
+"""Most points per chunk (one chunk's arrays are held in memory by a worker)."""
+MAX_LHS_BYTES = 2**30
+"""Most memory of a Latin hypercube design, generated at once (N x d x 8 bytes)."""
+MAX_PARAMETERS = 1000
+"""Most parameters of a configuration."""
+_FUNC_RE = re.compile(r"^[A-Za-z][\w]*(\.[A-Za-z][\w]*)*:[A-Za-z][\w]*(\.[A-Za-z][\w]*)*$")
+MAX_WALKERS = 10**5
+MAX_NLIVE = 10**5
+
+
+def _count(n: int) -> str:
+    """10000000000 -> '1e+10' (big counts), 2000 -> '2,000'."""
+    return f"{n:,}" if n < 10**7 else f"{float(n):.3g}"
 
 
 class _Strict(BaseModel):
@@ -82,11 +107,11 @@ class SamplerSpec(_Strict):
 
     name: Literal["grid", "random", "lhs", "sobol", "mcmc", "nested"] = "random"
     n: int | None = Field(default=None, ge=1)
-    walkers: int = Field(default=32, ge=4)
+    walkers: int = Field(default=32, ge=4, le=MAX_WALKERS)
     steps: int = Field(default=1000, ge=1)
     burn: int = Field(default=0, ge=0)
     steps_per_chunk: int = Field(default=50, ge=1)
-    nlive: int = Field(default=400, ge=10)
+    nlive: int = Field(default=400, ge=10, le=MAX_NLIVE)
     dlogz: float = Field(default=0.5, gt=0)
     max_calls: int | None = Field(default=None, ge=1)
     checkpoint_s: float = Field(default=30.0, gt=0)
@@ -97,6 +122,12 @@ class SamplerSpec(_Strict):
             raise ValueError(f"sampler '{self.name}' needs 'n' (number of points)")
         if self.name == "mcmc" and self.burn >= self.steps:
             raise ValueError("burn must be smaller than steps")
+        if self.name == "mcmc" and self.walkers * self.steps > MAX_POINTS:
+            raise ValueError(f"walkers x steps = {_count(self.walkers * self.steps)} points; at "
+                             f"most {_count(MAX_POINTS)}")
+        if self.name in ("random", "lhs", "sobol") and self.n > MAX_POINTS:
+            raise ValueError(f"n = {_count(self.n)} points is too many; at most "
+                             f"{_count(MAX_POINTS)} per scan (split it into several scans)")
         return self
 
 
@@ -173,8 +204,8 @@ class ScanConfig(_Strict):
     use_model_likelihood: bool = True
     constraints: Literal["auto"] | list[CurveConstraint | Literal["auto"]] = []
     sampler: SamplerSpec = SamplerSpec(name="random", n=1000)
-    seed: int = Field(default=0, ge=0)
-    chunk_size: int = Field(default=10_000, ge=1)
+    seed: int = Field(default=0, ge=0, lt=2**63)
+    chunk_size: int = Field(default=10_000, ge=1, le=MAX_CHUNK_SIZE)
     title: str | None = None
 
     @field_validator("parameters", mode="before")
@@ -193,14 +224,42 @@ class ScanConfig(_Strict):
                              + (f" (got {', '.join(given)})" if given else ""))
         if not self.parameters:
             raise ValueError("no parameters given")
+        if len(self.parameters) > MAX_PARAMETERS:
+            raise ValueError(f"{len(self.parameters)} parameters; at most {MAX_PARAMETERS}")
         if not self.varied_names():
             raise ValueError("every parameter is fixed: give at least one a range")
-        if self.python_function and ":" not in self.python_function:
-            raise ValueError("python_function must read 'module:function'")
+        if self.python_function and not _FUNC_RE.match(self.python_function):
+            raise ValueError("python_function must read 'module:function' (dotted names, no "
+                             "names starting with '_')")
         if self.python_function and self.auto_constraints():
             raise ValueError("constraints: auto needs a model (model: or model_file:), not a "
                              "python_function")
         return self
+
+    def check_size(self, file: str | None = None) -> None:
+        """Refuse designs too large to run or to hold in memory, before any allocation
+        (`InputError` naming ``sampler`` or ``chunk_size``)."""
+        n = self.n_points()
+        if n is None:
+            return
+        if self.sampler.name == "grid" and n > MAX_POINTS:
+            nodes = " x ".join(str(self.grid_nodes(k)) for k in self.varied_names())
+            raise InputError(file, "sampler", f"the grid has {_count(n)} points ({nodes}); at most "
+                             f"{_count(MAX_POINTS)} per scan: use fewer nodes ('n') or a "
+                             "random/sobol sampler")
+        if self.sampler.name == "lhs":
+            nbytes = n * len(self.varied_names()) * 8
+            if nbytes > MAX_LHS_BYTES:
+                raise InputError(file, "sampler.n", f"a Latin hypercube of {_count(n)} points in "
+                                 f"{len(self.varied_names())} dimensions is generated at once "
+                                 f"({nbytes / 2**30:.3g} GiB); at most "
+                                 f"{MAX_LHS_BYTES / 2**30:g} GiB: use the random or sobol "
+                                 "sampler for this many points")
+        chunks = -(-n // self.chunk_size)
+        if chunks > MAX_CHUNKS:
+            raise InputError(file, "chunk_size", f"{_count(n)} points in chunks of {self.chunk_size} make "
+                             f"{_count(chunks)} chunk files; at most {_count(MAX_CHUNKS)}: "
+                             "raise chunk_size")
 
     @field_validator("constraints", mode="before")
     @classmethod
@@ -267,7 +326,7 @@ def parse_config(data: Any, file: str | None = None) -> ScanConfig:
     if not isinstance(data, dict):
         raise InputError(file, None, "a scan configuration must be a YAML mapping")
     try:
-        return ScanConfig.model_validate(data)
+        cfg = ScanConfig.model_validate(data)
     except ValidationError as e:
         err = e.errors()[0]
         msg = err.get("msg", "invalid value")
@@ -275,6 +334,8 @@ def parse_config(data: Any, file: str | None = None) -> ScanConfig:
         if err.get("type") == "extra_forbidden":
             msg = "unknown key"
         return _raise(file, _loc(err), msg)
+    cfg.check_size(file)
+    return cfg
 
 
 def _raise(file: str | None, key: str, msg: str):
@@ -287,17 +348,10 @@ def load_config(path: str | Path) -> ScanConfig:
     Relative ``model_file`` paths are resolved against the current directory first, then
     against the configuration file's folder; the stored configuration holds the absolute path.
     """
-    import yaml
+    from darkseesaw.io import load_yaml, read_user_text
 
     path = Path(path)
-    if not path.is_file():
-        raise InputError(str(path), None, "no such file")
-    try:
-        data = yaml.safe_load(path.read_text())
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else None
-        raise InputError(str(path), where, f"malformed YAML: {getattr(e, 'problem', e)}") from None
+    data = load_yaml(read_user_text(path), str(path))
     cfg = parse_config(data, str(path))
     if cfg.model_file:
         mf = Path(cfg.model_file)

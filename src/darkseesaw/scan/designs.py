@@ -46,6 +46,7 @@ class Design:
     def __init__(self, cfg: ScanConfig):
         if cfg.sampler.name not in ("grid", "random", "lhs", "sobol"):
             raise ValueError(f"{cfg.sampler.name} is not a fixed-size design")
+        cfg.check_size()  # size limits (config.MAX_POINTS, ...) before anything is allocated
         self.kind = cfg.sampler.name
         self.names = cfg.varied_names()
         self.d = len(self.names)
