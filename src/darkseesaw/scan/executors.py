@@ -4,6 +4,11 @@ All three run the same pure function on the same arguments, so the stored result
 depend on the executor. Each keeps a bounded number of chunks in flight (2 per worker) and
 hands results back in completion order; the driver process writes the files.
 
+Worker counts are capped (`cap_workers`): never more than the cores this process may run on
+(``os.sched_getaffinity``, else ``os.cpu_count``) nor than the chunks left to compute, with a
+note on stderr when a requested ``--workers N`` is lowered. Workers ignore SIGINT: Ctrl-C
+reaches the driver, which stops the pool (running chunks are abandoned; stored ones stay).
+
 - ``serial``: in this process (debugging, tiny scans);
 - ``processes``: `concurrent.futures.ProcessPoolExecutor` with the ``spawn`` start method,
   ``--workers N`` processes (default: the CPU count), one BLAS thread each; workers exit when
@@ -22,6 +27,7 @@ Example
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -47,7 +53,37 @@ def _watch_parent(ppid: int) -> None:
 
 def _worker_init(ppid: int) -> None:
     _single_threaded_env()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
     threading.Thread(target=_watch_parent, args=(ppid,), daemon=True).start()
+
+
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity; the CPU count where that is unknown)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def cap_workers(requested: int | None, pending: int | None = None) -> tuple[int, str | None]:
+    """Workers to start for ``requested`` (None: as many as useful) and ``pending`` chunks.
+
+    Returns ``(n, note)``: n ≤ the available cores and ≤ the pending chunks (at least 1); the
+    note says why a requested number was lowered (None otherwise).
+
+    >>> cap_workers(10_000, 2)[0] == min(2, available_cores())
+    True
+    """
+    cores = available_cores()
+    n = int(requested) if requested else cores
+    cap = max(1, min(n, cores, pending if pending is not None else n))
+    note = None
+    if requested and cap < requested:
+        why = [f"{cores} core{'s' if cores != 1 else ''} available"]
+        if pending is not None and pending < requested:
+            why.append(f"{pending} chunk{'s' if pending != 1 else ''} to compute")
+        note = f"--workers {requested} lowered to {cap} ({', '.join(why)})"
+    return cap, note
 
 
 class Executor:
@@ -59,11 +95,11 @@ class Executor:
     def __enter__(self) -> Executor:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(abort=exc_type is not None and issubclass(exc_type, KeyboardInterrupt))
 
-    def close(self) -> None:
-        pass
+    def close(self, abort: bool = False) -> None:
+        """Release the workers; ``abort`` (Ctrl-C) stops running tasks instead of waiting."""
 
     def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Any, Any]]:
         raise NotImplementedError
@@ -121,7 +157,15 @@ class ProcessExecutor(Executor):
                 key = pending.pop(fut)
                 yield key, fut.result()
 
-    def close(self):
+    def close(self, abort: bool = False):
+        if abort:  # Ctrl-C: do not wait for the chunks in flight (their results are lost)
+            procs = list((getattr(self._pool, "_processes", None) or {}).values())
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for pr in procs:
+                pr.terminate()
+            for pr in procs:
+                pr.join(timeout=5)
+            return
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -193,7 +237,7 @@ class DaskExecutor(Executor):
         where = "local cluster" if self._cluster is not None else self.address
         return f"dask ({self.workers} worker threads, {where})"
 
-    def close(self):
+    def close(self, abort: bool = False):
         try:
             self._client.close()
         finally:

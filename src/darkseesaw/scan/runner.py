@@ -5,6 +5,12 @@ scans the driver generates the parameter arrays of each chunk (a pure function o
 configuration, the seed and the chunk index), ships them to the executor, and writes every
 finished chunk atomically (`darkseesaw.scan.storage`). MCMC and nested sampling are sequential
 algorithms; they live in `darkseesaw.scan.samplers` and use the same storage.
+
+A running scan holds ``DIR/.lock`` (`darkseesaw.scan.storage.ScanLock`): a second scan or
+``--resume`` on the folder is refused while it runs. Ctrl-C stops the workers, keeps every
+stored chunk, and prints the points stored and the command that resumes the scan. The number of
+workers is capped at the available cores and at the chunks left
+(`darkseesaw.scan.executors.cap_workers`).
 """
 
 from __future__ import annotations
@@ -17,11 +23,23 @@ from typing import Any
 from darkseesaw.scan import samplers
 from darkseesaw.scan.config import ScanConfig, load_config
 from darkseesaw.scan.designs import Design
-from darkseesaw.scan.executors import make_executor
+from darkseesaw.scan.executors import cap_workers, make_executor
 from darkseesaw.scan.info import summary
 from darkseesaw.scan.progress import make_progress
-from darkseesaw.scan.session import ManifestWriter, load_target, open_store, probe_config, run_chunk
+from darkseesaw.scan.session import (
+    ManifestWriter,
+    check_out,
+    interrupted,
+    load_target,
+    lock_folder,
+    note,
+    open_store,
+    package_versions,
+    probe_config,
+    run_chunk,
+)
 from darkseesaw.scan.space import ParameterSpace
+from darkseesaw.scan.storage import ScanStore
 
 
 def run_scan(config: str | Path | ScanConfig, out: str | Path, *, executor: str = "processes",
@@ -56,18 +74,43 @@ def run_scan(config: str | Path | ScanConfig, out: str | Path, *, executor: str 
         config_path = str(config)
         cfg = load_config(config_path)
     out = Path(out)
-    if cfg.sampler.name in ("mcmc", "nested"):
-        return samplers.run_sequential(cfg, config_path, out, executor=executor,
-                                       workers=workers, scheduler=scheduler, resume=resume,
-                                       quiet=quiet)
+    check_out(out)
+    try:
+        if cfg.sampler.name in ("mcmc", "nested"):
+            return samplers.run_sequential(cfg, config_path, out, executor=executor,
+                                           workers=workers, scheduler=scheduler, resume=resume,
+                                           quiet=quiet)
+        return _run_design(cfg, config_path, out, executor, workers, scheduler, resume, quiet,
+                           max_chunks)
+    except KeyboardInterrupt:
+        interrupted(config_path, out, executor=executor, workers=workers, scheduler=scheduler)
+        raise
 
+
+def _workers_for(executor: str, workers: int | None, scheduler: str | None,
+                 pending: int | None) -> int | None:
+    """The capped worker count of a local executor (a note when a request is lowered)."""
+    if scheduler or executor == "serial":
+        return workers
+    n, why = cap_workers(workers, pending)
+    if why:
+        note(why)
+    return n
+
+
+def _run_design(cfg, config_path, out, executor, workers, scheduler, resume, quiet, max_chunks):
     design, space = Design(cfg), ParameterSpace(cfg)
     target = load_target(cfg, config_path)
     probe_params = space.from_unit(design.unit_block(0)[:2])
     cfg_json = cfg.model_dump_json()
+    stored = set(ScanStore(out).completed_chunks()) if resume else set()
+    pending = sum(1 for k in range(design.n_chunks) if k not in stored)
+    if max_chunks is not None:
+        pending = min(pending, max_chunks)
+    workers = _workers_for(executor, workers, scheduler, max(pending, 1))
     with ExitStack() as stack:
         ex = None
-        if executor == "processes" and not scheduler:
+        if executor == "processes" and not scheduler and pending:
             # start the workers now: they import and load the model (numba caches, tables)
             # while this process checks the configuration
             ex = stack.enter_context(make_executor(executor, workers, scheduler))
@@ -76,6 +119,8 @@ def run_scan(config: str | Path | ScanConfig, out: str | Path, *, executor: str 
         plan = {"sampler": cfg.sampler.name, "n_points": design.n,
                 "chunk_size": design.chunk_size, "n_chunks": design.n_chunks,
                 "parameters": space.names}
+        lock = lock_folder(out)
+        stack.callback(lock.release)
         store, manifest = open_store(cfg, config_path, out, resume, plan)
         done = set(store.completed_chunks())
         todo = [k for k in range(design.n_chunks) if k not in done]
@@ -92,15 +137,19 @@ def run_scan(config: str | Path | ScanConfig, out: str | Path, *, executor: str 
         if todo:
             if ex is None:
                 ex = stack.enter_context(make_executor(executor, workers, scheduler))
-            session = {"start": t0, "last": t0, "executor": ex.describe(), "chunks": 0}
+            session = {"start": t0, "last": t0, "executor": ex.describe(), "chunks": 0,
+                       "versions": package_versions()}
             manifest["sessions"].append(session)
             mw = ManifestWriter(store, manifest, session)
             mw.flush()
-            with make_progress(design.n, f"scan {out.name}", quiet, completed=n_done) as bar:
-                for k, (table, meta) in ex.run(tasks()):
-                    store.write_chunk(k, table, meta)
-                    mw.chunk_done(k, meta)
-                    bar.advance(table.num_rows)
-            session["wall_s"] = time.time() - t0
-            mw.flush()
+            try:
+                with make_progress(design.n, f"scan {out.name}", quiet,
+                                   completed=n_done) as bar:
+                    for k, (table, meta) in ex.run(tasks()):
+                        store.write_chunk(k, table, meta)
+                        mw.chunk_done(k, meta)
+                        bar.advance(table.num_rows)
+            finally:  # also on Ctrl-C: the manifest records this session's time and chunks
+                session["wall_s"] = time.time() - t0
+                mw.flush()
     return summary(out)

@@ -32,14 +32,17 @@ import numpy as np
 from darkseesaw.errors import InputError
 from darkseesaw.scan.config import ScanConfig
 from darkseesaw.scan.evaluate import Target, compute_chunk
-from darkseesaw.scan.executors import make_executor
+from darkseesaw.scan.executors import cap_workers, make_executor
 from darkseesaw.scan.info import summary
 from darkseesaw.scan.progress import make_progress
 from darkseesaw.scan.session import (
     ManifestWriter,
     chunk_summary,
     load_target,
+    lock_folder,
+    note,
     open_store,
+    package_versions,
     probe_config,
 )
 from darkseesaw.scan.space import ParameterSpace
@@ -156,7 +159,8 @@ def _run_mcmc(cfg: ScanConfig, config_path: str, out: Path, ex, target: Target,
 
     sampler = emcee.EnsembleSampler(nw, d, logp, vectorize=True)
     state = emcee.State(coords, log_prob=lp0, random_state=rstate)
-    session = {"start": time.time(), "last": time.time(), "executor": ex.describe(), "chunks": 0}
+    session = {"start": time.time(), "last": time.time(), "executor": ex.describe(), "chunks": 0,
+               "versions": package_versions()}
     manifest["sessions"].append(session)
     mw = ManifestWriter(store, manifest, session)
     total = nw * s.steps
@@ -233,7 +237,8 @@ def _run_nested(cfg: ScanConfig, config_path: str, out: Path, ex, target: Target
         return
     ckpt = store.state / "nested.save"
     cfg_json = cfg.model_dump_json()
-    session = {"start": time.time(), "last": time.time(), "executor": ex.describe(), "chunks": 0}
+    session = {"start": time.time(), "last": time.time(), "executor": ex.describe(), "chunks": 0,
+               "versions": package_versions()}
     manifest["sessions"].append(session)
     mw = ManifestWriter(store, manifest, session)
     mw.flush()
@@ -295,9 +300,17 @@ def run_sequential(cfg: ScanConfig, config_path: str, out: Path, *, executor: st
         m = store.read_manifest()
         if len(store.completed_chunks()) >= m.get("n_chunks", 0):
             return summary(out)
-    with make_executor(executor, workers, scheduler) as ex:
-        if cfg.sampler.name == "mcmc":
-            _run_mcmc(cfg, config_path, out, ex, target, resume, quiet)
-        else:
-            _run_nested(cfg, config_path, out, ex, target, resume, quiet)
+    if executor != "serial" and not scheduler:
+        workers, why = cap_workers(workers)
+        if why:
+            note(why)
+    lock = lock_folder(out)
+    try:
+        with make_executor(executor, workers, scheduler) as ex:
+            if cfg.sampler.name == "mcmc":
+                _run_mcmc(cfg, config_path, out, ex, target, resume, quiet)
+            else:
+                _run_nested(cfg, config_path, out, ex, target, resume, quiet)
+    finally:
+        lock.release()
     return summary(out)

@@ -4,13 +4,16 @@ Shared by the fixed designs (`darkseesaw.scan.runner`) and the sequential sample
 (`darkseesaw.scan.samplers`): create or reopen the scan folder (`open_store`, with the checks
 that a resumed scan is the same scan), load and probe the model (`load_target`, `probe_config`),
 compute one chunk (`run_chunk`, the executor task) and keep the manifest current
-(`ManifestWriter`).
+(`ManifestWriter`), hold the folder's lock (`lock_folder`: one scan per folder), and say
+where an interrupted scan stands and how to resume it (`interrupted`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shlex
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -22,10 +25,78 @@ from darkseesaw import __version__
 from darkseesaw.errors import InputError
 from darkseesaw.scan.config import ScanConfig
 from darkseesaw.scan.evaluate import Target, compute_chunk, probe
-from darkseesaw.scan.storage import ScanStore
+from darkseesaw.scan.storage import ScanLock, ScanStore
 
 __all__ = ["run_chunk", "chunk_summary", "file_sha256", "open_store", "load_target",
-           "probe_config", "ManifestWriter"]
+           "probe_config", "ManifestWriter", "check_out", "lock_folder", "interrupted",
+           "package_versions", "note"]
+
+_VERSIONED = ("darkseesaw", "numpy", "scipy", "numba", "python-flint", "pyarrow", "dask",
+              "distributed", "pandas", "mpmath")
+
+
+def package_versions() -> dict[str, str]:
+    """Versions of Python and of the packages that shape the stored numbers (manifest)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": sys.version.split()[0]}
+    for name in _VERSIONED:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def note(text: str) -> None:
+    """A one-line note on stderr (``darkseesaw: note: ...``)."""
+    print(f"darkseesaw: note: {text}", file=sys.stderr, flush=True)
+
+
+def check_out(out: Path) -> None:
+    """``--out`` must be a folder or a new path (an existing file is an `InputError`)."""
+    if out.exists() and not out.is_dir():
+        raise InputError(str(out), "--out", "exists and is not a folder: give a new or a scan "
+                         "folder")
+
+
+def lock_folder(out: Path) -> ScanLock:
+    """Create ``out`` if needed and take its lock (`InputError` if a running scan holds it,
+    or if the folder cannot be created)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InputError(str(out), "--out", f"cannot create the scan folder "
+                         f"({e.strerror or type(e).__name__})") from None
+    try:
+        return ScanLock(out).acquire()
+    except PermissionError as e:
+        raise InputError(str(out), "--out", f"cannot write in the scan folder "
+                         f"({e.strerror})") from None
+
+
+def interrupted(config_path: str, out: Path, *, executor: str = "processes",
+                workers: int | None = None, scheduler: str | None = None) -> None:
+    """After Ctrl-C: print where the scan stands and the exact command that resumes it."""
+    from darkseesaw.scan.info import summary
+
+    try:
+        s = summary(out)
+        stand = (f"{s['points']:,} of {s['n_points_planned']:,} points stored"
+                 if s.get("n_points_planned") else f"{s['points']:,} points stored")
+        if s.get("n_chunks"):
+            stand += f" ({s['chunks_done']} of {s['n_chunks']} chunks)"
+    except Exception:  # noqa: BLE001 - nothing stored yet, or no manifest: still say how to go on
+        stand = "no points stored yet"
+    cmd = ["darkseesaw", "scan", config_path, "--out", str(out), "--resume"]
+    if scheduler:
+        cmd += ["--scheduler", scheduler]
+    elif executor != "processes":
+        cmd += ["--executor", executor]
+    if workers and not scheduler:
+        cmd += ["--workers", str(workers)]
+    print(f"darkseesaw: interrupted: {out}: {stand}; resume with: {shlex.join(cmd)}",
+          file=sys.stderr, flush=True)
 
 
 def run_chunk(cfg_json: str, target: Target, first_id: int, params: dict[str, np.ndarray]):
@@ -79,10 +150,14 @@ def open_store(cfg: ScanConfig, config_path: str, out: Path, resume: bool,
         return store, manifest
     if out.exists() and not _is_skeleton(out):
         raise InputError(str(out), None, "folder exists and is not empty (not a scan folder)")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InputError(str(out), "--out", f"cannot create the scan folder "
+                         f"({e.strerror or type(e).__name__})") from None
     manifest = {"darkseesaw": __version__, "created": time.time(), "config_hash": cfg.hash(),
                 "config": cfg.canonical(), "model_sha256": _model_fingerprint(cfg),
-                "config_file": str(config_path), **plan}
+                "config_file": str(config_path), "versions": package_versions(), **plan}
     if cfg.auto_constraints():  # the model's declared links, for scan-info and the report
         manifest["constraint_links"] = Target(cfg).link_descriptions()
     text = Path(config_path).read_text() if Path(config_path).is_file() else \

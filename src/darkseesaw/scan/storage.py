@@ -6,6 +6,7 @@ Layout of a scan folder ``DIR``::
     DIR/config.yaml              the configuration as given (for people)
     DIR/points/chunk-000042.parquet   rows of chunk 42 (point ids 42*C .. 43*C-1)
     DIR/state/...                sampler state (MCMC walkers, nested-sampling checkpoint)
+    DIR/.lock                    held while a scan runs: "PID HOST START" (`ScanLock`)
 
 A chunk file is written under a temporary name in the same folder, flushed to disk (fsync) and
 renamed with `os.replace`, which is atomic on POSIX: a chunk file either exists complete or not at
@@ -13,6 +14,13 @@ all. The chunk files are the truth; the manifest is a summary rewritten the same
 file + rename) and reconciled from the files' Parquet metadata on ``--resume`` and by
 ``scan-info``. A scan killed at any moment (SIGKILL included) therefore loses at most the chunks
 in flight, which a resumed run recomputes (deterministically) — no loss, no duplicate.
+
+One scan at a time per folder: `ScanLock` creates ``DIR/.lock`` exclusively (``O_EXCL``) with the
+process id, host and start time, and a second ``darkseesaw scan`` (new or ``--resume``) on the
+folder is refused while that process lives. A lock left by a process that died (SIGKILL, a
+crashed node) is stale and taken over: on the same host when the process no longer exists (or
+the id now belongs to a process started after the lock); a lock from another host cannot be
+checked and is reported with the file to delete.
 """
 
 from __future__ import annotations
@@ -20,8 +28,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
+import time
 from pathlib import Path
 from typing import Any
+
+from darkseesaw.errors import InputError
 
 FORMAT = "darkseesaw-scan/1"
 _CHUNK_RE = re.compile(r"^chunk-(\d{6,})\.parquet$")
@@ -75,7 +87,21 @@ class ScanStore:
         self.write_manifest(manifest)
 
     def read_manifest(self) -> dict[str, Any]:
-        return json.loads(self.manifest_path.read_text())
+        """The manifest; a damaged one is an `InputError` naming the file."""
+        where = str(self.manifest_path)
+        try:
+            m = json.loads(self.manifest_path.read_bytes())
+        except (OSError, ValueError) as e:
+            raise InputError(where, None, f"not a readable scan manifest ({type(e).__name__}: "
+                             f"{str(e).splitlines()[0][:80]})") from None
+        if not isinstance(m, dict) or not isinstance(m.get("chunks", {}), dict) \
+                or not isinstance(m.get("sessions", []), list) \
+                or not all(isinstance(v, dict) for v in m.get("chunks", {}).values()) \
+                or not all(isinstance(v, dict) and isinstance(v.get("start", 0), int | float)
+                           for v in m.get("sessions", [])):
+            raise InputError(where, None, "not a scan manifest (damaged: expected a mapping with "
+                             "'chunks' and 'sessions')")
+        return m
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         atomic_write_bytes(self.manifest_path, json.dumps(manifest, indent=1).encode())
@@ -125,8 +151,13 @@ class ScanStore:
         """The darkseesaw metadata stored in chunk ``k``'s Parquet footer."""
         import pyarrow.parquet as pq
 
-        md = pq.read_schema(self.chunk_path(k)).metadata or {}
-        return json.loads(md.get(b"darkseesaw", b"{}"))
+        try:
+            md = pq.read_schema(self.chunk_path(k)).metadata or {}
+            return json.loads(md.get(b"darkseesaw", b"{}"))
+        except Exception as e:  # noqa: BLE001 - pyarrow raises several types on a damaged file
+            raise InputError(str(self.chunk_path(k)), None, f"damaged chunk file "
+                             f"({type(e).__name__}); move it away and run --resume to "
+                             "recompute it") from None
 
     def reconcile(self, manifest: dict[str, Any]) -> dict[str, Any]:
         """Bring the manifest's chunk summary in line with the chunk files present."""
@@ -148,7 +179,12 @@ class ScanStore:
 
         tables = []
         for k in self.completed_chunks():
-            t = pq.read_table(self.chunk_path(k))
+            try:
+                t = pq.read_table(self.chunk_path(k))
+            except Exception as e:  # noqa: BLE001 - damaged file: one line naming it
+                raise InputError(str(self.chunk_path(k)), None, f"damaged chunk file "
+                                 f"({type(e).__name__}); move it away and run --resume to "
+                                 "recompute it") from None
             if columns is not None:
                 t = t.select([c for c in columns if c in t.column_names])
             tables.append(t.replace_schema_metadata(None))
@@ -161,3 +197,103 @@ class ScanStore:
 
     def read_pandas(self, columns: list[str] | None = None):
         return self.read_table(columns).to_pandas()
+
+
+# -- one scan per folder ------------------------------------------------------------------------
+def _process_start(pid: int) -> float | None:
+    """Start time (Unix seconds) of a live process on this Linux host, None if unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        ticks = int(stat.rsplit(")", 1)[1].split()[19])
+        btime = next(int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
+                     if line.startswith("btime"))
+        return btime + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
+def _alive(pid: int, since: float) -> bool:
+    """Whether process ``pid`` exists and is the one that wrote a lock at time ``since``."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, another user's
+        pass
+    start = _process_start(pid)
+    return start is None or start <= since + 2.0  # a later start: the id was reused
+
+
+class ScanLock:
+    """``DIR/.lock``: one running scan per folder (see the module notes).
+
+    ``acquire()`` raises `InputError` (``DIR: scan folder in use by process PID ...``) when a
+    live scan holds the folder; ``release()`` removes the lock if it is ours.
+    """
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+        self.path = self.root / ".lock"
+        self.held = False
+
+    def _read(self) -> tuple[int, str, float] | None:
+        try:
+            pid, host, since = self.path.read_text().split()[:3]
+            return int(pid), host, float(since)
+        except (OSError, ValueError):
+            return None
+
+    def acquire(self) -> ScanLock:
+        me = f"{os.getpid()} {socket.gethostname()} {time.time():.3f}\n"
+        for _ in range(5):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                holder = self._read()
+                if holder is None:  # being written right now, or garbage: look at its age
+                    try:
+                        age = time.time() - self.path.stat().st_mtime
+                    except FileNotFoundError:
+                        continue
+                    if age < 5.0:
+                        time.sleep(0.2)
+                        continue
+                else:
+                    pid, host, since = holder
+                    when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(since))
+                    if host != socket.gethostname():
+                        raise InputError(str(self.root), None, f"scan folder in use by process "
+                                         f"{pid} on host {host} (since {when}); if that scan "
+                                         f"is no longer running, delete {self.path}") from None
+                    if _alive(pid, since):
+                        raise InputError(str(self.root), None, f"scan folder in use by a running "
+                                         f"scan (process {pid}, since {when}): wait for it to "
+                                         "finish or stop it (Ctrl-C, kill), then --resume") \
+                            from None
+                try:  # stale: its process is gone
+                    self.path.unlink()
+                except FileNotFoundError:
+                    pass
+                continue
+            with os.fdopen(fd, "w") as f:
+                f.write(me)
+                f.flush()
+                os.fsync(f.fileno())
+            self.held = True
+            return self
+        raise InputError(str(self.root), None, f"cannot take the scan lock {self.path}")
+
+    def release(self) -> None:
+        if self.held:
+            holder = self._read()
+            if holder is not None and holder[0] == os.getpid():
+                self.path.unlink(missing_ok=True)
+            self.held = False
+
+    def __enter__(self) -> ScanLock:
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()
