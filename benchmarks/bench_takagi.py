@@ -138,6 +138,8 @@ def main():
         print(f"{'all':10s} {'':3s} {'':8s} {'':8s} {tot_fb:9d} {tot_fb / tot:8.1e}  "
               f"(goal < 1e-3)")
         figures["fallback_rate_families"] = tot_fb / tot
+        figures["fallback_count_families"] = tot_fb
+        figures["family_draws_total"] = tot
     print(f"load average after: {os.getloadavg()}")
     save("takagi", figures, load_before=load0)
 
