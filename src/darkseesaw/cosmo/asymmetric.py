@@ -28,9 +28,10 @@ from darkseesaw.cosmo.boltzmann import (
     _setup,
     _solve_bdf2,
     _sv_scalar_fn,
+    with_deadline,
     yield_to_omega_h2,
 )
-from darkseesaw.errors import InputError
+from darkseesaw.errors import Deadline, InputError, NonConvergence
 
 __all__ = ["omega_h2_asymmetric", "omega_h2_asymmetric_reference", "x_freeze_out_asymmetric",
            "asymmetric_ratio_closed_form"]
@@ -149,10 +150,11 @@ def omega_h2_asymmetric_reference(mass, sigma_v, eta, *, g: float = 2.0, x_start
         u0 = math.log(x_start)
         ye = math.exp(_log_yeq(x_start, m, g, True))
         W0 = math.log(2 * ye**2 / (et + math.sqrt(et**2 + 4 * ye**2)))
-        sol = solve_ivp(rhs, (u0, math.log(x_end)), [W0], method="Radau", jac=jac,
+        capped = with_deadline(rhs, Deadline(f"omega_h2_asymmetric_reference (m = {m:g} GeV)"))
+        sol = solve_ivp(capped, (u0, math.log(x_end)), [W0], method="Radau", jac=jac,
                         rtol=rtol, atol=1e-10)
         if not sol.success:
-            raise RuntimeError(f"reference integration failed: {sol.message}")
+            raise NonConvergence(f"reference integration failed: {sol.message}")
         yb = math.exp(sol.y[0, -1])
         rr[i] = yb / (yb + et)
         om[i] = yield_to_omega_h2(m, et + 2 * yb)

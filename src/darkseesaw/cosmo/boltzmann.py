@@ -54,7 +54,7 @@ import numpy as np
 from darkseesaw import physics as ph
 from darkseesaw.cosmo import thermo
 from darkseesaw.cosmo._bdf2 import bdf2
-from darkseesaw.errors import InputError
+from darkseesaw.errors import Deadline, InputError, NonConvergence
 
 __all__ = [
     "omega_h2",
@@ -67,6 +67,18 @@ OMEGA_H2_PER_GEV_YIELD: float = ph.s0_cm3 / ph.rho_crit_over_h2_GeV_cm3
 """Ωh² = OMEGA_H2_PER_GEV_YIELD · (m/GeV) · Y₀ (= s₀/(ρ_c/h²) ≈ 2.744×10⁸ GeV⁻¹, PDG 2024)."""
 
 _SQRT_PI_45 = math.sqrt(math.pi / 45.0)
+
+
+def with_deadline(rhs, deadline: Deadline):
+    """``rhs`` of an ODE that first checks ``deadline``: a solve that runs past the solve cap
+    (``DARKSEESAW_SOLVE_TIMEOUT``) raises `darkseesaw.errors.SolveTimeout` instead of hanging;
+    a failed one raises `darkseesaw.errors.NonConvergence` (the reference solvers below)."""
+
+    def capped(u, W):
+        deadline.check()
+        return rhs(u, W)
+
+    return capped
 
 
 def yield_to_omega_h2(mass, Y0):
@@ -412,9 +424,10 @@ def omega_h2_reference(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = 
 
         u0 = math.log(x_start)
         W0 = _log_yeq(x_start, m, g, self_conjugate)
-        sol = solve_ivp(rhs, (u0, math.log(x_end)), [W0], method="Radau", jac=jac,
+        capped = with_deadline(rhs, Deadline(f"omega_h2_reference (m = {m:g} GeV)"))
+        sol = solve_ivp(capped, (u0, math.log(x_end)), [W0], method="Radau", jac=jac,
                         rtol=rtol, atol=1e-12)
         if not sol.success:
-            raise RuntimeError(f"reference integration failed: {sol.message}")
+            raise NonConvergence(f"reference integration failed: {sol.message}")
         out[i] = yield_to_omega_h2(m, math.exp(sol.y[0, -1]))
     return float(out[0]) if scalar else out

@@ -23,6 +23,8 @@ import math
 import numpy as np
 from scipy.optimize import brentq
 
+from darkseesaw.errors import NonConvergence
+
 from darkseesaw import physics as ph
 
 __all__ = ["nn_dagger", "epsilon_from_theta", "epsilon_from_angles", "sw2_nonunitary",
@@ -90,7 +92,12 @@ def eps_bound_from_mw(mw_exp, mw_exp_err, mw_sm, mw_sm_err, *, z: float = 1.9599
     Solved exactly for ε_ee = ε_μμ (the ratio depends on the sum only to first order).
     """
     target = (mw_exp + z * math.hypot(mw_exp_err, mw_sm_err)) / mw_sm
-    return float(brentq(lambda e: mw_ratio(e / 2, e / 2, **kw) - target, 0.0, 0.2, xtol=1e-14))
+    try:
+        return float(brentq(lambda e: mw_ratio(e / 2, e / 2, **kw) - target, 0.0, 0.2,
+                            xtol=1e-14))
+    except (ValueError, RuntimeError) as e:  # no sign change on [0, 0.2], or no convergence
+        raise NonConvergence(f"eps_bound_from_mw: no root of M_W(eps) = M_W^exp + z sigma on "
+                             f"[0, 0.2] ({e})") from None
 
 
 def ubar(U):

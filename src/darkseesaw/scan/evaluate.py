@@ -20,15 +20,27 @@ derived quantities, ``loglike`` (natural log; 0 where no likelihood applies), on
 ``allowed:<curve>`` per limit curve (with ``constraints: auto``, one ``allowed:<group>`` per
 curve or measurement the model declares, `darkseesaw.constraints.links`, evaluated vectorised
 over the chunk), ``allowed`` (ok and inside every curve), ``ok`` and
-``reason`` ("ok", or a code: ``nan``, ``domain_error``, ``nonconvergence``,
-``invalid_parameters``, ``precision_budget`` (the certified Takagi recomputation exceeded its
-time budget), ``exception:<Type>``, or the model's own reason).
+``reason`` ("ok", or a code: ``nan``, ``domain_error``, ``nonconvergence`` (a root finder,
+minimiser or ODE solve that did not converge: `darkseesaw.errors.NonConvergence`),
+``timeout`` (a solve past its wall-time cap, `darkseesaw.errors.SolveTimeout`, or a point past
+``DARKSEESAW_POINT_TIMEOUT``), ``invalid_parameters``, ``precision_budget`` (the certified
+Takagi recomputation exceeded its time budget), ``exception:<Type>``, or the model's own
+reason).
+
+Bounded time per point: points evaluated one at a time (built-in models, and the points of a
+batch that failed as a whole) run under a wall-time cap, ``DARKSEESAW_POINT_TIMEOUT`` seconds
+(default `POINT_TIMEOUT_DEFAULT_S` = 300; ``none`` switches it off), enforced with a timer
+signal where the point runs in a process's main thread (serial and process-pool executors;
+Dask worker threads rely on the per-solve caps).
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import re
+import signal
+import sys
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -51,6 +63,7 @@ from darkseesaw.constraints.links import (
     link_names,
     total_chi2,
 )
+from darkseesaw.errors import NonConvergence, SolveTimeout
 from darkseesaw.modelfiles import neutral_leptons as nl_file
 from darkseesaw.models.base import Model
 from darkseesaw.observables import registry
@@ -62,11 +75,62 @@ OK = "ok"
 REASON_KEYS = ("reason", "failure", "status_reason")
 
 
+POINT_TIMEOUT_DEFAULT_S = 300.0
+"""Default wall-time cap [s] of one point evaluated on its own (``DARKSEESAW_POINT_TIMEOUT``)."""
+
+
+def point_time_limit() -> float | None:
+    """``DARKSEESAW_POINT_TIMEOUT`` in seconds (``none``: no cap), default 300 s."""
+    v = os.environ.get("DARKSEESAW_POINT_TIMEOUT", "").strip().lower()
+    if not v:
+        return POINT_TIMEOUT_DEFAULT_S
+    if v in ("none", "off", "inf", "0"):
+        return None
+    try:
+        return max(float(v), 1e-3)
+    except ValueError:
+        return POINT_TIMEOUT_DEFAULT_S
+
+
+class _PointClock:
+    """Context manager: raise `SolveTimeout` in this thread when one point runs too long.
+
+    Uses ``SIGALRM`` (``setitimer``), so only in the main thread of a process; elsewhere (Dask
+    worker threads) it does nothing and the per-solve caps apply.
+    """
+
+    def __init__(self, limit: float | None):
+        import threading
+
+        self.limit = limit
+        self.active = (limit is not None and hasattr(signal, "setitimer")
+                       and threading.current_thread() is threading.main_thread())
+
+    def _fire(self, signum, frame):
+        raise SolveTimeout(f"point ran past its wall-time cap of {self.limit:g} s "
+                           "(DARKSEESAW_POINT_TIMEOUT)")
+
+    def __enter__(self):
+        if self.active:
+            self._old = signal.signal(signal.SIGALRM, self._fire)
+            signal.setitimer(signal.ITIMER_REAL, self.limit)
+        return self
+
+    def __exit__(self, *exc):
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+
+
 def classify_exception(e: BaseException) -> str:
     """Reason code of an exception raised while evaluating a point."""
     name = type(e).__name__
     if name == "PrecisionBudgetExceeded":
         return "precision_budget"
+    if isinstance(e, SolveTimeout):
+        return "timeout"
+    if isinstance(e, NonConvergence):
+        return "nonconvergence"
     if isinstance(e, FloatingPointError | ZeroDivisionError | OverflowError):
         return "domain_error"
     if name == "LinAlgError" or "converge" in str(e).lower():
@@ -93,6 +157,8 @@ class Target:
         self.lfv = self.auto or self.use_model_likelihood or any(
             n.startswith(("BR_", "CR_")) for n in used)
         self.lifetimes = any(n.startswith(("tau_N", "ctau_N")) for n in used)
+        # a python_function module may live in the folder the scan was started from
+        self.cwd = os.getcwd() if self.kind == "python_function" else None
 
     # -- loading ------------------------------------------------------------------------
     def _obj(self):
@@ -104,6 +170,9 @@ class Target:
                 _LOADED[key] = models.get(self.ref)
             else:
                 mod, _, attr = self.ref.partition(":")
+                cwd = getattr(self, "cwd", None)
+                if cwd and cwd not in sys.path and os.path.isdir(cwd):
+                    sys.path.append(cwd)  # after the installed packages: never shadows them
                 obj = importlib.import_module(mod)
                 for part in attr.split("."):
                     obj = getattr(obj, part)
@@ -175,25 +244,27 @@ class Target:
                 return obj.evaluate(cols, lfv=self.lfv, lifetimes=self.lifetimes)
         else:
             fn = self._obj()
-        try:
-            with np.errstate(all="ignore"):
+        limit = point_time_limit()
+        try:  # a batch that hangs is cut after n point caps and its points are retried alone
+            with np.errstate(all="ignore"), _PointClock(None if limit is None else limit * n):
                 out = dict(fn(full))
             reasons = _pop_reasons(out, n)
             return _normalise(out, n), reasons
-        except Exception:  # the batch failed as a whole: isolate the failing points
-            if n == 1:
-                raise
+        except Exception as e:  # noqa: BLE001 - the batch failed as a whole: isolate the points
+            if n == 1:  # a one-point batch: that point failed (a failure is data, not a crash)
+                return _stack_rows([None], 1), np.array([classify_exception(e)], dtype=object)
             return self._split(fn, full, n)
 
     def _split(self, fn, full, n):
         rows, reasons = [], np.full(n, OK, dtype=object)
+        limit = point_time_limit()
         for i in range(n):
             one = {k: v[i:i + 1] for k, v in full.items()}
             try:
-                with np.errstate(all="ignore"):
+                with np.errstate(all="ignore"), _PointClock(limit):
                     out = dict(fn(one))
                 r = _pop_reasons(out, 1)
-                rows.append(_normalise(out, 1))
+                rows.append({k: v[0] for k, v in _normalise(out, 1).items()})  # scalars
                 reasons[i] = r[0]
             except Exception as e:  # noqa: BLE001 - a failing point is data, not a crash
                 rows.append(None)
@@ -212,10 +283,11 @@ class Target:
         custom = self.use_model_likelihood and self.custom_likelihood()
         rows, reasons = [], np.full(n, OK, dtype=object)
         ll = np.zeros(n)
+        limit = point_time_limit()
         for i in range(n):
             vals = {k: (v[i] if v.dtype == object else float(v[i])) for k, v in full.items()}
             try:
-                with np.errstate(all="ignore"):
+                with np.errstate(all="ignore"), _PointClock(limit):
                     p = model.parameters(**vals)
                     obs = model.observables(p)
                     if custom:
@@ -397,6 +469,10 @@ def compute_chunk(cfg_json: str, target: Target, first_id: int,
     for k, v in out.items():
         if k not in cols:
             cols[k] = v
+    if np.any(reasons != OK):  # failed points may leave no column at all: NaN, not a crash
+        for k in _referenced_columns(cfg):
+            if k not in cols:
+                cols[k] = np.full(n, np.nan)
     for name, text in cfg.derived.items():
         cols[name] = np.broadcast_to(expr.evaluate(text, cols), (n,)).astype(float)
 
@@ -543,6 +619,24 @@ def probe(cfg: ScanConfig, target: Target, params: Mapping[str, np.ndarray]) -> 
 
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _referenced_columns(cfg: ScanConfig) -> set[str]:
+    """Model columns the configuration reads (expressions, ``observables``, NuFIT inputs)."""
+    names = set()
+    texts = [t.observable for t in cfg.likelihood] + list(cfg.derived.values())
+    for c in cfg.curve_constraints():
+        texts += [c.x, c.y]
+    for t in texts:
+        try:
+            names |= expr.names(t)
+        except expr.ExpressionError:
+            pass
+    names |= set(cfg.observables or [])
+    if cfg.nufit is not None:
+        names |= {cfg.nufit.column(k) for k in ("s12sq", "s13sq", "s23sq", "dm21sq", "dm3lsq",
+                                                "delta_cp")}
+    return names - set(cfg.derived) - set(cfg.parameters)
 
 
 def _expression_names(cfg: ScanConfig) -> set[str]:

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from darkseesaw.errors import Deadline, NonConvergence
 from darkseesaw.spectrum.scalar_fields import Doublet, MassBlock, ScalarSpectrum, Vacuum
 
 __all__ = ["VacuumMixin"]
@@ -35,10 +36,13 @@ class VacuumMixin:
 
     # ---------------------------------------------------------------- minimisation
     def _newton(self, params, x0, free, tol, maxiter):
-        """Batched damped saddle-free Newton on the tadpoles over the coordinates ``free``."""
+        """Batched damped saddle-free Newton on the tadpoles over the coordinates ``free``
+        (at most ``maxiter`` iterations and the solve cap, `darkseesaw.errors.Deadline`)."""
         x = np.array(x0, dtype=self.rdtype)
         conv = np.zeros(x.shape[:-1], dtype=bool)
+        deadline = Deadline("scalar-potential minimisation")
         for _ in range(maxiter):
+            deadline.check()
             V0, g, H = self._derivatives(params, x, hess=True)
             gf = np.asarray(g[..., free], dtype=float)
             Hf = np.asarray(H[..., free[:, None], free[None, :]], dtype=float)
@@ -64,7 +68,7 @@ class VacuumMixin:
 
     def minimise(self, params: Mapping[str, Any], guess: Mapping[str, Any], *,
                  tol: float = 1e-12, maxiter: int = 100,
-                 check_candidates: bool = True) -> Vacuum:
+                 check_candidates: bool = True, require_converged: bool = False) -> Vacuum:
         """Solve the tadpoles for the vevs (given all parameters) and check the minimum.
 
         Batched Newton iteration on ∂V/∂v = 0 over the neutral CP-even directions, started at
@@ -85,6 +89,11 @@ class VacuumMixin:
             Newton iterations.
         check_candidates : bool
             Also search the other candidate vacua (2^k starts for k non-zero guesses).
+        require_converged : bool
+            Raise `darkseesaw.errors.NonConvergence` if the Newton iteration did not converge
+            (for every point of a batch); by default the result says so in ``converged``.
+            Either way an iteration past the solve cap (``DARKSEESAW_SOLVE_TIMEOUT``, 60 s)
+            raises `darkseesaw.errors.SolveTimeout`.
 
         Returns
         -------
@@ -110,6 +119,10 @@ class VacuumMixin:
             x, conv = x0, np.ones(x0.shape[:-1], dtype=bool)
         else:
             x, conv = self._newton(params, x0, free, tol, maxiter)
+        if require_converged and not np.all(conv):
+            raise NonConvergence(f"scalar-potential minimisation did not converge in {maxiter} "
+                                 f"Newton iterations ({int(np.size(conv) - np.sum(conv))} of "
+                                 f"{np.size(conv)} points)")
         Vx = np.asarray(self.potential(params, x), dtype=float)
         sp = self.spectrum(params, self.vevs_from_x(x))
         deepest = np.ones_like(Vx, dtype=bool)
