@@ -11,13 +11,30 @@ Conventions
 * Widths are those of a **Dirac** HNL N (lepton number +1): N → ℓ⁻ X⁺, N → ν X⁰. A Majorana
   HNL also decays into the charge-conjugate states, so every width doubles
   (``majorana=True``).
-* Neutral-current couplings use the on-shell sin²θ_W = 1 − M_W²/M_Z²; g_L = T₃ − Q s_W²,
-  g_R = −Q s_W², and for N → ν_α ℓ_α⁺ ℓ_α⁻ the charged current adds 1 to g_L (interference).
-* Hadrons: exclusive single-meson channels (π, K, D, D_s, B, B_c, η, η′, η_c, ρ, K*, D*, D_s*,
-  ω, φ, J/ψ) at low mass and inclusive quark channels with the QCD correction
-  1 + α_s/π + 5.2 (α_s/π)² + 26.4 (α_s/π)³ at high mass. ``hadrons="auto"`` uses the exclusive
-  sum below ``M_excl`` = 1 GeV, the inclusive quark rate above ``M_incl`` = 2 GeV and a
-  linear-in-log(M) blend between the two (the "matching region" of Bondarenko et al. §3.3).
+* Neutral-current couplings g_L = T₃ − Q s_W², g_R = −Q s_W² use the MS-bar
+  sin²θ̂_W(M_Z) = 0.23129 (`physics.sin2_theta_W`; keyword ``sin2_theta_w``), and for
+  N → ν_α ℓ_α⁺ ℓ_α⁻ the charged current adds 1 to g_L (interference). With the amplitude
+  normalised by G_F (ρ = 1), ŝ² is the coupling free of large m_t² terms; the on-shell
+  1 − M_W²/M_Z² = 0.2232 absorbs Δρ ∝ m_t² and would shift Γ(ν ρ⁰) by +6 % and Γ(ν_μ μμ) by
+  −2.6 % (tested). Bondarenko et al. and their SHiP code use 0.2312–0.2313.
+* Hadrons (keyword ``hadrons``):
+
+  - ``"matched"`` (default; ``"auto"`` is an alias): the exclusive single-meson channels
+    (π, K, D, D_s, B, B_c, η, η′, η_c, ρ, K*, D*, D_s*, ω, φ, J/ψ) below the matching mass
+    ``m_match`` = `M_MATCH` = 1 GeV and the inclusive quark rate with the QCD correction
+    1 + α_s/π + 5.2 (α_s/π)² + 26.4 (α_s/π)³ at and above it: the prescription of Bondarenko
+    et al. §3 (single mesons below ~1 GeV; above, multi-hadron states matter and the
+    QCD-corrected quark rate estimates the total hadronic width), as the same authors coded it
+    for SHiP (FairShip ``python/hnl.py``: quark channels only for M_N ≥ 1 GeV, hadronic width
+    max(meson sum, quark sum), which is the quark sum at every M_N ≥ 1 GeV because the meson
+    sum is at most 0.92 of it there, 0.16–0.22 at 5 GeV). The hadronic width jumps up at
+    m_match (+14 % for U_e, U_μ, +29 % for U_τ at 1 GeV): the uncertainty of either
+    description there.
+  - ``"exclusive"``: the meson sum at every mass (what Cline, Puel, Toma 2020 used, Fig. 4);
+  - ``"inclusive"``: the quark rate at every mass (not meaningful below ~1 GeV);
+  - ``"blend"``: the earlier ad-hoc choice, exclusive below 1 GeV, inclusive above 2 GeV and a
+    linear-in-log M interpolation of the two weights in between (no published basis; kept for
+    comparison).
 * Above M_W (M_Z, m_h) the on-shell two-body decays ℓW, νZ, νh (Γ = G_F M³|U|²/(8√2π) ×
   (1 − x_W²)²(1 + 2x_W²), and half that with x_Z, resp. (1 − x_h²)²) replace the Fermi-theory
   three-body rates mediated by the same boson. The Fermi rates neglect the W/Z propagator, so
@@ -47,26 +64,34 @@ from darkseesaw.observables.qcd import alpha_s, qcd_factor
 
 __all__ = [
     "partial_widths", "total_width", "lifetime_s", "decay_length_m", "branching_ratios",
-    "classify", "I_cc", "gamma_lla_exact", "gamma_nu_ll", "alpha_s",
+    "classify", "I_cc", "gamma_lla_exact", "gamma_nu_ll", "alpha_s", "reduced_widths",
+    "M_MATCH", "HADRONS",
 ]
 
 FLAVOURS = ("e", "mu", "tau")
 _ML = np.array([ph.m_e, ph.m_mu, ph.m_tau])
-_SW2 = ph.sin2_theta_W_onshell
+_SW2 = ph.sin2_theta_W
+"""sin²θ_W of the neutral-current couplings: MS-bar ŝ²(M_Z) (see the module docstring)."""
+M_MATCH = 1.0
+"""Matching mass [GeV] of ``hadrons="matched"``: exclusive mesons below, QCD-corrected quarks
+at and above (Bondarenko et al. 2018; FairShip ``hnl.py``)."""
 M_EXCL = 1.0
 M_INCL = 2.0
+"""End points [GeV] of the log-linear interpolation of ``hadrons="blend"``."""
+HADRONS = ("matched", "exclusive", "inclusive", "blend")
+"""The hadronic treatments (``"auto"`` = ``"matched"``)."""
 
 # charged pseudoscalars and vectors: (name, CKM key)
 _CHARGED_P = (("pi+", "ud"), ("K+", "us"), ("D+", "cd"), ("Ds+", "cs"), ("B+", "ub"),
               ("Bc+", "cb"))
 _NEUTRAL_P = ("pi0", "eta", "eta'", "eta_c")
 _CHARGED_V = (("rho+", "ud"), ("K*+", "us"), ("D*+", "cd"), ("Ds*+", "cs"))
-# neutral vectors with kappa_h (Bondarenko et al. eq. 3.9)
+# neutral vectors with kappa_h(s_W^2) (Bondarenko et al. eq. 3.9)
 _NEUTRAL_V = {
-    "rho0": 1.0 - 2.0 * _SW2,
-    "omega": 4.0 / 3.0 * _SW2,
-    "phi": 4.0 / 3.0 * _SW2 - 1.0,
-    "J/psi": 1.0 - 8.0 / 3.0 * _SW2,
+    "rho0": lambda s2: 1.0 - 2.0 * s2,
+    "omega": lambda s2: 4.0 / 3.0 * s2,
+    "phi": lambda s2: 4.0 / 3.0 * s2 - 1.0,
+    "J/psi": lambda s2: 1.0 - 8.0 / 3.0 * s2,
 }
 # quarks: (T3, Q, mass)
 _QUARKS = {
@@ -174,21 +199,24 @@ def gamma_nu_ll(x: ArrayLike, gL: float | np.ndarray, gR: float | np.ndarray) ->
     return np.where(ok, val, 0.0)
 
 
-def _blend(M: ArrayLike, hadrons: str) -> np.ndarray:
+def _inclusive_weight(M: ArrayLike, hadrons: str, m_match: float = M_MATCH) -> np.ndarray:
     """Weight of the inclusive quark description (0: exclusive mesons, 1: quarks)."""
     M = np.asarray(M, float)
+    if hadrons in ("matched", "auto"):
+        return (M >= m_match).astype(float)
     if hadrons == "exclusive":
         return np.zeros_like(M)
     if hadrons == "inclusive":
         return np.ones_like(M)
-    if hadrons != "auto":
-        raise ValueError("hadrons must be 'auto', 'exclusive' or 'inclusive'")
+    if hadrons != "blend":
+        raise ValueError(f"hadrons must be one of {HADRONS} (or 'auto'), not {hadrons!r}")
     t = (np.log(M) - math.log(M_EXCL)) / (math.log(M_INCL) - math.log(M_EXCL))
     return np.clip(t, 0.0, 1.0)
 
 
 # ------------------------------------------------------------------------------- reduced widths
-def reduced_widths(M: ArrayLike, *, hadrons: str = "auto",
+def reduced_widths(M: ArrayLike, *, hadrons: str = "matched", m_match: float = M_MATCH,
+                   sin2_theta_w: float | None = None,
                    scalar: tuple[float, float] | None = None) -> dict[str, np.ndarray]:
     """Widths per unit |U_α|² [GeV], Dirac HNL: dict channel → array (..., 3) over α = e, μ, τ.
 
@@ -196,8 +224,12 @@ def reduced_widths(M: ArrayLike, *, hadrons: str = "auto",
     ----------
     M : array_like
         HNL mass [GeV] (any shape).
-    hadrons : {"auto", "exclusive", "inclusive"}
-        Hadronic description (see module docstring).
+    hadrons : {"matched", "exclusive", "inclusive", "blend"}
+        Hadronic description (module docstring); ``"auto"`` = ``"matched"``.
+    m_match : float
+        Matching mass [GeV] of ``hadrons="matched"`` (default `M_MATCH` = 1 GeV).
+    sin2_theta_w : float or None
+        sin²θ_W of the neutral-current couplings (default: MS-bar `physics.sin2_theta_W`).
     scalar : (m_s, g_s) or None
         Mass m_s [GeV] and coupling g_s (dimensionless) of a singlet scalar s lighter than N:
         the coupling g_s s N̄N opens N → ν s
@@ -222,16 +254,17 @@ def reduced_widths(M: ArrayLike, *, hadrons: str = "auto",
             ch[..., a] = base[..., 0] * I_cc(xl[..., b], 0.0, xl[..., a])
             out[f"{fa} {fb} nu"] = ch
 
+    sw2 = _SW2 if sin2_theta_w is None else float(sin2_theta_w)
     # nu l_beta l_beta: NC, plus CC interference for alpha == beta
     for b, fb in enumerate(FLAVOURS):
-        gl, gr = -0.5 + _SW2, _SW2
+        gl, gr = -0.5 + sw2, sw2
         same = np.where(M[..., 0] < ph.M_W, gamma_nu_ll(xl[..., b], gl + 1.0, gr),
                         gamma_nu_ll(xl[..., b], gl, gr))
         other = gamma_nu_ll(xl[..., b], gl, gr)
         arr = np.stack([np.where(a == b, same, other) for a in range(3)], axis=-1)
         out[f"nu {fb} {fb}"] = base * arr
 
-    w_inc = _blend(M[..., 0], hadrons)[..., None]
+    w_inc = _inclusive_weight(M[..., 0], hadrons, m_match)[..., None]
     w_exc = 1.0 - w_inc
     # exclusive: charged pseudoscalars
     for P, ckm in _CHARGED_P:
@@ -253,7 +286,8 @@ def reduced_widths(M: ArrayLike, *, hadrons: str = "auto",
              * ((1 - xl**2) ** 2 + xh**2 * (1 + xl**2) - 2 * xh**4)
              * _sqrt_lam(1.0, xh**2, xl**2))
         out[f"l {Vn}"] = w_exc * np.where(M > mV + _ML, g, 0.0)
-    for Vn, kap in _NEUTRAL_V.items():
+    for Vn, kappa in _NEUTRAL_V.items():
+        kap = kappa(sw2)
         mV = ph.meson_masses[Vn]
         gV = ph.meson_decay_constants[Vn] * mV
         xh = mV / M
@@ -270,7 +304,7 @@ def reduced_widths(M: ArrayLike, *, hadrons: str = "auto",
             g = 3 * V**2 * base * I_cc(xu * one, xd * one, xl) * qcd
             out[f"l {qu} {qd}"] = w_inc * g
         for q, (t3, Q, mq) in _QUARKS.items():
-            g = 3 * base * gamma_nu_ll(mq / M, t3 - Q * _SW2, -Q * _SW2) * qcd * one
+            g = 3 * base * gamma_nu_ll(mq / M, t3 - Q * sw2, -Q * sw2) * qcd * one
             out[f"nu {q} {q}"] = w_inc * g
 
     # above the W (Z) mass: on-shell two-body decays replace the Fermi-theory three-body rates
@@ -297,7 +331,9 @@ def reduced_widths(M: ArrayLike, *, hadrons: str = "auto",
     return out
 
 
-def partial_widths(M: ArrayLike, U2: ArrayLike, *, majorana: bool = False, hadrons: str = "auto",
+def partial_widths(M: ArrayLike, U2: ArrayLike, *, majorana: bool = False,
+                   hadrons: str = "matched", m_match: float = M_MATCH,
+                   sin2_theta_w: float | None = None,
                    scalar: tuple[float, float] | None = None) -> dict[str, np.ndarray]:
     """Partial widths [GeV] of an HNL of mass M with mixings |U_α|².
 
@@ -310,8 +346,12 @@ def partial_widths(M: ArrayLike, U2: ArrayLike, *, majorana: bool = False, hadro
         against M.
     majorana : bool
         Majorana HNL (charge-conjugate channels added: all widths × 2).
-    hadrons : {"auto", "exclusive", "inclusive"}
-        Hadronic description (see the module notes).
+    hadrons : {"matched", "exclusive", "inclusive", "blend"}
+        Hadronic description (module notes); default ``"matched"`` at ``m_match``.
+    m_match : float
+        Matching mass [GeV] of ``hadrons="matched"`` (default 1 GeV).
+    sin2_theta_w : float or None
+        sin²θ_W of the neutral-current couplings (default MS-bar ŝ²(M_Z) = 0.23129).
     scalar : (m_s [GeV], g_s) or None
         Opens N → ν s (see `reduced_widths`).
 
@@ -332,7 +372,8 @@ def partial_widths(M: ArrayLike, U2: ArrayLike, *, majorana: bool = False, hadro
     'l pi+'
     """
     U2 = np.asarray(U2, float)
-    red = reduced_widths(M, hadrons=hadrons, scalar=scalar)
+    red = reduced_widths(M, hadrons=hadrons, m_match=m_match, sin2_theta_w=sin2_theta_w,
+                         scalar=scalar)
     f = 2.0 if majorana else 1.0
     return {k: f * np.sum(v * U2, axis=-1) for k, v in red.items()}
 
