@@ -176,6 +176,17 @@ V_CKM: dict[str, float] = {
     "tb": 1.010,
 }
 
+# CKM phase: Wolfenstein parameters of the PDG 2024 CKM review (global fit), for the CP
+# structure of top-loop FCNCs: V_ts* V_td ∝ −(1 − ρ̄ − i η̄) (e.g. K_L → π⁰ S ∝ (Re λ_t)²).
+ckm_rho_bar: float = 0.1591
+ckm_eta_bar: float = 0.3523
+
+tau_K_plus_s: float = 1.2380e-8
+"""K± lifetime [s] (PDG 2024, 1.2380 ± 0.0020 × 10⁻⁸ s)."""
+
+tau_K_L_s: float = 5.116e-8
+"""K_L lifetime [s] (PDG 2024, 5.116 ± 0.021 × 10⁻⁸ s)."""
+
 # --------------------------------------------------------------------------------------------
 # Gravity and cosmology
 # --------------------------------------------------------------------------------------------

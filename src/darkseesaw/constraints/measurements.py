@@ -232,6 +232,15 @@ _LIST = [
            "(upper edge)", "2015",
            "g_aγ from ~10⁻¹⁸ GeV⁻¹ (ALP = all DM) up to the largest value of Table I of "
            "Carvajal et al. 2015 (1.9 × 10⁻¹², a subdominant DM component)"),
+    # ---------------------------------------------------------------- KOTO excess (seed 002)
+    _range("br_KL_pi0nunu_koto2019_1sigma", 1.0e-9, 4.1e-9, "", "KOTO 2016-18 data (T. "
+           "Shinohara, KAON 2019), as quoted by Egana-Ugrinovic, Homiller, Meade, PRL 124 (2020) "
+           "191801, arXiv:1911.10203, eq. 1: 2.1 +2.0 -1.1 x 1e-9 (68 % CL)", "2019-09",
+           "3 candidate events over 0.1 expected; statistical errors only. KOTO's final analysis "
+           "of these data (PRL 126 (2021) 121801) attributes them to newly found backgrounds"),
+    _range("br_KL_pi0nunu_koto2019_2sigma", 0.4e-9, 6.2e-9, "", "as br_KL_pi0nunu_koto2019_1sigma"
+           ": 2.1 +4.1 -1.7 x 1e-9 (95 % CL)", "2019-09",
+           "the interval behind the 2σ KOTO region drawn by hnl-inflaton (Cline et al. 2020)"),
     # ---------------------------------------------------------------- Higgs mixing (seed 001)
     _ul("br_h_inv_atlas_2023", 0.107, 0.95, "", "ATLAS combination of searches for invisible "
         "Higgs decays, Phys. Lett. B 842 (2023) 137963, arXiv:2301.10731", "2023-01",
