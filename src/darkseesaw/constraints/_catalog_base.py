@@ -7,6 +7,7 @@ family are added by the mixins in `_catalog_portals` and `_catalog_dark_matter`.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from darkseesaw.constraints.readers import data_dir
 
@@ -81,7 +82,7 @@ class BuilderBase:
             if v and not ent.get(k):
                 ent[k] = v
 
-    def curve(self, name: str, parts: list[dict], **meta) -> None:
+    def curve(self, name: str, parts: list[dict], **meta: Any) -> None:
         if name in self.curves:
             raise ValueError(f"duplicate curve name {name}")
         assert re.fullmatch(r"[a-z]+/[A-Za-z0-9\-]+/[a-z0-9.+\-]+", name), name

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from darkseesaw.constraints._catalog_base import BuilderBase, slug
 from darkseesaw.constraints.readers import ecsv_header
@@ -86,7 +87,7 @@ class DarkMatterCurves(BuilderBase):
                     notes = "DAMA/LIBRA allowed region (Savage et al. 0808.3607), closed contour"
             self.file(rel, citation=cite, columns=["m_chi [GeV]", f"sigma_{sub[2]} [cm^2]"],
                       kind=kind)
-            part = {"file": rel, "reader": "xy", "region": reg}
+            part: dict[str, Any] = {"file": rel, "reader": "xy", "region": reg}
             if stem == "AllLimits-2024":
                 part["y_max"] = 0.5  # the repo writes 1 cm^2 where no experiment applies
             self.curve(f"dd/{q}/{nm}", [part],

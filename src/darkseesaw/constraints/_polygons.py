@@ -36,19 +36,25 @@ The brute-force scans the tables replace are kept below (`crossings`, `inside_re
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
 import numpy as np
+
+if TYPE_CHECKING:
+    from darkseesaw.constraints.curves import Part
 
 _CHUNK = 2_000_000  # points x table entries per vectorised block
 _BITS = 64  # polygons per SlabRegion (one bit each in a uint64)
 
 
-def _blocks(n: int, m: int):
+def _blocks(n: int, m: int) -> Iterator[slice]:
     step = max(1, _CHUNK // max(m, 1))
     for s in range(0, n, step):
         yield slice(s, min(n, s + step))
 
 
-def _expand(first: np.ndarray, stop: np.ndarray):
+def _expand(first: np.ndarray, stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(row, entry) pairs for entries ``e`` covering rows ``first[e] .. stop[e]-1``."""
     n = stop - first
     e = np.repeat(np.arange(first.size), n)
@@ -69,7 +75,8 @@ class _Table:
     than one fancy index per column) and yields contiguous per-column arrays.
     """
 
-    def __init__(self, rows, cols, n_rows: int, pads, weights=None):
+    def __init__(self, rows: np.ndarray, cols: Sequence[Any], n_rows: int, pads: Sequence[Any],
+                 weights: Any = None) -> None:
         order = np.argsort(rows, kind="stable")
         r = rows[order]
         cols = [np.asarray(c)[order] for c in cols]
@@ -93,7 +100,8 @@ class _Table:
                                [c[ov] for c in cols], pads)
 
     @staticmethod
-    def _fill(n, w, r, pos, cols, pads):
+    def _fill(n: int, w: int, r: np.ndarray, pos: np.ndarray, cols: Sequence[np.ndarray],
+              pads: Sequence[Any]) -> np.ndarray:
         t = np.empty((len(cols), n, w))
         for i, (c, pad) in enumerate(zip(cols, pads, strict=True)):
             ti = t[i].view(c.dtype)
@@ -101,10 +109,10 @@ class _Table:
             ti[r, pos] = c
         return t
 
-    def _columns(self, g):
+    def _columns(self, g: np.ndarray) -> list[np.ndarray]:
         return [g[i].view(dt) for i, dt in enumerate(self.dtypes)]
 
-    def gather(self, j: np.ndarray):
+    def gather(self, j: np.ndarray) -> Iterator[tuple[Any, list[np.ndarray]]]:
         """(points, entry columns) pairs: every point's main row, then the overflow rows."""
         yield slice(None), self._columns(np.take(self.main, j, axis=1))
         if self.n_over:
@@ -125,14 +133,16 @@ class SlabRegion:
         Strictly increasing ``fx``; ``sign`` +1: inside above the outline, -1: below.
     """
 
-    def __init__(self, polygons, functions):
+    def __init__(self, polygons: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]],
+                 functions: Sequence[tuple[Any, Any, int]]) -> None:
         if len(polygons) > _BITS:
             raise ValueError(f"at most {_BITS} polygons per SlabRegion")
         xs = [e[0] for e in polygons] + [e[2] for e in polygons] + [f[0] for f in functions]
         X = np.unique(np.concatenate(xs)) if xs else np.empty(0)
         self.X = X
         self.K = K = max(X.size - 1, 0)
-        self.poly = self.func = None
+        self.poly: _Table | None = None
+        self.func: _Table | None = None
         self.single = len(polygons) == 1
         if polygons and K:
             x1, y1, x2, y2 = (np.concatenate([e[i] for e in polygons]) for i in range(4))
@@ -189,7 +199,7 @@ class SlabRegion:
         return res
 
 
-def build_regions(parts) -> list[SlabRegion]:
+def build_regions(parts: Sequence[Part]) -> list[SlabRegion]:
     """`SlabRegion` tables for the union of ``parts`` (``Part`` objects), 64 polygons each."""
     polys = [p.edges for p in parts if p.fx is None]
     polys = [e for e in polys if e[0].size]  # all-vertical outlines contain no point
@@ -207,12 +217,15 @@ class SlabChains:
         Strictly increasing ``cx``, log10 coordinates.
     """
 
-    def __init__(self, chains):
+    def __init__(self, chains: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
         chains = [(np.asarray(cx, float), np.asarray(cy, float)) for cx, cy in chains]
         X = np.unique(np.concatenate([c[0] for c in chains])) if chains else np.empty(0)
         self.X = X
         self.n_cells = n_cells = max(2 * X.size - 1, 0)
-        rows_l, x0_l, y0_l, s_l = [], [], [], []
+        rows_l: list[Any] = []
+        x0_l: list[Any] = []
+        y0_l: list[Any] = []
+        s_l: list[Any] = []
         for cx, cy in chains:
             ia = np.searchsorted(X, cx)
             # segments: vertex cells 2·ia(k) ... and open cells up to the next vertex
@@ -237,7 +250,7 @@ class SlabChains:
         c = np.where(at, 2 * jl, 2 * jl - 1)
         return np.where((c >= 0) & (c < self.n_cells), c, self.n_cells)
 
-    def _reduce(self, lx, comb, ly=None):
+    def _reduce(self, lx: np.ndarray, comb: np.ufunc, ly: np.ndarray | None = None) -> np.ndarray:
         """Per point, ``comb`` (np.fmin / np.fmax) over the values ``v`` of every chain that
         covers lx (``|v - ly|`` when ly is given); NaN where none covers it."""
         out = np.full(lx.shape, np.nan)
@@ -264,7 +277,7 @@ class SlabChains:
 
 
 # ------------------------------------------------------------------ brute-force references
-def crossings(part, lxq: np.ndarray, *, half_open: bool):
+def crossings(part: Part, lxq: np.ndarray, *, half_open: bool) -> np.ndarray:
     """Heights (log10 y) where vertical lines at ``lxq`` cross the polygon edges.
 
     Returns an array (n, m) with NaN where edge m is not crossed by line n. ``half_open`` uses
@@ -281,7 +294,7 @@ def crossings(part, lxq: np.ndarray, *, half_open: bool):
     return np.where(hit, yc, np.nan)
 
 
-def inside_reference(parts, lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
+def inside_reference(parts: Sequence[Any], lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
     """The former ``Curve.inside``: every point against every polygon edge (O(N·E))."""
     res = np.zeros(lx.shape, bool)
     for part in parts:
@@ -299,12 +312,12 @@ def inside_reference(parts, lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
     return res
 
 
-def chains_of(part):
+def chains_of(part: Part) -> list[tuple[Any, Any]]:
     """The x-monotonic chains of a part: its outline itself when it is a function of x."""
     return [(part.fx, part.fy)] if part.fx is not None else part.chains()
 
 
-def edge_values_reference(parts, lxq: np.ndarray, *, lower: bool) -> np.ndarray:
+def edge_values_reference(parts: Sequence[Part], lxq: np.ndarray, *, lower: bool) -> np.ndarray:
     """The former ``Curve._edge_values``: a Python loop over parts and chains."""
     out = np.full(lxq.shape, np.nan)
     for part in parts:
@@ -319,7 +332,7 @@ def edge_values_reference(parts, lxq: np.ndarray, *, lower: bool) -> np.ndarray:
     return out
 
 
-def chain_dist_reference(parts, lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
+def chain_dist_reference(parts: Sequence[Part], lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
     """The former distance loop of ``Curve.margin``; inf where no chain covers lx."""
     dist = np.full(lx.shape, np.inf)
     for part in parts:

@@ -30,8 +30,8 @@ kept as ``_inside_reference`` / ``_margin_reference`` / ``_call_reference`` for 
 ``benchmarks/bench_curves.py``. An `Envelope` tests a point against one table of all its
 members' parts.
 
-Example
--------
+Examples
+--------
 >>> import numpy as np
 >>> c = Curve.from_points("demo/g/toy", [1e-3, 1e-1], [1e-10, 1e-8], region="above")
 >>> float(c(1e-2))                                   # log-log interpolation
@@ -46,10 +46,12 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw.constraints import _polygons
 from darkseesaw.constraints._polygons import crossings as _crossings  # noqa: F401  (tests)
@@ -125,7 +127,7 @@ def _close(lx: np.ndarray, ly: np.ndarray, region: str) -> Part:
     return Part(lx, ly, region, fx, fy)
 
 
-def _logs(x, y):
+def _logs(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Broadcast (x, y) and return them with their flat log10 (NaN where not positive)."""
     x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
     lx = np.log10(np.where(x > 0, x, np.nan)).ravel()
@@ -190,7 +192,7 @@ class Curve:
             self.parts_xy = [(self.x, self.y, self.region)]
         if self.kind not in KINDS:
             raise ValueError(f"{self.name}: kind must be one of {KINDS}, not {self.kind!r}")
-        self._parts = []
+        self._parts: list[Part] = []
         for px, py, reg in self.parts_xy:
             px = np.asarray(px, float)
             py = np.asarray(py, float)
@@ -203,8 +205,9 @@ class Curve:
 
     # ---------------------------------------------------------------- constructors
     @classmethod
-    def from_points(cls, name: str, x: Sequence[float], y: Sequence[float], **kw) -> Curve:
-        """A curve from one outline (x, y) in package units; keywords as the attributes."""
+    def from_points(cls, name: str, x: Sequence[float], y: Sequence[float], **kw: Any) -> Curve:
+        """A curve from one outline (x, y) in package units (``x_unit``, ``y_unit``; masses in
+        GeV); keywords as the attributes."""
         return cls(name=name, x=np.asarray(x, float), y=np.asarray(y, float), **kw)
 
     # ---------------------------------------------------------------- geometry
@@ -233,7 +236,7 @@ class Curve:
             r = self._slab_chains = _polygons.SlabChains(chains)
         return r
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, Any]:
         # the lookup tables are rebuilt on demand: do not ship them to other processes
         return {k: v for k, v in self.__dict__.items()
                 if k not in ("_slab_regions", "_slab_chains")}
@@ -241,15 +244,16 @@ class Curve:
     def _edge_values(self, lxq: np.ndarray, *, lower: bool) -> np.ndarray:
         return self._chain_index().edge(lxq, lower=lower)
 
-    def __call__(self, x) -> np.ndarray:
-        """Limit value at mass ``x`` (package units), log–log interpolated; NaN outside range.
+    def __call__(self, x: ArrayLike) -> np.ndarray | float:
+        """Limit value (in ``y_unit``) at mass ``x`` (``x_unit``, GeV for masses), log–log
+        interpolated; NaN outside range. A float for scalar ``x``.
 
         For ``above``/``inside`` regions this is the lower edge of the region, for ``below``
         regions the upper edge.
         """
         return self._call(x, self._edge_values)
 
-    def _call(self, x, edge_values) -> np.ndarray:
+    def _call(self, x: ArrayLike, edge_values: Callable[..., np.ndarray]) -> np.ndarray | float:
         x = np.asarray(x, dtype=float)
         with np.errstate(invalid="ignore", divide="ignore"):
             lxq = np.log10(np.where(x > 0, x, np.nan)).ravel()
@@ -257,9 +261,10 @@ class Curve:
         out = 10.0**ly
         return out.reshape(x.shape) if x.shape else out[0]
 
-    def inside(self, x, y) -> np.ndarray:
+    def inside(self, x: ArrayLike, y: ArrayLike) -> np.ndarray | bool:
         """True where (x, y) lies in the region (excluded region for a limit; favoured region
-        for a hint), vectorised with broadcasting."""
+        for a hint), vectorised with broadcasting; x in ``x_unit``, y in ``y_unit``. A bool for
+        scalar input."""
         x, lx, ly = _logs(x, y)
         res = self._inside_logs(lx, ly)
         return res.reshape(x.shape) if x.shape else bool(res[0])
@@ -270,14 +275,17 @@ class Curve:
             res |= reg.inside(lx, ly)
         return res
 
-    def allowed(self, x, y) -> np.ndarray:
+    def allowed(self, x: ArrayLike, y: ArrayLike) -> np.ndarray | bool:
         """True where the point is outside the region (not excluded; for a projection: out of
-        reach; for a hint: not in the favoured region). Outside the measured range: True."""
+        reach; for a hint: not in the favoured region). Outside the measured range: True.
+        x in ``x_unit``, y in ``y_unit``; a bool for scalar input."""
         r = self.inside(x, y)
         return ~r if isinstance(r, np.ndarray) else (not r)
 
-    def margin(self, x, y) -> np.ndarray:
+    def margin(self, x: ArrayLike, y: ArrayLike) -> np.ndarray | float:
         """Signed distance in decades (log10) from (x, y) to the nearest boundary along y.
+
+        x in ``x_unit``, y in ``y_unit``; a float for scalar input.
 
         Positive when allowed, negative when excluded, NaN where the limit does not cover x.
         For a simple upper limit this is ``log10(curve(x) / y)``.
@@ -295,27 +303,27 @@ class Curve:
         return (X[0], X[-1]) if X.size else (np.inf, -np.inf)
 
     # brute-force scans that the lookup tables replace: for tests and benchmarks only
-    def _inside_reference(self, x, y) -> np.ndarray:
+    def _inside_reference(self, x: ArrayLike, y: ArrayLike) -> np.ndarray | bool:
         """`inside` by the former scan of every point against every polygon edge."""
         x, lx, ly = _logs(x, y)
         res = _polygons.inside_reference(self._parts, lx, ly)
         return res.reshape(x.shape) if x.shape else bool(res[0])
 
-    def _margin_reference(self, x, y) -> np.ndarray:
+    def _margin_reference(self, x: ArrayLike, y: ArrayLike) -> np.ndarray | float:
         """`margin` by the former loop over chains and the edge scan."""
         x, lx, ly = _logs(x, y)
         ins = np.asarray(self._inside_reference(x, y)).ravel()
         m = _signed(_polygons.chain_dist_reference(self._parts, lx, ly), ins, ly)
         return m.reshape(x.shape) if x.shape else float(m[0])
 
-    def _call_reference(self, x) -> np.ndarray:
+    def _call_reference(self, x: ArrayLike) -> np.ndarray | float:
         """``curve(x)`` by the former loop over parts and chains."""
         return self._call(x, lambda lxq, lower: _polygons.edge_values_reference(
             self._parts, lxq, lower=lower))
 
     # ---------------------------------------------------------------- conversions
     def scaled(self, name: str | None = None, *, x_factor: float = 1.0, y_factor: float = 1.0,
-               y_power: float = 1.0, **meta) -> Curve:
+               y_power: float = 1.0, **meta: Any) -> Curve:
         """A copy with x → x·x_factor and y → (y·y_factor)^y_power (e.g. |U|² → |U|, Dirac →
         Majorana factors, CL rescaling); metadata can be overridden by keywords."""
         parts = [(np.asarray(px) * x_factor, (np.asarray(py) * y_factor) ** y_power, reg)
@@ -326,7 +334,7 @@ class Curve:
         kw.update(meta)
         return Curve(name=name or self.name, x=parts[0][0], y=parts[0][1], parts_xy=parts, **kw)
 
-    def info(self) -> dict:
+    def info(self) -> dict[str, Any]:
         """Metadata as a plain dict (what ``darkseesaw constraints show`` prints)."""
         lo, hi = self.x_range
         return {
@@ -355,7 +363,7 @@ class Envelope(Curve):
     full regions (closed contours keep their upper edges).
     """
 
-    def __init__(self, name: str, members: Sequence[Curve], **meta):
+    def __init__(self, name: str, members: Sequence[Curve], **meta: Any) -> None:
         if not members:
             raise ValueError(f"{name}: an envelope needs at least one member")
         regs = {m.region for m in members}
@@ -368,7 +376,7 @@ class Envelope(Curve):
         if len(units) > 1:
             raise ValueError(f"{name}: members have different y units {sorted(units)}")
         first = members[0]
-        kw = dict(x_unit=first.x_unit, y_unit=first.y_unit, x_label=first.x_label,
+        kw: dict[str, Any] = dict(x_unit=first.x_unit, y_unit=first.y_unit, x_label=first.x_label,
                   y_label=first.y_label, quantity=first.quantity, kind=first.kind,
                   region="below" if not lower else "above",
                   source="; ".join(dict.fromkeys(m.source for m in members if m.source)),
@@ -383,13 +391,13 @@ class Envelope(Curve):
         # as one lookup table: excluded if any member excludes
         return [p for m in self.members for p in m._region_parts()]
 
-    def margin(self, x, y):
+    def margin(self, x: ArrayLike, y: ArrayLike) -> np.ndarray | float:
         """Signed distance in decades to the nearest boundary of the member that decides:
         the most negative member margin where excluded, else the smallest; NaN where no member
         covers x. Each member is evaluated only on the points within its x range."""
         return super().margin(x, y)
 
-    def _margin_logs(self, lx, ly):
+    def _margin_logs(self, lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
         ms = np.full((len(self.members), lx.size), np.nan)
         for i, m in enumerate(self.members):
             lo, hi = m._margin_range()
@@ -398,18 +406,18 @@ class Envelope(Curve):
                 ms[i, sel] = m._margin_logs(lx[sel], ly[sel])
         return _min_margin(ms)
 
-    def _margin_range(self):
+    def _margin_range(self) -> tuple[float, float]:
         r = np.array([m._margin_range() for m in self.members])
         return r[:, 0].min(), r[:, 1].max()
 
-    def _inside_reference(self, x, y):
+    def _inside_reference(self, x: ArrayLike, y: ArrayLike) -> Any:
         r = None
         for m in self.members:
             v = m._inside_reference(x, y)
             r = v if r is None else (r | v)
         return r
 
-    def _margin_reference(self, x, y):
+    def _margin_reference(self, x: ArrayLike, y: ArrayLike) -> np.ndarray | float:
         x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
         out = _min_margin(np.array([np.atleast_1d(m._margin_reference(x, y)).ravel()
                                     for m in self.members]))
@@ -430,7 +438,7 @@ def _envelope_edge(members: Sequence[Curve], *, lower: bool) -> list[tuple[np.nd
 
     import warnings
 
-    def edge(lxq):
+    def edge(lxq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         vals = np.array([np.log10(m(10.0**lxq)) for m in members])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
@@ -438,6 +446,7 @@ def _envelope_edge(members: Sequence[Curve], *, lower: bool) -> list[tuple[np.nd
         return vals, v
 
     tiny = 1e-13
+    i: Any  # an index, first from np.nonzero, then from enumerate
 
     # insert crossings of members between consecutive break points (a few refinement passes)
     for _ in range(12):
@@ -449,7 +458,7 @@ def _envelope_edge(members: Sequence[Curve], *, lower: bool) -> list[tuple[np.nd
         bad = np.isfinite(chord) & np.isfinite(vm) & (np.abs(chord - vm) > 1e-11)
         if not bad.any():
             break
-        new = []
+        new: list[float] = []
         for i in np.nonzero(bad)[0]:
             # every member is linear inside the interval: insert all pairwise crossings
             x0, x1 = lxs[i], lxs[i + 1]
@@ -477,7 +486,7 @@ def _envelope_edge(members: Sequence[Curve], *, lower: bool) -> list[tuple[np.nd
     _, vlft = edge(lxs - eps)
     _, vrgt = edge(lxs + eps)
     _, vmid = edge(0.5 * (lxs[1:] + lxs[:-1]))
-    parts: list[tuple[list, list]] = [([], [])]
+    parts: list[Any] = [([], [])]
     for i, (xi, a, b, c) in enumerate(zip(lxs, vlft, v0, vrgt, strict=True)):
         X, Y = parts[-1]
         # the exact value b at the break point; the one-sided limits a (left) and c (right)

@@ -10,8 +10,8 @@
 The predictions (σ(pp → Z′), widths) are `darkseesaw.observables.collider`; this module holds the
 experimental side.
 
-Example
--------
+Examples
+--------
 >>> import math
 >>> math.isnan(float(dilepton_limit_fb(8000.0, 0.01)))   # beyond the published mass range
 True
@@ -19,10 +19,16 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw.constraints.registry import curve
 from darkseesaw.observables.collider import sigma_ll_ssm_fb
+
+if TYPE_CHECKING:
+    from darkseesaw.pdfs import PDFSet
 
 __all__ = ["dilepton_limit_fb", "max_coupling_dilepton", "ssm_mass_limit", "WIDTH_CURVES"]
 
@@ -34,11 +40,12 @@ WIDTH_CURVES = {0.0: "collider/sigmaB-ll/atlas-139ifb",
                  0.10: "collider/sigmaB-ll/atlas-139ifb-w10.0pct"}
 
 
-def dilepton_limit_fb(M, width_over_mass=0.0):
+def dilepton_limit_fb(M: ArrayLike, width_over_mass: ArrayLike = 0.0) -> np.ndarray:
     """ATLAS 139 fb⁻¹ observed 95 % CL limit on σB(Z′ → ℓℓ) [fb] (arXiv:1903.06248, Fig. 3).
 
     Uses the curve of the largest tabulated relative width ≤ ``width_over_mass`` (0, 0.5, 1.2,
     3, 6, 10 %), i.e. the nearest narrower signal hypothesis. NaN outside 250–6000 GeV.
+    ``M`` is the resonance mass [GeV], ``width_over_mass`` Γ/M (dimensionless).
     """
     M = np.asarray(M, float)
     wr = np.broadcast_to(np.asarray(width_over_mass, float), M.shape)
@@ -52,7 +59,9 @@ def dilepton_limit_fb(M, width_over_mass=0.0):
     return out
 
 
-def max_coupling_dilepton(M, sigma_ll_at_unit_g, width_over_mass=0.0, acceptance=1.0):
+def max_coupling_dilepton(M: ArrayLike, sigma_ll_at_unit_g: ArrayLike,
+                          width_over_mass: ArrayLike = 0.0, acceptance: float = 1.0
+                          ) -> np.ndarray:
     """Largest coupling allowed by the dilepton limit when σB ∝ g² (all widths ∝ g²).
 
     Parameters
@@ -62,20 +71,21 @@ def max_coupling_dilepton(M, sigma_ll_at_unit_g, width_over_mass=0.0, acceptance
     sigma_ll_at_unit_g : array
         σ(pp → Z′) BR(ℓℓ) [fb] at g = 1 (BR independent of g).
     width_over_mass : array
-        Γ/M at the coupling of interest (selects the ATLAS width hypothesis).
+        Γ/M (dimensionless) at the coupling of interest (selects the ATLAS width hypothesis).
     acceptance : float
-        Fiducial acceptance multiplying the prediction.
+        Fiducial acceptance multiplying the prediction (dimensionless).
 
     Returns
     -------
     ndarray
-        g_max (NaN where the limit is not tabulated, i.e. M > 6 TeV: no bound).
+        g_max, dimensionless (NaN where the limit is not tabulated, i.e. M > 6 TeV: no bound).
     """
     lim = dilepton_limit_fb(M, width_over_mass)
     return np.sqrt(lim / (acceptance * np.asarray(sigma_ll_at_unit_g, float)))
 
 
-def ssm_mass_limit(*, k_factor: float = 1.0, pdf=None, width_over_mass: float = 0.03):
+def ssm_mass_limit(*, k_factor: float = 1.0, pdf: PDFSet | None = None,
+                   width_over_mass: float = 0.03) -> float:
     """Mass [GeV] where the SSM σB (LO × k_factor) crosses the ATLAS limit (ATLAS: 5.1 TeV)."""
     Ms = np.linspace(3000.0, 6000.0, 121)
     pred = sigma_ll_ssm_fb(Ms, pdf=pdf, k_factor=k_factor)

@@ -13,8 +13,8 @@ code (Fernandez-Martinez et al., arXiv:2304.06772, ``hnl_tools.py``):
   curves are one-parameter limits at fixed mass; HNLimits itself uses 2-dof quantiles, pass
   ``dof=2`` to reproduce it). "3 events" sensitivities and unknown CLs are not rescaled.
 
-Example
--------
+Examples
+--------
 >>> env = hnl_envelope("e", nature="majorana", cl=0.90)
 >>> env.name, env.y_unit
 ('hnl/Ue2/current-majorana-90cl', '')
@@ -48,8 +48,8 @@ def _cl_number(cl: str) -> float | None:
 
 
 def nature_factor(hnl_type: str, bound_type: str, nature: str | None) -> float:
-    """Factor on a published |U|² limit to express it for a ``nature`` ('dirac'/'majorana')
-    HNL, given the published ``hnl_type`` and ``bound_type`` (PS, BD, C, UPMNS, COLLIDER)."""
+    """Factor (dimensionless) on a published |U|² limit to express it for a ``nature``
+    ('dirac'/'majorana') HNL, given the published ``hnl_type`` and ``bound_type`` (PS, BD, C, UPMNS, COLLIDER)."""
     if nature is None or hnl_type not in ("Dirac", "Majorana"):
         return 1.0
     f = _DIRAC_OVER_MAJORANA.get(bound_type, 1.0)
@@ -61,7 +61,8 @@ def nature_factor(hnl_type: str, bound_type: str, nature: str | None) -> float:
 
 
 def cl_factor(cl_from: str, cl_to: float | None, dof: int = 1) -> float:
-    """Factor on a |U|² limit from the published CL (string of the index) to ``cl_to``."""
+    """Factor (dimensionless) on a |U|² limit from the published CL (string of the index) to
+    ``cl_to``."""
     c = _cl_number(cl_from)
     if cl_to is None or c is None:
         return 1.0

@@ -22,8 +22,8 @@ topic           quantity                examples
 All masses are in GeV. The full list, with the source of every curve and every file, is in
 ``darkseesaw/constraints/data/catalog.yaml`` (``darkseesaw constraints list`` prints it).
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.constraints import curve
 >>> cast = curve("alp/gagamma/cast")
 >>> round(float(cast(1e-14)) * 1e11, 2)       # m_a = 1e-5 eV: CAST 2017, 0.66e-10 GeV^-1
@@ -33,7 +33,9 @@ Example
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Iterable
 from functools import cache, lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -81,8 +83,8 @@ def catalog(pattern: str = "*", *, kind: str | None = None, quantity: str | None
         ``name, quantity, kind, x_unit, y_unit, source, arxiv, cl, label, files`` per curve,
         sorted by name.
 
-    Example
-    -------
+    Examples
+    --------
     >>> [e["name"] for e in catalog("hnl/Ue2/current*")]
     ['hnl/Ue2/current', 'hnl/Ue2/current-with-cosmo']
     """
@@ -172,7 +174,7 @@ def curve(name: str) -> Curve:
     meta = {k: e[k] for k in _META_KEYS if k in e}
     if "envelope" in e:
         return Envelope(name, [curve(n) for n in e["envelope"]], **meta)
-    parts = []
+    parts: list[Any] = []
     for p in e["parts"]:
         parts.extend(_read_part(p))
     parts = [q for q in parts if len(q[0]) >= 2]
@@ -184,7 +186,8 @@ def curve(name: str) -> Curve:
                  files=[p["file"] for p in e["parts"]], **meta)
 
 
-def envelope(curves, name: str = "envelope", **meta) -> Envelope:
+def envelope(curves: str | Curve | Iterable[str | Curve], name: str = "envelope", **meta: Any
+             ) -> Envelope:
     """Combine several limits on one quantity into their envelope.
 
     Parameters
@@ -193,6 +196,8 @@ def envelope(curves, name: str = "envelope", **meta) -> Envelope:
         Catalogue names, shell patterns (``"dd/si/lz-*"``) or curve objects; same y unit.
     name : str
         Name of the result.
+    **meta
+        Metadata of the result (``kind``, ``source``, ``label`` … as `Curve` attributes).
 
     Returns
     -------
@@ -201,8 +206,8 @@ def envelope(curves, name: str = "envelope", **meta) -> Envelope:
         mass, exact in log–log: crossings between members are inserted as break points);
         ``env.allowed(x, y)`` is True only where every member allows the point.
 
-    Example
-    -------
+    Examples
+    --------
     >>> env = envelope(["dd/si/lz-2024", "dd/si/xenonnt-2025"], name="dd/si/xe-2025")
     >>> bool(env(30.0) <= min(curve("dd/si/lz-2024")(30.0), curve("dd/si/xenonnt-2025")(30.0)))
     True
@@ -210,7 +215,7 @@ def envelope(curves, name: str = "envelope", **meta) -> Envelope:
     return Envelope(name, resolve(curves), **meta)
 
 
-def resolve(items) -> list[Curve]:
+def resolve(items: str | Curve | Iterable[str | Curve]) -> list[Curve]:
     """Curves from a name, a glob pattern (``"dd/si/*"``), a `Curve`, or a list of those."""
     out: list[Curve] = []
     for c in ([items] if isinstance(items, str | Curve) else items):

@@ -32,8 +32,8 @@ A paper that writes the matrix with another sign or transposition convention pro
 same physical masses (Takagi values are invariant under ``𝓜 → P 𝓜 Pᵀ`` for a unitary P that
 rephases or reorders fields); only the mixing matrix is re-labelled accordingly.
 
-Example
--------
+Examples
+--------
 >>> import numpy as np
 >>> from darkseesaw.spectrum.builders import neutral_lepton_matrix
 >>> mD = np.eye(3) * 10.0; M = np.eye(3) * 1e3; mu = np.eye(3) * 1e-6
@@ -46,6 +46,7 @@ Example
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 __all__ = [
     "neutral_lepton_matrix",
@@ -55,7 +56,7 @@ __all__ = [
 ]
 
 
-def _batched(a, name, shape_tail):
+def _batched(a: ArrayLike, name: str, shape_tail: tuple[int, int]) -> np.ndarray:
     a = np.asarray(a)
     if a.ndim < 2 or a.shape[-2:] != shape_tail:
         raise ValueError(f"{name}: expected shape (..., {shape_tail[0]}, {shape_tail[1]}), "
@@ -63,8 +64,10 @@ def _batched(a, name, shape_tail):
     return a
 
 
-def neutral_lepton_matrix(mD, M=None, mu_S=None, mu_R=None, m_DS=None, mL=None, *,
-                          check_symmetric: bool = True):
+def neutral_lepton_matrix(mD: ArrayLike, M: ArrayLike | None = None, mu_S: ArrayLike | None = None,
+                          mu_R: ArrayLike | None = None, m_DS: ArrayLike | None = None,
+                          mL: ArrayLike | None = None, *, check_symmetric: bool = True
+                          ) -> np.ndarray:
     """Full symmetric neutral-lepton mass matrix in the basis (ν_L, N_Rᶜ, S).
 
     Every seesaw of the type-I family is a choice of blocks: type I (``mD``, ``mu_R``; no S),
@@ -93,7 +96,7 @@ def neutral_lepton_matrix(mD, M=None, mu_S=None, mu_R=None, m_DS=None, mL=None, 
     Returns
     -------
     ndarray, shape (..., 3+n_N+n_S, 3+n_N+n_S), complex
-        The matrix 𝓜 of the module notes (batched over the broadcast leading axes).
+        The matrix 𝓜 [GeV] of the module notes (batched over the broadcast leading axes).
     """
     mD = np.asarray(mD)
     if mD.ndim < 2 or mD.shape[-2] != 3:
@@ -150,7 +153,8 @@ def block_sizes(n_total: int, n_N: int) -> tuple[int, int, int]:
     return 3, n_N, n_total - 3 - n_N
 
 
-def iss_light_matrix(mD, M, mu_S, m_DS=None):
+def iss_light_matrix(mD: ArrayLike, M: ArrayLike, mu_S: ArrayLike, m_DS: ArrayLike | None = None
+                     ) -> np.ndarray:
     """Leading-order light-neutrino mass matrix of the inverse (and linear) seesaw.
 
     ``m_ν ≈ m_D M⁻¹ μ_S (M⁻¹)ᵀ m_Dᵀ − [m_DS (M⁻¹)ᵀ m_Dᵀ + transpose]`` for n_N = n_S, in the
@@ -160,12 +164,19 @@ def iss_light_matrix(mD, M, mu_S, m_DS=None):
 
     Parameters
     ----------
-    mD : (..., 3, n) [GeV];  M : (..., n, n) [GeV];  mu_S : (..., n, n) [GeV];
-    m_DS : (..., 3, n) [GeV], optional
+    mD : array_like, shape (..., 3, n)
+        Dirac masses [GeV].
+    M : array_like, shape (..., n, n)
+        N_R–S masses [GeV].
+    mu_S : array_like, shape (..., n, n)
+        Majorana masses of S [GeV].
+    m_DS : array_like, shape (..., 3, n), optional
+        ν_L–S masses of the linear seesaw [GeV].
 
     Returns
     -------
-    ndarray (..., 3, 3), complex symmetric [GeV]
+    ndarray (..., 3, 3)
+        Complex symmetric light-neutrino mass matrix [GeV].
     """
     mD = np.asarray(mD, dtype=complex)
     Minv = np.linalg.inv(np.asarray(M, dtype=complex))
@@ -177,7 +188,7 @@ def iss_light_matrix(mD, M, mu_S, m_DS=None):
     return mnu
 
 
-def heavy_light_mixing(mD, M):
+def heavy_light_mixing(mD: ArrayLike, M: ArrayLike) -> np.ndarray:
     """Leading-order active–heavy mixing Θ = m_D M⁻¹ (3×n) of the inverse seesaw.
 
     With the convention of this module (``−½ n̄ᶜ 𝓜 n``, Takagi ``Uᵀ 𝓜 U = diag``) the exact
@@ -185,5 +196,6 @@ def heavy_light_mixing(mD, M):
     block is ``η = (1 − N N†)/2 ≈ (Θ* Θᵀ)/2 = conj(Θ Θ†)/2``. The heavy states are
     pseudo-Dirac pairs (N ± S)/√2, each mixing with ν_α by Θ*/√2, and
     ``Σ_pair |U_αi|² ≈ |Θ_αk|²``. A cross-check for the exact mixing from `takagi`.
+    ``mD`` (..., 3, n) and ``M`` (..., n, n) in GeV; Θ is dimensionless.
     """
     return np.asarray(mD, dtype=complex) @ np.linalg.inv(np.asarray(M, dtype=complex))

@@ -41,8 +41,8 @@ Leading-order limits (checked in the tests):
   eq. (2.19) (3.6×10⁻¹⁴ in Table 2 of the paper): the paper's ε' is the mass-mixing part only
   (compute it with ``sin_chi=0``), while `GaugeMixing.eps_Z` is the full physical coupling.
 
-Example
--------
+Examples
+--------
 >>> import numpy as np
 >>> from darkseesaw import physics as ph
 >>> from darkseesaw.spectrum.gauge_mixing import neutral_gauge_mixing, sm_couplings
@@ -60,6 +60,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 
@@ -96,13 +97,14 @@ def sm_couplings(v: float | None = None, m_Z: float | None = None,
     return float(g), float(gp)
 
 
-def scalar_mass_contribution(couplings, vevs, charges) -> np.ndarray:
+def scalar_mass_contribution(couplings: ArrayLike, vevs: ArrayLike, charges: ArrayLike
+                             ) -> np.ndarray:
     """Gauge-boson mass matrix M̂²_ab = Σᵢ vᵢ² (g_a q_ai)(g_b q_bi) in the basis (B̂, Ŵ³, X̂).
 
     Parameters
     ----------
     couplings : array (..., 3)
-        (g', g, g_X).
+        (g', g, g_X), dimensionless.
     vevs : array (..., n)
         vᵢ [GeV] with ⟨φᵢ⁰⟩ = vᵢ/√2.
     charges : array (n, 3) or (..., n, 3)
@@ -164,8 +166,9 @@ class GaugeMixing:
                 "kappa_X": self.kappa_X[..., state]}
 
 
-def neutral_gauge_mixing(g, gp, gX, vevs, charges, sin_chi=0.0,
-                         extra_mass2=None) -> GaugeMixing:
+def neutral_gauge_mixing(g: float, gp: float, gX: ArrayLike, vevs: ArrayLike, charges: ArrayLike,
+                         sin_chi: ArrayLike = 0.0, extra_mass2: ArrayLike | None = None
+                         ) -> GaugeMixing:
     """Exact diagonalisation of the (B̂, Ŵ³, X̂) system with kinetic and mass mixing.
 
     Parameters
@@ -279,7 +282,9 @@ def neutral_gauge_mixing(g, gp, gX, vevs, charges, sin_chi=0.0,
                        sw2=sw2, e=e, gZ=gZ)
 
 
-def vector_axial_couplings(eps_em, eps_Z, Q, T3, *, e=None, gZ=None, sw2=None):
+def vector_axial_couplings(eps_em: ArrayLike, eps_Z: ArrayLike, Q: float, T3: float, *,
+                           e: float | None = None, gZ: float | None = None,
+                           sw2: float | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(g_V, g_A) of a fermion f to a boson coupling as e ε J_em + (g/c_W) ε' J_Z.
 
     Convention L ⊃ V_μ f̄ γ^μ (g_V − g_A γ⁵) f with J_Z^μ = Σ_f f̄ γ^μ (T₃/2 (1 − γ⁵) − Q s_W²) f:
@@ -289,7 +294,7 @@ def vector_axial_couplings(eps_em, eps_Z, Q, T3, *, e=None, gZ=None, sw2=None):
     Parameters
     ----------
     eps_em, eps_Z : float or array
-        ε and ε' (units of e and g/c_W).
+        ε and ε' (dimensionless, in units of e and g/c_W).
     Q, T3 : float
         Electric charge and weak isospin of the left-handed component.
     e, gZ, sw2 : float, optional
@@ -298,6 +303,7 @@ def vector_axial_couplings(eps_em, eps_Z, Q, T3, *, e=None, gZ=None, sw2=None):
     Returns
     -------
     (g_V, g_A) : tuple of arrays
+        Dimensionless couplings.
 
     Examples
     --------

@@ -8,22 +8,27 @@ real symmetric embedding ``K = [[Re M, Im M], [Im M, −Re M]]`` (2n×2n) whose 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 
-def takagi_mp(M, dps: int = 60):
+def takagi_mp(M: Any, dps: int = 60) -> tuple[list[Any], Any]:
     """Reference Takagi factorisation of one complex symmetric matrix at ``dps`` digits.
 
     Parameters
     ----------
     M : array_like (n, n) of complex, or a list of lists of mpmath numbers
+        Complex symmetric mass matrix (any mass unit; GeV in darkseesaw).
     dps : int
         Working precision in significant decimal digits (≥ 50 recommended).
 
     Returns
     -------
-    m : list of mpmath.mpf, ascending
-    U : mpmath.matrix (n × n) of mpc with Uᵀ M U = diag(m); column i is the state of mass m[i]
+    m : list of mpmath.mpf
+        Masses, ascending, in the unit of ``M``.
+    U : mpmath.matrix (n × n) of mpc
+        Unitary, Uᵀ M U = diag(m); column i is the state of mass m[i].
     """
     import mpmath as mp
 
@@ -54,7 +59,8 @@ def takagi_mp(M, dps: int = 60):
         return m, Z
 
 
-def to_numpy(m, Z):
-    """Convert a reference result to float / complex128 arrays."""
+def to_numpy(m: list[Any], Z: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Convert a reference result (`takagi_mp`) to float / complex128 arrays (masses in the
+    unit of the input matrix)."""
     return (np.array([float(x) for x in m]),
             np.array([[complex(Z[i, j]) for j in range(Z.cols)] for i in range(Z.rows)]))

@@ -222,7 +222,8 @@ class ScalarPotential(VacuumMixin):
         x = np.asarray(x, dtype=self.rdtype)
         return np.real(self.V(self.fields(x), self._params(params)))
 
-    def _stencil(self, fun, x, steps, hess: bool):
+    def _stencil(self, fun: Callable[[np.ndarray], np.ndarray], x: np.ndarray, steps: np.ndarray,
+                 hess: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """Gradient and Hessian of ``fun`` at x from 5-point stencils (exact for quartics).
 
         ``steps`` (..., n): step of each coordinate direction; mixed derivatives use the
@@ -234,7 +235,7 @@ class ScalarPotential(VacuumMixin):
         d2 = np.zeros(x.shape, dtype=self.rdtype)
         E = np.eye(n, dtype=self.rdtype)
 
-        def line(d):
+        def line(d: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             # differences first: exact zeros stay zero, rounding stays relative to the changes
             fp1, fm1 = fun(x + d) - f0, fun(x - d) - f0
             fp2, fm2 = fun(x + 2 * d) - f0, fun(x - 2 * d) - f0
@@ -259,7 +260,8 @@ class ScalarPotential(VacuumMixin):
                 2 * hi * hj)
         return f0, g, H
 
-    def _derivatives(self, params, x, hess: bool):
+    def _derivatives(self, params: Mapping[str, Any], x: np.ndarray, hess: bool
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """V, ∇V, ∇²V at x, term by term.
 
         V is split as V = V₀(x) + Σ_k p_k B_k(x) (V is linear in each coupling); each piece is
@@ -275,7 +277,7 @@ class ScalarPotential(VacuumMixin):
         steps = np.maximum(steps, big * 1e-30)
         zero = {k: self.rdtype(0) for k in p}
 
-        def piece(pk):
+        def piece(pk: dict[str, Any]) -> Callable[[np.ndarray], np.ndarray]:
             return lambda y: np.real(self.V(self.fields(y), pk)).astype(self.rdtype)
 
         V0 = piece(zero)

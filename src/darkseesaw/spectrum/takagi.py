@@ -104,8 +104,11 @@ import os
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 __all__ = ["takagi", "takagi_numpy_svd", "structural_rank", "last_info"]
 
@@ -133,7 +136,7 @@ def structural_rank(pattern: np.ndarray) -> int:
     n = pattern.shape[0]
     match_col = -np.ones(n, dtype=int)
 
-    def augment(r, seen):
+    def augment(r: int, seen: np.ndarray) -> bool:
         for c in np.flatnonzero(pattern[r]):
             if not seen[c]:
                 seen[c] = True
@@ -148,11 +151,11 @@ def structural_rank(pattern: np.ndarray) -> int:
 # ---------------------------------------------------------------------------------------
 # the two ways to run the kernels (same source, bit-identical results)
 
-_NUMBA = None
-_PYTHON = None
+_NUMBA: ModuleType | None = None
+_PYTHON: ModuleType | None = None
 
 
-def _numba_kernels():
+def _numba_kernels() -> ModuleType:
     global _NUMBA
     if _NUMBA is None:
         from darkseesaw.spectrum import _takagi_batch
@@ -161,7 +164,7 @@ def _numba_kernels():
     return _NUMBA
 
 
-def _python_kernels():
+def _python_kernels() -> ModuleType:
     global _PYTHON
     if _PYTHON is None:
         import importlib.util
@@ -169,9 +172,9 @@ def _python_kernels():
         path = Path(__file__).with_name("_takagi_batch.py")
         spec = importlib.util.spec_from_file_location(
             "darkseesaw.spectrum._takagi_batch_python", path)
-        mod = importlib.util.module_from_spec(spec)
-        mod._PURE_PYTHON = True
-        spec.loader.exec_module(mod)
+        mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]  # a file path
+        mod._PURE_PYTHON = True  # type: ignore[attr-defined]
+        spec.loader.exec_module(mod)  # type: ignore[union-attr]
         _PYTHON = mod
     return _PYTHON
 
@@ -179,7 +182,7 @@ def _python_kernels():
 _PYTHON_WORK_DONE = 0
 
 
-def _choose_engine(engine, work):
+def _choose_engine(engine: str, work: int) -> tuple[str, ModuleType]:
     global _PYTHON_WORK_DONE
     if engine == "auto":
         loaded = _NUMBA is not None or "darkseesaw.spectrum._takagi_batch" in sys.modules
@@ -198,10 +201,10 @@ def _choose_engine(engine, work):
 # ---------------------------------------------------------------------------------------
 # diagnostics
 
-_LAST_INFO: dict = {}
+_LAST_INFO: dict[str, Any] = {}
 
 
-def _reset_info(engine):
+def _reset_info(engine: str | None) -> None:
     _LAST_INFO.clear()
     _LAST_INFO.update({"n_fallback": 0, "n_flagged": 0, "n_exact_zero": 0,
                        "failed": np.zeros(0, dtype=np.int64), "reason": None,
@@ -211,7 +214,7 @@ def _reset_info(engine):
 _reset_info(None)
 
 
-def last_info() -> dict:
+def last_info() -> dict[str, Any]:
     """Diagnostics of the last `takagi` call.
 
     Keys
@@ -241,7 +244,7 @@ def last_info() -> dict:
     return out
 
 
-def _budget_from_env():
+def _budget_from_env() -> float | None:
     v = os.environ.get("DARKSEESAW_PRECISION_BUDGET")
     if v is None or v.strip() == "":
         return _DEFAULT_BUDGET_S
@@ -261,7 +264,7 @@ def _budget_from_env():
 # ---------------------------------------------------------------------------------------
 # second rounding path of the certification
 
-def _perturbation(n):
+def _perturbation(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Data of the second path: entrywise relative factors 1 + O(8ε) (symmetric) and phases."""
     r = np.random.default_rng(12345).uniform(-1.0, 1.0, (n, n))
     r = 1.0 + 8.0 * _EPS * 0.5 * (r + r.T)
@@ -271,10 +274,10 @@ def _perturbation(n):
             np.ascontiguousarray(ph2.imag))
 
 
-_PERT: dict = {}
+_PERT: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
 
-def _pert(n):
+def _pert(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if n not in _PERT:
         _PERT[n] = _perturbation(n)
     return _PERT[n]
@@ -282,7 +285,7 @@ def _pert(n):
 
 # ---------------------------------------------------------------------------------------
 
-def _nzero_chunk(C, n, cache):
+def _nzero_chunk(C: np.ndarray, n: int, cache: dict[bytes, int]) -> np.ndarray:
     """Structural zero count of each matrix of a chunk (pattern → n − sprank, cached)."""
     c = C.shape[0]
     pat = (C != 0).reshape(c, n * n)  # complex: re or im non-zero
@@ -306,8 +309,9 @@ def _nzero_chunk(C, n, cache):
     return nz
 
 
-def takagi(M, *, zero_structural: bool = True, certify: bool = True,
-           precision_budget="env", engine: str = "auto"):
+def takagi(M: ArrayLike, *, zero_structural: bool = True, certify: bool = True,
+           precision_budget: float | str | None = "env", engine: str = "auto"
+           ) -> tuple[np.ndarray, np.ndarray]:
     """Takagi factorisation ``Uᵀ M U = diag(m)`` of complex symmetric matrices.
 
     Parameters
@@ -343,10 +347,11 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
     Returns
     -------
     m : ndarray, shape (..., n)
-        Masses, ascending, ``m ≥ 0``, each with relative accuracy ~1e-13 for graded
+        Masses in the unit of ``M``, ascending, ``m ≥ 0``, each with relative accuracy ~1e-13 for graded
         (seesaw-type) matrices, whatever the hierarchy (tested to 10⁻²⁸ of the scale).
     U : ndarray, shape (..., n, n)
-        Unitary mixing matrix, column ``i`` the state of mass ``m[i]``: ``n = U n_mass``.
+        Unitary mixing matrix (dimensionless), column ``i`` the state of mass ``m[i]``:
+        ``n = U n_mass``.
 
     Examples
     --------
@@ -370,6 +375,7 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
     n = M.shape[-1]
     Mb = M.reshape((-1, n, n))  # a view for contiguous input
     nb = Mb.shape[0]
+    dt: type[np.floating[Any]] | type[np.complexfloating[Any, Any]]
     if np.iscomplexobj(Mb):
         ncomp, dt = 2, np.complex128
     else:
@@ -383,7 +389,7 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
     nzero = np.zeros(nb, dtype=np.int64)
     status = np.zeros(nb, dtype=np.int8)
     pert, phr, phi = _pert(n)
-    cache: dict = {}
+    cache: dict[bytes, int] = {}
     # the kernels take the zero count of the first matrix's pattern for every matrix with the
     # same pattern (the usual case) and leave the others (status 1) for a second call below
     pat0 = np.zeros((n, n), dtype=np.int8)
@@ -419,7 +425,9 @@ def takagi(M, *, zero_structural: bool = True, certify: bool = True,
     return m.reshape(batch + (n,)), U.reshape(batch + (n, n))
 
 
-def _resolve_flagged(bad, Mb, ncomp, dt, nzero, m, U, K, budget):
+def _resolve_flagged(bad: np.ndarray, Mb: np.ndarray, ncomp: int, dt: type[np.generic],
+                     nzero: np.ndarray, m: np.ndarray, U: np.ndarray, K: ModuleType,
+                     budget: float | None) -> None:
     """Matrices whose two passes disagree: exact zeros from the exact rank, else arbitrary
     precision within the budget, else NaN."""
     try:
@@ -480,10 +488,10 @@ def _resolve_flagged(bad, Mb, ncomp, dt, nzero, m, U, K, budget):
         info["reason"] = "precision_budget"
 
 
-def takagi_numpy_svd(M):
+def takagi_numpy_svd(M: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """Naive Takagi from LAPACK's SVD (numpy), for comparison only: light masses inaccurate.
 
-    Same conventions as `takagi`. Accurate only to ≈ ε·σ_max in absolute terms.
+    Same conventions (and units) as `takagi`. Accurate only to ≈ ε·σ_max in absolute terms.
     """
     M = np.asarray(M, dtype=complex)
     Vl, s, Wh = np.linalg.svd(M)
@@ -493,7 +501,7 @@ def takagi_numpy_svd(M):
     return s[..., ::-1], np.conj(Z[..., ::-1])
 
 
-class _CallableModule(type(sys)):
+class _CallableModule(type(sys)):  # type: ignore[misc]  # type(sys) is ModuleType
     """This module, callable as `takagi` itself.
 
     ``darkseesaw.spectrum.takagi`` is both this module and (re-exported by the package) the
@@ -502,7 +510,7 @@ class _CallableModule(type(sys)):
     does) would make ``from darkseesaw.spectrum import takagi`` return the module; calling it
     then still does the right thing."""
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, *args: Any, **kwargs: Any) -> tuple[np.ndarray, np.ndarray]:
         return takagi(*args, **kwargs)
 
 
