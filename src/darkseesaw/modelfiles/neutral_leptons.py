@@ -177,6 +177,10 @@ class NeutralLeptonModelFile:
                              f"({info.get('reason') or 'non-finite result'})")
         if not np.all(light_states_ok(m, U)):
             raise InputError(self.path, "blocks", self._light_problem(m, U))
+        if np.all(np.take_along_axis(m, select_light(m, U, warn=False), axis=-1) == 0.0):
+            raise InputError(self.path, "blocks", "the three light neutrinos are exactly "
+                             "massless (is mD, or every lepton-number-breaking block, zero?): "
+                             "the oscillation observables are undefined")
         return m, U, neutrino_observables(m, U)
 
     def _light_problem(self, m, U) -> str:

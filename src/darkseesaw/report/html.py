@@ -24,6 +24,7 @@ import datetime as _dt
 import html
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -349,6 +350,18 @@ def _reproduction_report(folder: Path) -> _Doc:
     return doc
 
 
+def _check_writable(path: Path) -> None:
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if path.is_dir():
+        raise InputError(str(path), "--out", "is a folder: give the HTML file to write")
+    if not parent.is_dir():
+        raise InputError(str(path), "--out", f"{parent} is a file, not a folder")
+    if not os.access(parent, os.W_OK):
+        raise InputError(str(path), "--out", f"cannot write in {parent}")
+
+
 def write_report(folder: str | Path, out: str | Path | None = None) -> Path:
     """Write the HTML report of ``folder`` (scan or reproduction); return its path.
 
@@ -361,7 +374,10 @@ def write_report(folder: str | Path, out: str | Path | None = None) -> Path:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise InputError(str(folder), None, "no such folder")
+        raise InputError(str(folder), None, "is a file, not a folder" if folder.exists()
+                         else "no such folder")
+    if out is not None:  # before the figures are drawn: a bad --out fails at once
+        _check_writable(Path(out))
     if (folder / "manifest.json").is_file():
         doc = _scan_report(folder)
     elif any(folder.glob("*.json")):
@@ -370,6 +386,11 @@ def write_report(folder: str | Path, out: str | Path | None = None) -> Path:
         raise InputError(str(folder), None, "neither a scan folder (manifest.json) nor a "
                          "reproduction folder (*.json)")
     path = Path(out) if out is not None else folder / "report.html"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(doc.render(), encoding="utf-8")
+    html = doc.render()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    except OSError as e:
+        raise InputError(str(path), "--out" if out is not None else None,
+                         f"cannot write the report ({e.strerror or type(e).__name__})") from None
     return path

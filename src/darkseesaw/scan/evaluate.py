@@ -580,7 +580,7 @@ def probe(cfg: ScanConfig, target: Target, params: Mapping[str, np.ndarray]) -> 
             try:
                 resolve_measurement(t.measurement)
             except KeyError as e:
-                raise KeyError((f"likelihood.{i}.measurement", str(e).strip("'\""))) from None
+                raise KeyError((f"likelihood.{i}.measurement", _key_message(e))) from None
     if target.auto:
         for lk in target.links():
             missing = link_names(lk) - avail
@@ -608,7 +608,8 @@ def probe(cfg: ScanConfig, target: Target, params: Mapping[str, np.ndarray]) -> 
         try:
             _curve(c.curve)
         except Exception as e:  # noqa: BLE001
-            raise KeyError((f"constraints.{i}.curve", f"unknown limit curve: {e}")) from None
+            raise KeyError((f"constraints.{i}.curve", f"unknown limit curve: "
+                            f"{_key_message(e)}")) from None
     if cfg.observables is not None:
         for i, k in enumerate(cfg.observables):
             if k not in avail:
@@ -619,6 +620,11 @@ def probe(cfg: ScanConfig, target: Target, params: Mapping[str, np.ndarray]) -> 
 
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _key_message(e: BaseException) -> str:
+    """The message of a KeyError without the quotes its ``str`` adds."""
+    return str(e.args[0]) if isinstance(e, KeyError) and e.args else str(e)
 
 
 def _referenced_columns(cfg: ScanConfig) -> set[str]:

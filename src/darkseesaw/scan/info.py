@@ -43,9 +43,8 @@ def summary(out: str | Path) -> dict[str, Any]:
     best_point = None
     if best_id is not None:
         import pyarrow.compute as pc
-        import pyarrow.parquet as pq
 
-        t = pq.read_table(store.chunk_path(best_k))
+        t = store.read_chunk(best_k)
         sel = t.filter(pc.equal(t.column("point_id"), best_id))
         if sel.num_rows:
             best_point = {k: v[0] for k, v in sel.to_pydict().items()

@@ -187,7 +187,8 @@ def load_target(cfg: ScanConfig, config_path: str) -> Target:
         key = target.kind
         raise InputError(config_path, key, f"cannot load {target.ref!r}: {e}") from None
     except KeyError as e:
-        raise InputError(config_path, target.kind, str(e).strip("'\"")) from None
+        raise InputError(config_path, target.kind, str(e.args[0]) if e.args else str(e)) \
+            from None
     return target
 
 

@@ -147,6 +147,17 @@ class ScanStore:
         os.replace(tmp, path)
         _fsync_dir(self.points)
 
+    def read_chunk(self, k: int):
+        """The rows of chunk ``k`` (`pyarrow.Table`); a damaged file is an `InputError`."""
+        import pyarrow.parquet as pq
+
+        try:
+            return pq.read_table(self.chunk_path(k))
+        except Exception as e:  # noqa: BLE001 - pyarrow raises several types on a damaged file
+            raise InputError(str(self.chunk_path(k)), None, f"damaged chunk file "
+                             f"({type(e).__name__}); move it away and run --resume to "
+                             "recompute it") from None
+
     def chunk_meta(self, k: int) -> dict[str, Any]:
         """The darkseesaw metadata stored in chunk ``k``'s Parquet footer."""
         import pyarrow.parquet as pq
@@ -175,16 +186,10 @@ class ScanStore:
     def read_table(self, columns: list[str] | None = None):
         """All stored rows as one `pyarrow.Table` sorted by point id (schemas unified)."""
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         tables = []
         for k in self.completed_chunks():
-            try:
-                t = pq.read_table(self.chunk_path(k))
-            except Exception as e:  # noqa: BLE001 - damaged file: one line naming it
-                raise InputError(str(self.chunk_path(k)), None, f"damaged chunk file "
-                                 f"({type(e).__name__}); move it away and run --resume to "
-                                 "recompute it") from None
+            t = self.read_chunk(k)
             if columns is not None:
                 t = t.select([c for c in columns if c in t.column_names])
             tables.append(t.replace_schema_metadata(None))
