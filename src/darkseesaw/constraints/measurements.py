@@ -17,8 +17,8 @@ the best points are recorded (NuFIT 4.1, used by `hnl-inflaton`). The alp-portal
 (IC24 with SK atmospheric data), written as best fit with 3σ ranges; we checked every entry of
 that table against ``NUFIT["6.0"]`` (tests/constraints/test_measurements.py).
 
-Example
--------
+Examples
+--------
 >>> from darkseesaw.constraints.measurements import MEASUREMENTS, NUFIT
 >>> m = MEASUREMENTS["delta_a_mu_2025"]
 >>> m.value, m.sigma
@@ -40,10 +40,13 @@ class Measurement:
     ----------
     name : str
     value : float
-        Central value, or the limit itself for ``kind`` ``upper_limit``/``lower_limit``.
+        Central value, or the limit itself for ``kind`` ``upper_limit``/``lower_limit``, in
+        ``unit``.
     err_down, err_up : float
         1σ errors (positive numbers; equal for a symmetric Gaussian).
     unit : str
+        Unit of value, errors and bounds (a key of `darkseesaw.physics.UNITS`; ``""``:
+        dimensionless).
     kind : str
         ``gaussian``, ``asymmetric``, ``upper_limit``, ``lower_limit`` or ``range``. A
         ``range`` (a hint region or an allowed window, no likelihood) spans ``value`` (lower
@@ -84,25 +87,29 @@ class Measurement:
     def bounds(self) -> tuple[float, float]:
         """(lower, upper) edges of a ``range``; (value − err_down, value + err_up) otherwise."""
         if self.kind == "range":
-            return (self.value, self.upper)
+            return (self.value, self.upper)  # type: ignore[return-value]  # ranges set upper
         return (self.value - self.err_down, self.value + self.err_up)
 
 
-def _g(name, value, err, unit, source, date, notes="", err_up=None):
+def _g(name: str, value: float, err: float, unit: str, source: str, date: str, notes: str = "",
+       err_up: float | None = None) -> Measurement:
     kind = "gaussian" if err_up is None or err_up == err else "asymmetric"
     return Measurement(name, value, err, err if err_up is None else err_up, unit, kind, 0.6827,
                        source, date, notes)
 
 
-def _ul(name, value, cl, unit, source, date, notes=""):
+def _ul(name: str, value: float, cl: float, unit: str, source: str, date: str, notes: str = ""
+        ) -> Measurement:
     return Measurement(name, value, 0.0, 0.0, unit, "upper_limit", cl, source, date, notes)
 
 
-def _ll(name, value, cl, unit, source, date, notes=""):
+def _ll(name: str, value: float, cl: float, unit: str, source: str, date: str, notes: str = ""
+        ) -> Measurement:
     return Measurement(name, value, 0.0, 0.0, unit, "lower_limit", cl, source, date, notes)
 
 
-def _range(name, lo, hi, unit, source, date, notes=""):
+def _range(name: str, lo: float, hi: float, unit: str, source: str, date: str, notes: str = ""
+           ) -> Measurement:
     return Measurement(name, lo, 0.0, 0.0, unit, "range", 1.0, source, date, notes, upper=hi)
 
 
@@ -274,7 +281,7 @@ class OscParam:
         return self.hi1 - self.best
 
 
-def _p(best, dm1, dp1, lo3, hi3, unit=""):
+def _p(best: float, dm1: float, dp1: float, lo3: float, hi3: float, unit: str = "") -> OscParam:
     return OscParam(best, best - dm1, best + dp1, lo3, hi3, unit)
 
 

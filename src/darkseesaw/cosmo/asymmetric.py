@@ -12,19 +12,24 @@ analytic estimates (cross-checks).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 from darkseesaw.cosmo import thermo
 from darkseesaw.cosmo.boltzmann import (
     _CHUNK,
     _SQRT_PI_45,
+    SigmaV,
     _as_mass,
     _chunk_sigma_v,
     _coarse_after,
     _log_yeq,
     _precompute_callable,
+    _Precomputed,
     _setup,
     _solve_bdf2,
     _sv_scalar_fn,
@@ -37,7 +42,7 @@ __all__ = ["omega_h2_asymmetric", "omega_h2_asymmetric_reference", "x_freeze_out
            "asymmetric_ratio_closed_form"]
 
 
-def _as_eta(eta, n):
+def _as_eta(eta: ArrayLike, n: int) -> np.ndarray:
     e = np.atleast_1d(np.asarray(eta, dtype=float)).reshape(-1)
     if e.size not in (1, n):
         raise InputError(None, "eta", f"shape {e.shape} does not match {n} masses")
@@ -46,9 +51,10 @@ def _as_eta(eta, n):
     return np.broadcast_to(e, (n,)).copy()
 
 
-def omega_h2_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, x_start: float = 1.0,
-                        x_end: float = 1e8, steps_per_efold: float = 200.0,
-                        richardson: bool = True):
+def omega_h2_asymmetric(mass: ArrayLike, sigma_v: SigmaV | _Precomputed, eta: ArrayLike, *,
+                        g: float = 2.0, x_start: float = 1.0, x_end: float = 1e8,
+                        steps_per_efold: float = 200.0, richardson: bool = True
+                        ) -> tuple[np.ndarray, np.ndarray] | tuple[float, float]:
     r"""Relic density and antiparticle fraction of asymmetric dark matter.
 
     Solves, with the conserved asymmetry η = Y_χ − Y_χ̄ > 0 (Graesser, Shoemaker & Vecchi 2011,
@@ -68,14 +74,18 @@ def omega_h2_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, x_start: float = 
     sigma_v : float, array (n,) or callable of x
         ⟨σv⟩(χχ̄ → all) [cm³/s] (as in ``omega_h2``).
     eta : float or array (n,)
-        Asymmetry per entropy η = (n_χ − n_χ̄)/s (> 0). For ``hnl-inflaton`` η = ε η_B.
+        Asymmetry per entropy η = (n_χ − n_χ̄)/s (> 0, dimensionless). For ``hnl-inflaton``
+        η = ε η_B.
     g : float
         Internal states of χ alone (2 for a Dirac fermion).
+    x_start, x_end, steps_per_efold, richardson
+        Integration range in x = m/T and grid, as in ``omega_h2``.
 
     Returns
     -------
     (omega_h2, r) : ndarrays (n,) (floats for scalar input)
-        Total Ωh² of χ + χ̄ = m η (1+r)/(1−r) s₀/(ρ_c/h²), and r = n_χ̄/n_χ at x → ∞.
+        Total Ωh² of χ + χ̄ = m η (1+r)/(1−r) s₀/(ρ_c/h²), and r = n_χ̄/n_χ at x → ∞ (both
+        dimensionless).
 
     Examples
     --------
@@ -100,7 +110,7 @@ def omega_h2_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, x_start: float = 
 
     coarse = _coarse_after(u_c, K_c)
 
-    def solve(stride):
+    def solve(stride: int) -> np.ndarray:
         y, rest = _solve_bdf2(u_f, K_f, Yeq, et, stride)
         # from here Y_eq is negligible: d ln[Y_χ̄/(Y_χ̄ + η)]/du = −η K exactly
         with np.errstate(divide="ignore"):
@@ -118,11 +128,14 @@ def omega_h2_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, x_start: float = 
     return om, r
 
 
-def omega_h2_asymmetric_reference(mass, sigma_v, eta, *, g: float = 2.0, x_start: float = 1.0,
-                                  x_end: float = 1e7, rtol: float = 1e-10):
+def omega_h2_asymmetric_reference(mass: ArrayLike, sigma_v: SigmaV, eta: ArrayLike, *,
+                                  g: float = 2.0, x_start: float = 1.0, x_end: float = 1e7,
+                                  rtol: float = 1e-10
+                                  ) -> tuple[np.ndarray, np.ndarray] | tuple[float, float]:
     """Reference (Radau, rtol 1e-10, to x = 10⁷) for ``omega_h2_asymmetric``; slow.
 
-    Integrates ln Y_χ̄ in ln x. Returns (Ωh², r) like ``omega_h2_asymmetric``.
+    Integrates ln Y_χ̄ in ln x. Returns (Ωh², r) like ``omega_h2_asymmetric`` (mass [GeV],
+    ⟨σv⟩ [cm³/s], η dimensionless).
     """
     from scipy.integrate import solve_ivp
 
@@ -134,16 +147,16 @@ def omega_h2_asymmetric_reference(mass, sigma_v, eta, *, g: float = 2.0, x_start
     for i, (m, et) in enumerate(zip(m_arr, et_arr, strict=True)):
         svf = _sv_scalar_fn(sigma_v, i)
 
-        def kcoef(u, m=m, svf=svf):
+        def kcoef(u: float, m: float = m, svf: Callable[[float], float] = svf) -> float:
             x = math.exp(u)
             return _SQRT_PI_45 * ph.M_Pl * m * float(thermo.g_star_half(m / x)) * svf(x) / x
 
-        def rhs(u, W, m=m, et=et):
+        def rhs(u: float, W: np.ndarray, m: float = m, et: float = et) -> list[float]:
             ly = _log_yeq(math.exp(u), m, g, True)
             y = math.exp(W[0])
             return [-kcoef(u) * (y + et - math.exp(2 * ly - W[0]))]
 
-        def jac(u, W, m=m):
+        def jac(u: float, W: np.ndarray, m: float = m) -> list[list[float]]:
             ly = _log_yeq(math.exp(u), m, g, True)
             return [[-kcoef(u) * (math.exp(W[0]) + math.exp(2 * ly - W[0]))]]
 
@@ -163,7 +176,9 @@ def omega_h2_asymmetric_reference(mass, sigma_v, eta, *, g: float = 2.0, x_start
     return om, rr
 
 
-def x_freeze_out_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, xi: float = 0.5):
+def x_freeze_out_asymmetric(mass: ArrayLike, sigma_v: ArrayLike | Callable[[Any], Any],
+                            eta: ArrayLike, *, g: float = 2.0, xi: float = 0.5
+                            ) -> np.ndarray | float:
     r"""Freeze-out point x̄_f of the antiparticle of asymmetric dark matter.
 
     Generalises the Kolb–Turner criterion Δ = Y − Y_eq = ξ Y_eq (ξ = 1/2) to the antiparticle,
@@ -175,10 +190,11 @@ def x_freeze_out_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, xi: float = 0
     solved by bisection in x ∈ [1, 10³]. For η → 0 it reduces to the symmetric criterion; for
     large η the antiparticle decouples later (larger x̄_f) because Ȳ_eq falls like e^{−2x}.
 
-    Parameters are those of ``omega_h2_asymmetric`` (scalars or arrays (n,)); returns x̄_f.
+    Parameters are those of ``omega_h2_asymmetric`` (scalars or arrays (n,): mass [GeV], ⟨σv⟩
+    [cm³/s] constant or a callable of x, η); ``xi`` is ξ. Returns x̄_f = m/T̄_f (dimensionless).
 
-    Example
-    -------
+    Examples
+    --------
     >>> 15 < x_freeze_out_asymmetric(5.0, 2e-25, 4e-11) < 30
     True
     """
@@ -188,7 +204,7 @@ def x_freeze_out_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, xi: float = 0
     m = _as_mass(mass)
     et = _as_eta(eta, m.size)
 
-    def F(x):
+    def F(x: np.ndarray) -> np.ndarray:
         T = m / x
         ye = 45.0 * g / (4 * math.pi**4 * thermo.g_star_s(T)) * x**2 * kve(2, x) * np.exp(-x)
         # d ln Y_eq/dx (MB, h_eff locally constant) = 2/x + K2'(x)/K2(x) = -K1(x)/K2(x)
@@ -212,7 +228,9 @@ def x_freeze_out_asymmetric(mass, sigma_v, eta, *, g: float = 2.0, xi: float = 0
     return float(xf[0]) if scalar else xf
 
 
-def asymmetric_ratio_closed_form(mass, sigma_v, eta, x_f, *, g_star_half=None):
+def asymmetric_ratio_closed_form(mass: ArrayLike, sigma_v: float | Callable[[Any], Any],
+                                 eta: ArrayLike, x_f: ArrayLike, *,
+                                 g_star_half: float | None = None) -> np.ndarray | float:
     r"""Closed-form r∞ = n_χ̄/n_χ of asymmetric freeze-out (cross-check).
 
     Graesser, Shoemaker & Vecchi, JHEP 10 (2011) 110, eq. 2.15, and Iminniyaz, Drees & Chen,
@@ -236,16 +254,16 @@ def asymmetric_ratio_closed_form(mass, sigma_v, eta, x_f, *, g_star_half=None):
     sigma_v : float or callable of x
         ⟨σv⟩ [cm³/s].
     eta : float or array
-        Asymmetry Y_χ − Y_χ̄.
+        Asymmetry Y_χ − Y_χ̄ (dimensionless).
     x_f : float or array
-        Freeze-out point of the antiparticle (e.g. from ``freeze_out.x_freeze_out``).
+        Freeze-out point x = m/T (dimensionless) of the antiparticle (e.g. from ``freeze_out.x_freeze_out``).
     g_star_half : float, optional
         Constant g_*^{1/2}; default the table value at T = m/x_f.
 
     Returns
     -------
-    ndarray
-        r∞.
+    ndarray or float
+        r∞ (dimensionless; a float for scalar ``mass``).
     """
     from scipy.integrate import quad
 

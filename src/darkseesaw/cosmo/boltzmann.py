@@ -48,8 +48,11 @@ rtol = 1e-10 up to x = 10⁷ (one point at a time, slow); tests require agreemen
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any, TypeAlias
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
 from darkseesaw.cosmo import thermo
@@ -68,28 +71,33 @@ OMEGA_H2_PER_GEV_YIELD: float = ph.s0_cm3 / ph.rho_crit_over_h2_GeV_cm3
 
 _SQRT_PI_45 = math.sqrt(math.pi / 45.0)
 
+SigmaV: TypeAlias = "ArrayLike | tuple[ArrayLike, ArrayLike] | Callable[[Any], Any]"
+"""What the relic solvers accept as ⟨σv⟩ [cm³/s]: a constant or one value per mass, a
+partial-wave pair (a, b) meaning a + 6b/x, or a callable of x = m/T (see `omega_h2`)."""
 
-def with_deadline(rhs, deadline: Deadline):
+
+def with_deadline(rhs: Callable[[float, np.ndarray], Any], deadline: Deadline
+                  ) -> Callable[[float, np.ndarray], Any]:
     """``rhs`` of an ODE that first checks ``deadline``: a solve that runs past the solve cap
     (``DARKSEESAW_SOLVE_TIMEOUT``) raises `darkseesaw.errors.SolveTimeout` instead of hanging;
     a failed one raises `darkseesaw.errors.NonConvergence` (the reference solvers below)."""
 
-    def capped(u, W):
+    def capped(u: float, W: np.ndarray) -> Any:
         deadline.check()
         return rhs(u, W)
 
     return capped
 
 
-def yield_to_omega_h2(mass, Y0):
-    """Ωh² = m Y₀ s₀/(ρ_c/h²) for mass [GeV] and present yield Y₀ = n/s."""
+def yield_to_omega_h2(mass: ArrayLike, Y0: ArrayLike) -> np.ndarray:
+    """Ωh² (dimensionless) = m Y₀ s₀/(ρ_c/h²) for mass [GeV] and present yield Y₀ = n/s."""
     return OMEGA_H2_PER_GEV_YIELD * np.asarray(mass, dtype=float) * np.asarray(Y0, dtype=float)
 
 
 # ------------------------------------------------------------------------------------------
 # input handling
 # ------------------------------------------------------------------------------------------
-def _as_mass(mass):
+def _as_mass(mass: ArrayLike) -> np.ndarray:
     m = np.atleast_1d(np.asarray(mass, dtype=float))
     if m.ndim != 1:
         m = m.ravel()
@@ -101,18 +109,18 @@ def _as_mass(mass):
 class _Precomputed:
     """⟨σv⟩ already evaluated on the solver grid, shape (n_x, n) [cm³/s]."""
 
-    def __init__(self, values):
+    def __init__(self, values: np.ndarray) -> None:
         self.values = values
 
 
-def _per_point(v, n: int, key: str):
+def _per_point(v: ArrayLike, n: int, key: str) -> np.ndarray:
     v = np.asarray(v, dtype=float)
     if v.ndim > 1 or (v.ndim == 1 and v.size not in (1, n)):
         raise InputError(None, key, f"shape {v.shape} does not match {n} masses")
     return np.broadcast_to(v.reshape(-1) if v.ndim else v, (n,))
 
 
-def _sigma_v_on_grid(sigma_v, x, n: int) -> np.ndarray:
+def _sigma_v_on_grid(sigma_v: SigmaV | _Precomputed, x: np.ndarray, n: int) -> np.ndarray:
     """⟨σv⟩ [cm³/s] → GeV⁻² on the grid x (n_x,), broadcast to shape (n_x, n).
 
     A callable is first called once with x of shape (n_x, 1) (so that per-point arrays of
@@ -153,7 +161,8 @@ _TAIL_STEPS_PER_EFOLD = 30.0
 _EQ_NEGLIGIBLE = 1e-4
 
 
-def _grids(x_start: float, x_end: float, steps_per_efold: float):
+def _grids(x_start: float, x_end: float, steps_per_efold: float
+           ) -> tuple[np.ndarray, np.ndarray]:
     """Fine uniform grid in u = ln x from x_start to 10³ (BDF2 steps) and a coarse grid from
     10³ to x_end (quadrature of the post-freeze-out annihilation only)."""
     x_fe = max(_X_FINE_END, 10 * x_start)
@@ -167,14 +176,15 @@ def _grids(x_start: float, x_end: float, steps_per_efold: float):
     return u_f, u_c
 
 
-def _coefficients(m, x, sv, self_conjugate):
+def _coefficients(m: np.ndarray, x: np.ndarray, sv: np.ndarray, self_conjugate: bool
+                  ) -> np.ndarray:
     """K = x λ ⟨σv⟩ (the coefficient of d/d ln x), shape (n, n_x) (one row per point)."""
     T = m[:, None] / x[None, :]
     K = _SQRT_PI_45 * ph.M_Pl * m[:, None] * thermo.g_star_half(T) * sv / x[None, :]
     return 0.5 * K if not self_conjugate else K
 
 
-def _yeq(m, x, g, self_conjugate):
+def _yeq(m: np.ndarray, x: np.ndarray, g: float, self_conjugate: bool) -> np.ndarray:
     """Maxwell–Boltzmann Y_eq, shape (n, n_x) (total of χ and χ̄ if not self-conjugate)."""
     from scipy.special import kve
 
@@ -183,14 +193,14 @@ def _yeq(m, x, g, self_conjugate):
     return 2.0 * Yeq if not self_conjugate else Yeq
 
 
-def _trapz(u, K):
+def _trapz(u: np.ndarray, K: np.ndarray) -> np.ndarray:
     """Trapezoid ∫ K du along the last axis."""
     if len(u) < 2:
         return np.zeros(K.shape[:-1])
     return (0.5 * (K[..., 1:] + K[..., :-1]) * np.diff(u)).sum(-1)
 
 
-def _tail_integral(u, K):
+def _tail_integral(u: np.ndarray, K: np.ndarray) -> np.ndarray:
     """∫_{u_end}^∞ K du, K extrapolated as exp(−p u) from its last two grid values."""
     if len(u) < 2:
         return np.zeros(K.shape[:-1])
@@ -200,7 +210,9 @@ def _tail_integral(u, K):
     return np.where(K[..., -1] > 0, K[..., -1] / p, 0.0)
 
 
-def _setup(mass, sigma_v, g, self_conjugate, x_start, x_end, steps_per_efold):
+def _setup(mass: ArrayLike, sigma_v: SigmaV | _Precomputed, g: float, self_conjugate: bool,
+           x_start: float, x_end: float, steps_per_efold: float
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     m = _as_mass(mass)
     if not (0 < x_start < x_end):
         raise InputError(None, "x_start", "need 0 < x_start < x_end")
@@ -215,12 +227,13 @@ def _setup(mass, sigma_v, g, self_conjugate, x_start, x_end, steps_per_efold):
     return m, u_f, u_c, np.ascontiguousarray(K[:, :nf]), K[:, nf - 1:], Yeq
 
 
-def _coarse_after(u_c, K_c):
+def _coarse_after(u_c: np.ndarray, K_c: np.ndarray) -> np.ndarray:
     """∫ K du from x = 10³ (end of the fine grid) to infinity."""
     return _trapz(u_c, K_c) + _tail_integral(u_c, K_c)
 
 
-def _solve_bdf2(u_f, K_f, Yeq, eta, stride):
+def _solve_bdf2(u_f: np.ndarray, K_f: np.ndarray, Yeq: np.ndarray, eta: np.ndarray, stride: int
+                ) -> tuple[np.ndarray, np.ndarray]:
     """Per-point BDF2 until decoupling (kernel ``darkseesaw.cosmo._bdf2``).
 
     Returns the yield at decoupling and ∫ K du from there to the end of the fine grid."""
@@ -231,10 +244,11 @@ def _solve_bdf2(u_f, K_f, Yeq, eta, stride):
 _CHUNK = 1024
 
 
-def relic_yield(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
-                x_start: float = 1.0, x_end: float = 1e8, steps_per_efold: float = 200.0,
-                richardson: bool = True):
-    """Present yield Y₀ = n/s of χ (plus χ̄ if not self-conjugate); see ``omega_h2``.
+def relic_yield(mass: ArrayLike, sigma_v: SigmaV | _Precomputed, *, g: float = 2.0,
+                self_conjugate: bool = True, x_start: float = 1.0, x_end: float = 1e8,
+                steps_per_efold: float = 200.0, richardson: bool = True) -> np.ndarray:
+    """Present yield Y₀ = n/s (dimensionless, shape (n,)) of χ (plus χ̄ if not
+    self-conjugate); arguments as ``omega_h2`` (mass [GeV], ⟨σv⟩ [cm³/s]).
 
     Points are processed in chunks of 1024 (cache-friendly; each chunk stops its BDF2 steps when
     its last point has decoupled).
@@ -255,7 +269,7 @@ def relic_yield(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
     zero = np.zeros(m.size)
     coarse = _coarse_after(u_c, K_c)
 
-    def solve(stride):
+    def solve(stride: int) -> np.ndarray:
         y, rest = _solve_bdf2(u_f, K_f, Yeq, zero, stride)
         # Y_eq is negligible from here on: 1/Y(∞) = 1/Y_i + ∫ K du exactly
         return y / (1.0 + y * (rest + coarse))
@@ -266,7 +280,8 @@ def relic_yield(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
     return Y
 
 
-def _precompute_callable(sigma_v, n: int, x_start, x_end, steps_per_efold):
+def _precompute_callable(sigma_v: SigmaV | _Precomputed, n: int, x_start: float, x_end: float,
+                         steps_per_efold: float) -> SigmaV | _Precomputed:
     """Evaluate a per-point callable once on the whole grid (not once per chunk of points),
     when that fits in memory (≤ 4×10⁷ values); other inputs are returned unchanged."""
     if callable(sigma_v) and not isinstance(sigma_v, (tuple, _Precomputed)):
@@ -277,14 +292,14 @@ def _precompute_callable(sigma_v, n: int, x_start, x_end, steps_per_efold):
     return sigma_v
 
 
-def _chunk_sigma_v(sigma_v, sl: slice, n: int):
+def _chunk_sigma_v(sigma_v: SigmaV | _Precomputed, sl: slice, n: int) -> SigmaV | _Precomputed:
     """The part of sigma_v belonging to the points sl."""
     if isinstance(sigma_v, _Precomputed):
         return _Precomputed(sigma_v.values[:, sl])
     if isinstance(sigma_v, tuple):
         return tuple(_per_point(v, n, "sigma_v")[sl] for v in sigma_v)
     if callable(sigma_v):
-        def f(x):
+        def f(x: Any) -> np.ndarray:
             v = np.asarray(sigma_v(x), dtype=float)
             if v.ndim and v.shape[-1] == n:
                 return v[..., sl]
@@ -296,9 +311,9 @@ def _chunk_sigma_v(sigma_v, sl: slice, n: int):
     return sv
 
 
-def omega_h2(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
+def omega_h2(mass: ArrayLike, sigma_v: SigmaV, *, g: float = 2.0, self_conjugate: bool = True,
              x_start: float = 1.0, x_end: float = 1e8, steps_per_efold: float = 200.0,
-             richardson: bool = True):
+             richardson: bool = True) -> np.ndarray | float:
     r"""Relic density Ωh² of a thermal relic from the Boltzmann equation (symmetric freeze-out).
 
     Solves dY/dx = −λ(x)⟨σv⟩(Y² − Y_eq²) (module docstring: equation, g_*^{1/2}, Dirac and
@@ -324,7 +339,7 @@ def omega_h2(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
         True: χ = χ̄ (Majorana, real scalar). False: Dirac fermion / complex scalar with no
         asymmetry; the result is the total Ωh² of χ and χ̄.
     x_start, x_end : float
-        Integration range in x; Y = Y_eq (Maxwell–Boltzmann) at x_start. The annihilation
+        Integration range in x = m/T (dimensionless); Y = Y_eq (Maxwell–Boltzmann) at x_start. The annihilation
         beyond x_end is added analytically. For cross sections so small that the species
         decouples while relativistic (x_f ≲ 3, "hot relics") the result depends on x_start
         and on the MB approximation of Y_eq (quantum statistics change the relativistic
@@ -338,7 +353,7 @@ def omega_h2(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
     Returns
     -------
     ndarray (n,) or float
-        Ωh² (a float when ``mass`` is a scalar and σv is a constant).
+        Ωh² (dimensionless; a float when ``mass`` is a scalar).
 
     Examples
     --------
@@ -360,10 +375,10 @@ def omega_h2(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
 # ------------------------------------------------------------------------------------------
 # reference (slow, tight tolerance)
 # ------------------------------------------------------------------------------------------
-def _sv_scalar_fn(sigma_v, i: int):
+def _sv_scalar_fn(sigma_v: SigmaV, i: int) -> Callable[[float], float]:
     """⟨σv⟩(x) [GeV⁻²] for point i as a scalar function."""
     if callable(sigma_v):
-        def f(x):
+        def f(x: float) -> float:
             v = np.asarray(sigma_v(np.array([[x]])), dtype=float)
             v = v.reshape(-1)
             return ph.cm3_per_s_to_invGeV2(float(v[i] if v.size > 1 else v[0]))
@@ -373,7 +388,7 @@ def _sv_scalar_fn(sigma_v, i: int):
     return lambda x: val
 
 
-def _log_yeq(x, m, g, self_conjugate):
+def _log_yeq(x: float, m: float, g: float, self_conjugate: bool) -> float:
     from scipy.special import kve
 
     h = float(thermo.g_star_s(m / x))
@@ -381,20 +396,22 @@ def _log_yeq(x, m, g, self_conjugate):
     return ly + (0.0 if self_conjugate else math.log(2.0))
 
 
-def omega_h2_reference(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = True,
-                       x_start: float = 1.0, x_end: float = 1e7, rtol: float = 1e-10):
+def omega_h2_reference(mass: ArrayLike, sigma_v: SigmaV, *, g: float = 2.0,
+                       self_conjugate: bool = True, x_start: float = 1.0, x_end: float = 1e7,
+                       rtol: float = 1e-10) -> np.ndarray | float:
     """High-accuracy reference solution of the same equation as ``omega_h2`` (slow).
 
     Integrates d ln Y/d ln x = −xλ⟨σv⟩(Y − Y_eq²/Y) with scipy's implicit Radau method
     (analytic Jacobian), rtol = 1e-10, from x_start to x_end = 10⁷ (the neglected annihilation
     beyond is < 10⁻⁶ relative for s-wave), one point after another.
 
-    Parameters are those of ``omega_h2``.
+    Parameters are those of ``omega_h2`` (mass [GeV], ⟨σv⟩ [cm³/s]); ``rtol`` is the relative
+    tolerance of the integrator.
 
     Returns
     -------
     ndarray (n,) or float
-        Ωh².
+        Ωh² (dimensionless).
     """
     from scipy.integrate import solve_ivp
 
@@ -405,18 +422,18 @@ def omega_h2_reference(mass, sigma_v, *, g: float = 2.0, self_conjugate: bool = 
     for i, m in enumerate(m_arr):
         svf = _sv_scalar_fn(sigma_v, i)
 
-        def kcoef(u, m=m, svf=svf):
+        def kcoef(u: float, m: float = m, svf: Callable[[float], float] = svf) -> float:
             x = math.exp(u)
             gs = float(thermo.g_star_half(m / x))
             return fac * _SQRT_PI_45 * ph.M_Pl * m * gs * svf(x) / x
 
-        def rhs(u, W, m=m):
+        def rhs(u: float, W: np.ndarray, m: float = m) -> list[float]:
             x = math.exp(u)
             k = kcoef(u)
             ly = _log_yeq(x, m, g, self_conjugate)
             return [-k * (math.exp(W[0]) - math.exp(2 * ly - W[0]))]
 
-        def jac(u, W, m=m):
+        def jac(u: float, W: np.ndarray, m: float = m) -> list[list[float]]:
             x = math.exp(u)
             k = kcoef(u)
             ly = _log_yeq(x, m, g, self_conjugate)

@@ -28,8 +28,8 @@ width, adequate for deciding whether S escapes a detector (S → e⁺e⁻ alone 
 Conventions: masses and widths in GeV, θ = sin θ (small-angle), branching ratios
 dimensionless, lifetimes of the kaons from `darkseesaw.physics` (PDG 2024).
 
-Example
--------
+Examples
+--------
 >>> round(float(br_K_to_pi_S(0.0, 1.0, "K+")) * 1e3, 2)     # BR / θ² for a massless S
 1.6
 """
@@ -37,6 +37,7 @@ Example
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -136,7 +137,7 @@ def width_leptons(m_S: ArrayLike, sin_theta: ArrayLike) -> np.ndarray:
     """
     mS = np.asarray(m_S, float)
     th2 = np.asarray(sin_theta, float) ** 2
-    tot = 0.0
+    tot: Any = 0.0  # becomes an array in the loop
     for ml in (ph.m_e, ph.m_mu):
         r = np.where(mS > 0, 4 * ml**2 / np.where(mS > 0, mS, 1.0) ** 2, np.inf)
         beta3 = np.clip(1 - r, 0.0, None) ** 1.5

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from darkseesaw.errors import Deadline, NonConvergence
 from darkseesaw.spectrum.scalar_fields import Doublet, MassBlock, ScalarSpectrum, Vacuum
+
+if TYPE_CHECKING:
+    from darkseesaw.spectrum.scalar_fields import Singlet
 
 __all__ = ["VacuumMixin"]
 
@@ -34,8 +37,30 @@ class VacuumMixin:
     """Minimisation, Goldstones and mass spectrum of
     `darkseesaw.spectrum.scalars.ScalarPotential` (see the module docstring)."""
 
+    if TYPE_CHECKING:  # what ScalarPotential provides (for the type checker only)
+        multiplets: list[Doublet | Singlet]
+        slices: dict[str, slice]
+        labels: list[str]
+        n: int
+        idx_even: np.ndarray
+        idx_odd: np.ndarray
+        idx_ch_re: np.ndarray
+        idx_ch_im: np.ndarray
+        idx_vev: np.ndarray
+        groups: list[str]
+        has_doublet: bool
+        rdtype: Any
+
+        def fields(self, x: np.ndarray) -> dict[str, np.ndarray]: ...
+        def x_from_vevs(self, vevs: Mapping[str, Any]) -> np.ndarray: ...
+        def vevs_from_x(self, x: np.ndarray) -> dict[str, np.ndarray]: ...
+        def potential(self, params: Mapping[str, Any], x: np.ndarray) -> np.ndarray: ...
+        def _derivatives(self, params: Mapping[str, Any], x: np.ndarray, hess: bool
+                         ) -> tuple[np.ndarray, np.ndarray, Any]: ...
+
     # ---------------------------------------------------------------- minimisation
-    def _newton(self, params, x0, free, tol, maxiter):
+    def _newton(self, params: Mapping[str, Any], x0: np.ndarray, free: np.ndarray, tol: float,
+                maxiter: int) -> tuple[np.ndarray, np.ndarray]:
         """Batched damped saddle-free Newton on the tadpoles over the coordinates ``free``
         (at most ``maxiter`` iterations and the solve cap, `darkseesaw.errors.Deadline`)."""
         x = np.array(x0, dtype=self.rdtype)
@@ -192,7 +217,7 @@ class VacuumMixin:
         keep = s > 1e-9 * max(np.max(s, initial=0.0), 1e-300)
         return u[:, keep]
 
-    def _block(self, M, labels, G):
+    def _block(self, M: np.ndarray, labels: list[str], G: list[np.ndarray]) -> MassBlock:
         """Diagonalise real symmetric blocks (batched) and flag Goldstones via basis G."""
         n = M.shape[-1]
         if n == 0:
@@ -246,7 +271,7 @@ class VacuumMixin:
         Gd = np.broadcast_to(Gd, (*batch, *Gd.shape[-2:])).reshape(
             Hf.shape[0], *Gd.shape[-2:])
 
-        def gbases(idx):
+        def gbases(idx: np.ndarray) -> list[np.ndarray]:
             return [self._goldstone_projector(Gd[b], idx) for b in range(Hf.shape[0])]
 
         ie, io = self.idx_even, self.idx_odd

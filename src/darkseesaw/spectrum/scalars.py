@@ -261,7 +261,7 @@ class ScalarPotential(VacuumMixin):
         return f0, g, H
 
     def _derivatives(self, params: Mapping[str, Any], x: np.ndarray, hess: bool
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+                     ) -> tuple[np.ndarray, np.ndarray, Any]:
         """V, ∇V, ∇²V at x, term by term.
 
         V is split as V = V₀(x) + Σ_k p_k B_k(x) (V is linear in each coupling); each piece is
