@@ -19,8 +19,8 @@ Conventions
   shipped, see PROVENANCE.md §9). δ_CP is periodic (wrapped to best ± 180°). For IO the
   NuFIT Δχ²(IO − NO) is added.
 
-Example
--------
+Examples
+--------
 >>> round(float(upper_limit_chi2(4.2e-13, 4.2e-13, 0.90)), 4)
 2.7055
 >>> float(nufit_chi2({"s12sq": 0.345}, version="6.0", ordering="NO"))   # 3σ edge
@@ -30,13 +30,19 @@ Example
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from darkseesaw.constraints.measurements import NUFIT, NUFIT_PARAMS, Measurement
+from darkseesaw.constraints.measurements import NUFIT, NUFIT_PARAMS, Measurement, OscParam
+
+if TYPE_CHECKING:
+    from darkseesaw.constraints.curves import Curve
 
 
-def _ndtri(p):
+def _ndtri(p: ArrayLike) -> Any:
     from scipy.special import ndtri
 
     return ndtri(p)
@@ -61,8 +67,9 @@ def sigma_to_cl(n_sigma: float) -> float:
     return math.erf(n_sigma / math.sqrt(2.0))
 
 
-def rescale_limit(limit, cl_from: float, cl_to: float, *, dof: int = 1, power: float = 1.0):
-    """Move a limit between confidence levels in the Gaussian regime.
+def rescale_limit(limit: ArrayLike, cl_from: float, cl_to: float, *, dof: int = 1,
+                  power: float = 1.0) -> np.ndarray:
+    """Move a limit between confidence levels in the Gaussian regime (in the unit of ``limit``).
 
     The excluded signal scales with √Δχ²; if the signal grows as y**power (power = 1 when the
     rate is linear in y, e.g. |U|² for production-only searches; power = 2 for a rate ∝ |U|⁴
@@ -75,38 +82,38 @@ def rescale_limit(limit, cl_from: float, cl_to: float, *, dof: int = 1, power: f
     return np.asarray(limit) * r ** (0.5 / power)
 
 
-def gaussian_chi2(x, mean, sigma):
-    """χ² = ((x − mean)/σ)²."""
+def gaussian_chi2(x: ArrayLike, mean: float | np.ndarray, sigma: float | np.ndarray) -> np.ndarray:
+    """χ² = ((x − mean)/σ)² (dimensionless; x, mean and σ in one unit)."""
     return ((np.asarray(x, float) - mean) / sigma) ** 2
 
 
-def asymmetric_chi2(x, mean, err_down, err_up):
-    """Split-normal χ²: σ₊ = err_up above ``mean``, σ₋ = err_down below."""
+def asymmetric_chi2(x: ArrayLike, mean: float | np.ndarray, err_down: float | np.ndarray, err_up: float | np.ndarray) -> np.ndarray:
+    """Split-normal χ²: σ₊ = err_up above ``mean``, σ₋ = err_down below (all in one unit)."""
     x = np.asarray(x, float)
     s = np.where(x >= mean, err_up, err_down)
     return ((x - mean) / s) ** 2
 
 
-def upper_limit_chi2(x, limit, cl: float = 0.90):
+def upper_limit_chi2(x: ArrayLike, limit: float | np.ndarray, cl: float = 0.90) -> np.ndarray:
     """χ² of a one-sided upper limit (half-Gaussian at 0, see the module conventions).
 
-    Zero for x ≤ 0; equals Δχ²(CL, 1 dof) at x = limit.
+    Zero for x ≤ 0; equals Δχ²(CL, 1 dof) at x = limit (x and limit in one unit).
     """
     z = _ndtri(0.5 * (1.0 + cl))
     x = np.asarray(x, float)
     return np.where(x > 0, (x * z / limit) ** 2, 0.0)
 
 
-def lower_limit_chi2(x, limit, cl: float = 0.90):
+def lower_limit_chi2(x: ArrayLike, limit: float | np.ndarray, cl: float = 0.90) -> np.ndarray:
     """χ² of a one-sided lower limit on a positive quantity (e.g. a lifetime): the upper limit
-    on 1/x; zero for x → ∞, Δχ²(CL) at x = limit."""
+    on 1/x; zero for x → ∞, Δχ²(CL) at x = limit (x and limit in one unit)."""
     x = np.asarray(x, float)
     with np.errstate(divide="ignore"):
         return upper_limit_chi2(np.where(x > 0, 1.0 / x, np.inf), 1.0 / limit, cl)
 
 
-def chi2(m: Measurement, x):
-    """χ² of a prediction ``x`` against a `Measurement` (any kind)."""
+def chi2(m: Measurement, x: ArrayLike) -> np.ndarray:
+    """χ² of a prediction ``x`` (in ``m.unit``) against a `Measurement` (any kind)."""
     if m.kind == "upper_limit":
         return upper_limit_chi2(x, m.value, m.cl)
     if m.kind == "lower_limit":
@@ -121,7 +128,7 @@ def chi2(m: Measurement, x):
     return gaussian_chi2(x, m.value, m.sigma)
 
 
-def _nsigma(x, p, periodic: float | None = None):
+def _nsigma(x: ArrayLike, p: OscParam, periodic: float | None = None) -> np.ndarray:
     xs = np.array([p.lo3, p.lo1, p.best, p.hi1, p.hi3], float)
     ns = np.array([-3.0, -1.0, 0.0, 1.0, 3.0])
     x = np.asarray(x, float)
@@ -135,8 +142,8 @@ def _nsigma(x, p, periodic: float | None = None):
     return n
 
 
-def nufit_chi2(values: dict, *, version: str = "6.0", ordering: str = "NO",
-               include_ordering: bool = True, per_parameter: bool = False):
+def nufit_chi2(values: Mapping[str, ArrayLike], *, version: str = "6.0", ordering: str = "NO",
+               include_ordering: bool = True, per_parameter: bool = False) -> Any:
     """χ² of oscillation parameters against NuFIT (Gaussianised from the published ranges).
 
     Parameters
@@ -156,6 +163,7 @@ def nufit_chi2(values: dict, *, version: str = "6.0", ordering: str = "NO",
     Returns
     -------
     ndarray (or (ndarray, dict))
+        The total χ² (dimensionless), and the per-parameter χ² with ``per_parameter``.
 
     Notes
     -----
@@ -167,7 +175,7 @@ def nufit_chi2(values: dict, *, version: str = "6.0", ordering: str = "NO",
     if ordering not in ("NO", "IO"):
         raise ValueError("ordering must be 'NO' or 'IO'")
     table = NUFIT[version][ordering]
-    total = 0.0
+    total: Any = 0.0
     parts = {}
     for k, v in values.items():
         if k not in NUFIT_PARAMS:
@@ -181,8 +189,9 @@ def nufit_chi2(values: dict, *, version: str = "6.0", ordering: str = "NO",
     return (total, parts) if per_parameter else total
 
 
-def nufit_chi2_observables(obs: dict, *, version: str = "6.0", use_delta: bool = True,
-                           per_parameter: bool = False):
+def nufit_chi2_observables(obs: Mapping[str, Any], *, version: str = "6.0", use_delta: bool = True,
+                           per_parameter: bool = False
+                           ) -> np.ndarray | tuple[np.ndarray, dict[str, np.ndarray]]:
     """NuFIT χ² of the dict returned by `darkseesaw.observables.neutrino.observables`.
 
     Converts δ_CP from radians to degrees and Δm² from GeV² to eV², and picks the ordering of
@@ -203,7 +212,7 @@ def nufit_chi2_observables(obs: dict, *, version: str = "6.0", use_delta: bool =
     return np.where(order == "NO", c_no, c_io)
 
 
-def limit_chi2(curve, x, y, *, cl: float | None = None):
+def limit_chi2(curve: Curve, x: ArrayLike, y: ArrayLike, *, cl: float | None = None) -> np.ndarray:
     """χ² of a point (x, y) against a limit curve: the half-Gaussian in the distance to the
     boundary that decides, χ² = z² 10^(−2 d) with d = ``curve.margin(x, y)`` (decades,
     positive when allowed) and z the two-sided quantile of the CL.
@@ -215,7 +224,8 @@ def limit_chi2(curve, x, y, *, cl: float | None = None):
     against the lower edge would put ε = 2×10⁻⁴ at χ² ~ 10⁸). Zero where the curve does not
     cover x, and for y ≤ 0 under an upper limit (a vanishing prediction).
 
-    ``cl`` overrides the curve's CL (default 0.90 when the curve does not state one).
+    ``cl`` overrides the curve's CL (default 0.90 when the curve does not state one). x and y
+    are in the curve's ``x_unit`` and ``y_unit``; χ² is dimensionless.
     """
     if cl is None:
         try:

@@ -34,8 +34,8 @@ Conventions of the results (`LinkResult`):
 
 Everything is vectorised: observables may be arrays of one batch shape.
 
-Example
--------
+Examples
+--------
 >>> links = [CurveLink("alp/gagamma/cast", x="m_a", y="g_agamma"),
 ...          MeasurementLink("delta_a_mu_2025", "delta_a_mu")]
 >>> res = evaluate_links(links, {"m_a": 1e-12, "g_agamma": 1e-11, "delta_a_mu": 2e-10})
@@ -207,7 +207,29 @@ Link = CurveLink | MeasurementLink | NufitLink | LimitLink
 
 @dataclass
 class LinkResult:
-    """The verdict of one link on one point or a batch (arrays of the batch shape)."""
+    """The verdict of one link on one point or a batch (arrays of the batch shape).
+
+    Attributes
+    ----------
+    name, group, kind : str
+        The link's name, the experimental result it belongs to, and its kind (``upper_limit``,
+        ``lower_limit``, ``measurement``, ``nufit``, ``projection``, ``hint``, ``band``).
+    value, limit : ndarray
+        The tested quantity and the limit (or measured value) it is compared with, in ``unit``.
+    unit : str
+        Unit of ``value`` and ``limit`` (a key of `darkseesaw.physics.UNITS`).
+    applies, passed : ndarray of bool
+        Whether the link covers the point, and its verdict there.
+    margin : ndarray
+        Distance to failing, in ``margin_unit``: decades (log10) for limits, σ for
+        measurements; positive when allowed.
+    chi2 : ndarray
+        −2 ln L of the link (dimensionless; 0 where it does not apply).
+    x : ndarray or None
+        The x-axis quantity of a curve link, in ``x_unit``.
+    counts, likelihood : bool
+        Whether the link can exclude, and whether its χ² enters the log-likelihood.
+    """
 
     name: str
     group: str
@@ -229,7 +251,7 @@ class LinkResult:
 
     def as_dict(self, i: int | None = None) -> dict[str, Any]:
         """Plain values (point ``i`` of a batch, or the scalar result)."""
-        def pick(a):
+        def pick(a: Any) -> Any:
             if a is None:
                 return None
             a = np.asarray(a)
@@ -308,7 +330,7 @@ def check_links(links: Sequence[Link]) -> None:
             raise KeyError(f"{where}: unknown NuFIT version {lk.version!r}")
 
 
-def _eval(expr: str, obs: Mapping[str, Any]):
+def _eval(expr: str, obs: Mapping[str, Any]) -> np.ndarray:
     return np.asarray(_evaluate(expr, obs, check_finite=False, allow_bool=True), dtype=float)
 
 
@@ -325,7 +347,7 @@ def _cl_of(text: str, default: float = 0.90) -> float:
         return default
 
 
-def _missing(link: Link, shape, missing: set[str]) -> LinkResult:
+def _missing(link: Link, shape: tuple[int, ...], missing: set[str]) -> LinkResult:
     nan = np.full(shape, np.nan)
     kind = "measurement" if isinstance(link, MeasurementLink) else (
         "nufit" if isinstance(link, NufitLink) else "upper_limit")
@@ -335,7 +357,7 @@ def _missing(link: Link, shape, missing: set[str]) -> LinkResult:
                       likelihood=False)
 
 
-def _curve_result(lk: CurveLink, obs, shape) -> LinkResult:
+def _curve_result(lk: CurveLink, obs: Mapping[str, Any], shape: tuple[int, ...]) -> LinkResult:
     c = _curve(lk.curve)
     x = ph.convert(_eval(lk.x, obs), expression_unit(lk.x, lk.x_unit), c.x_unit)
     y = ph.convert(_eval(lk.y, obs), expression_unit(lk.y, lk.y_unit), c.y_unit)
@@ -365,7 +387,8 @@ def _curve_result(lk: CurveLink, obs, shape) -> LinkResult:
                       source=c.source, note=note, counts=counts, likelihood=lk.likelihood and counts)
 
 
-def _measurement_result(lk: MeasurementLink, obs, shape) -> LinkResult:
+def _measurement_result(lk: MeasurementLink, obs: Mapping[str, Any], shape: tuple[int, ...]
+                        ) -> LinkResult:
     m = M.get(lk.measurement)
     x = np.broadcast_to(ph.convert(_eval(lk.observable, obs),
                                    expression_unit(lk.observable, lk.unit), m.unit), shape)
@@ -406,7 +429,7 @@ def _measurement_result(lk: MeasurementLink, obs, shape) -> LinkResult:
                       note=lk.note, counts=counts, likelihood=lk.likelihood and counts)
 
 
-def _nufit_result(lk: NufitLink, obs, shape) -> LinkResult:
+def _nufit_result(lk: NufitLink, obs: Mapping[str, Any], shape: tuple[int, ...]) -> LinkResult:
     vals = {k: np.broadcast_to(np.asarray(obs[k], float), shape)
             for k in ("s12sq", "s13sq", "s23sq")}
     vals["dm21sq"] = ph.convert(np.asarray(obs["dm21sq"], float), R.unit_of("dm21sq"), "eV^2")
@@ -429,7 +452,7 @@ def _nufit_result(lk: NufitLink, obs, shape) -> LinkResult:
                       likelihood=lk.likelihood)
 
 
-def _limit_result(lk: LimitLink, obs, shape) -> LinkResult:
+def _limit_result(lk: LimitLink, obs: Mapping[str, Any], shape: tuple[int, ...]) -> LinkResult:
     y = np.broadcast_to(_eval(lk.y, obs), shape)
     lim = np.broadcast_to(np.asarray(lk.limit(obs), float), shape)
     x = np.broadcast_to(_eval(lk.x, obs), shape) if lk.x else None
