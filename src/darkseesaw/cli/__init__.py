@@ -126,8 +126,10 @@ def main(argv: list[str] | None = None) -> None:
             _WARNINGS.clear()
         _flush_warnings()
         raise
-    except InputError as e:
-        _fail(f"darkseesaw: error: {_one_line(e)}", 2)
+    except InputError as e:  # without a file, the command and its argument say where
+        where = (f"{args[0]} {args[1]}: " if not e.file and len(args) > 1
+                 and not args[1].startswith("-") else "")
+        _fail(f"darkseesaw: error: {where}{_one_line(e)}", 2)
     except OSError as e:  # a file or folder that cannot be read or written: one line
         where = f"{e.filename}: " if getattr(e, "filename", None) else ""
         _fail(f"darkseesaw: error: {where}{_one_line(e.strerror or e)}", 2)
