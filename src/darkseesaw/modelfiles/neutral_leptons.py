@@ -190,10 +190,9 @@ class NeutralLeptonModelFile:
         shown = ", ".join(f"{m[i]:.3g} GeV (active content {act[i]:.2g})" for i in idx)
         n_below = int(np.sum(m <= LIGHT_MASS_MAX))
         return (f"{LIGHT_FAILURE}: the three most active states weigh {shown}; a light "
-                f"neutrino must be below {LIGHT_MASS_MAX * 1e6:g} keV and this model has "
-                f"{n_below} state{'s' if n_below != 1 else ''} that light (3 + n_N + n_S = "
-                f"{self.size} states; e.g. an N_R without a partner S or a Majorana mass pairs "
-                "with a ν_L into a Dirac state)")
+                f"neutrino must be below {LIGHT_MASS_MAX * 1e6:g} keV, and {n_below} of the "
+                f"{self.size} states are (active or sterile); e.g. an N_R without a partner S "
+                "or a Majorana mass pairs with a ν_L into a Dirac state")
 
     def as_model(self) -> Model:
         """The file as a model on the contract (see the module notes)."""
