@@ -105,3 +105,48 @@ def test_max_mass_eq_3_8():
     assert m == pytest.approx(112 / 123 * 0.265 / 0.0493 * 0.93956542, rel=1e-9)
     assert 4.5 <= m < 4.65
     assert max_asymmetric_dm_mass(Fraction(-112, 123), dm_density_per_mu=2) == pytest.approx(m / 2)
+
+
+def test_mu_3e_eq_4_21_against_the_general_formula():
+    """Eq. 4.21 vs the general one-loop BR(μ → eee) of Alonso et al. (2013, eq. 21), one Dirac HNL.
+
+    1. The small-x form derived in docs/hnl-inflaton.md equals the full loop functions of
+       `observables.lfv` to 1e-3 for M ≤ 0.3 GeV (dropped terms O(x ln²x) ~ 1e-4 there) and
+       to 1 % at 4.5 GeV.
+    2. Its ln²x coefficient 12 s_W⁴ is eq. 4.21's 0.6 (to 1 %: on-shell s_W² = 0.2232).
+    3. Eq. 4.21 / full = 4 (α(0)/α_GF)² × bracket₄.₂₁/bracket_general: at M = 4.5 GeV,
+       |S| = 1e-3, eq. 4.21 gives the paper's 1.6e-15 (to 5 %, its rounding) and is 2.69×
+       the full result (to 1 %: the small-x truncation).
+    """
+    from darkseesaw.papers.hnl_inflaton.formulas import br_mu_3e_eq421, br_mu_3e_small_x_general
+    from darkseesaw.papers.hnl_inflaton.lfv import mu_3e_eq421_vs_general, one_dirac_hnl
+
+    th = math.sqrt(1e-3)
+    for M in (0.03, 0.1, 0.3):
+        B, m = one_dirac_hnl(M, [th, th, 0.0])
+        S = np.sum(B[1, 3:] * np.conj(B[0, 3:]))
+        assert br_mu_3e_small_x_general(S, M) == pytest.approx(float(lfv.br_mu_3e(B, m)), rel=1e-3)
+    d = mu_3e_eq421_vs_general(4.5, 1e-3)
+    assert d["general_coefficients"][0] == pytest.approx(0.6, rel=0.01)
+    assert d["ratio_small_x_over_full"] == pytest.approx(1.0, abs=0.01)
+    assert d["BR_eq421"] == pytest.approx(1.6e-15, rel=0.05)
+    assert d["prefactor_ratio_equal_alpha"] == 4.0
+    expect = d["prefactor_ratio"] * d["bracket_eq421"] / d["bracket_general"]
+    assert d["ratio_eq421_over_full"] == pytest.approx(expect, rel=0.01)
+    assert d["ratio_eq421_over_full"] == pytest.approx(2.69, abs=0.03)
+    # the printed bracket is not the general one: its ln x and constant terms differ
+    assert d["general_coefficients"][1] == pytest.approx(-2.07, abs=0.01)
+    assert d["general_coefficients"][2] == pytest.approx(0.39, abs=0.01)
+    # eq. 4.21 itself, term by term (its prefactor with alpha(0) and the on-shell s_W)
+    x = (4.5 / ph.M_W) ** 2
+    L = math.log(x)
+    ref = (ph.alpha_0**2 / (16 * math.pi**2 * ph.sin2_theta_W_onshell**2) * 1e-6 * x**2
+           * (0.6 * L**2 - 0.2 * L + 2.2))
+    assert br_mu_3e_eq421(1e-3, 4.5) == pytest.approx(ref, rel=1e-12)
+
+
+def test_Fbar_at_20_is_not_0_01():
+    """Below eq. 3.15 the paper says F̄(20) ≈ 0.01; its own definition gives 0.0254 (25-digit
+    mpmath quadrature of eq. 3.15 in test_hnl_F_and_Fbar_exact agrees to 1e-10)."""
+    assert float(hnl_Fbar(20.0)) == pytest.approx(0.0254, abs=0.0001)
+    assert float(hnl_Fbar(20.0)) > 2 * 0.01

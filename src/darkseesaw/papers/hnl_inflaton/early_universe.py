@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from darkseesaw import physics as ph
 from darkseesaw.models.hnl_inflaton import VBAR
 from darkseesaw.papers.hnl_inflaton.inputs import oscillation
 
-__all__ = ["gphi_max", "MN_min_washout", "entropy_factor", "theta_s_naturalness"]
+__all__ = ["gphi_max", "MN_min_washout", "entropy_factor", "theta_s_naturalness",
+           "eta_nu_min_equilibrium", "M_nuR_max"]
 
 
 def gphi_max(mphi_over_mP: float = 1e-6, lambda_prime: float = 1e-12) -> float:
@@ -64,3 +67,27 @@ def theta_s_naturalness(m_s: float = 0.3, g_s: float = 0.1) -> float:
     """θ_s ≲ (4π m_s/m_h)³/(√λ_h g_s²) (eq. 7.3), λ_h = m_h²/(2v²)."""
     lam_h = ph.m_h**2 / (2 * ph.v_EW**2)
     return (4 * math.pi * m_s / ph.m_h) ** 3 / (math.sqrt(lam_h) * g_s**2)
+
+
+def eta_nu_min_equilibrium(T: float | None = None, g_star: float = 106.75,
+                           M_P: float | None = None) -> float:
+    """Smallest |η_ν| for which the HNL (inverse) decays, Γ_d ≅ 10⁻³ η² T, equilibrate before
+    the sphalerons freeze out (§3.1: |η_ν| ≳ 4 × 10⁻⁷).
+
+    Γ_d = H = 1.66 √g* T²/M_P at T = T_sph ⇒ η_min = (1.66 × 10³ √g* T/M_P)^{1/2}. Defaults:
+    T = 131.7 GeV (sphaleron freeze-out), the SM g* = 106.75, the non-reduced Planck mass.
+    """
+    T = ph.T_sphaleron_freezeout if T is None else T
+    mp = ph.M_Pl if M_P is None else M_P
+    return math.sqrt(1e3 * 1.66 * math.sqrt(g_star) * T / mp)
+
+
+def M_nuR_max(ordering: str = "NH", y_max: float = 1.0) -> float:
+    """Largest mass [GeV] of the superheavy ν_R (§4.1.1: M_νR ≲ 10¹⁵ GeV).
+
+    y_ν = k η_ν with k = (M_νR μ̄/v̄²)^{1/2}; perturbativity max|y_ν| ≤ y_max gives
+    M_νR ≤ y_max² v̄²/(μ̄ max|η_ν|²) = y_max² v̄²/max_ij(D_i |U_ji|²) with η_ν of eq. 4.2
+    (η_ij = (D_i/μ̄)^{1/2} U*_ji): independent of μ̄. Paper oscillation inputs (NuFIT 4.1).
+    """
+    U, D = oscillation(ordering)
+    return y_max**2 * VBAR**2 / float(np.max(D[:, None] * np.abs(U.T) ** 2))

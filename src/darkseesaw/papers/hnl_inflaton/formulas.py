@@ -23,7 +23,8 @@ from darkseesaw.cosmo.chemical_equilibrium import sm_plus_hnl_plasma
 from darkseesaw.cosmo.thermal_average import _genlag, _kernel
 
 __all__ = ["hnl_F", "hnl_Fbar", "hnl_F_fit", "br_mu_3e_eq421", "br_mu_e_gamma_eq420",
-           "hnl_inflaton_relations", "max_asymmetric_dm_mass"]
+           "hnl_inflaton_relations", "max_asymmetric_dm_mass", "loop_mass_shift_eq71",
+           "br_mu_3e_small_x_general"]
 
 
 # ------------------------------------------------------------------------------------------
@@ -77,6 +78,37 @@ def br_mu_3e_eq421(S, M):
     L = np.log(x)
     return (ph.alpha_0**2 / (16 * math.pi**2 * ph.sin2_theta_W_onshell**2) * np.abs(S) ** 2
             * x**2 * (0.6 * L**2 - 0.2 * L + 2.2))
+
+
+def br_mu_3e_small_x_general(S, M, sin2_w: float | None = None):
+    """Small-x limit of the general one-loop BR(μ → eee) (Alonso et al. 2013, eq. 21), for
+    HNLs of mass M [GeV] with S = Σ_i U_μi U*_ei, derived in ``docs/hnl-inflaton.md``:
+
+        BR = α_W²/(64π²) |S|² x² [12 s⁴ ln²x + (48 s⁴ − 20 s²) ln x
+                                   + 45 s⁴ − 32 s² + 9/2 + 2 s⁴ (ln(m_μ²/m_e²) − 11/4)],
+
+    x = M²/M_W², s² = sin²θ_W (on shell, as in `observables.lfv`), α_W = √2 G_F M_W²/π. With
+    α_W = α/s² the prefactor is α²/(64π² s⁴): eq. 4.21 prints α²/(16π² s⁴), 4× larger, and the
+    bracket (0.6 ln²x − 0.2 ln x + 2.2) shares only the ln²x coefficient 12 s⁴ ≈ 0.6.
+    """
+    s2 = ph.sin2_theta_W_onshell if sin2_w is None else sin2_w
+    x = (np.asarray(M, float) / ph.M_W) ** 2
+    L = np.log(x)
+    lg = math.log(ph.m_mu**2 / ph.m_e**2) - 11 / 4
+    aW = math.sqrt(2) * ph.G_F * ph.M_W**2 / math.pi
+    br = (12 * s2**2 * L**2 + (48 * s2**2 - 20 * s2) * L + 45 * s2**2 - 32 * s2 + 4.5
+          + 2 * s2**2 * lg)
+    return aW**2 / (64 * math.pi**2) * np.abs(S) ** 2 * x**2 * br
+
+
+def loop_mass_shift_eq71(eta):
+    """Eigenvalues [GeV] of the one-loop HNL mass shift of eq. 7.1 with its O(1) set to 1,
+    η_ik m_ℓk η†_kj/(16π²), for η_ν of shape (3 HNLs, 3 flavours); ascending. The row of the
+    dark matter N′ vanishes, so one eigenvalue is 0: the others are the N′–N_i splittings."""
+    eta = np.asarray(eta, complex)
+    m = np.diag([ph.m_e, ph.m_mu, ph.m_tau])
+    dm = eta @ m @ eta.conj().T / (16 * math.pi**2)
+    return np.linalg.eigvalsh(0.5 * (dm + dm.conj().T))
 
 
 def br_mu_e_gamma_eq420(S, M):

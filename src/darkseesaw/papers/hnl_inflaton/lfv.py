@@ -10,8 +10,11 @@ Example
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
+from darkseesaw import physics as ph
 from darkseesaw.constraints.measurements import MEASUREMENTS as ME
 from darkseesaw.observables import lfv
 from darkseesaw.observables.ewpd import epsilon_from_theta
@@ -19,7 +22,8 @@ from darkseesaw.papers.hnl_inflaton import formulas as _f
 from darkseesaw.papers.hnl_inflaton.inputs import MN_MAX_PAPER, oscillation
 from darkseesaw.papers.hnl_inflaton.mixing import mixing, mubar_min_ewpd
 
-__all__ = ["br_lfv_max", "lfv_limits", "LFV_LIMITS"]
+__all__ = ["br_lfv_max", "lfv_limits", "LFV_LIMITS", "mu_3e_eq421_vs_general",
+           "one_dirac_hnl"]
 
 LFV_LIMITS = ("br_mu_egamma_meg2016", "br_mu_egamma_megii_2025", "br_mu_3e_sindrum",
               "cr_mu_e_au_sindrum2")
@@ -54,3 +58,45 @@ def br_lfv_max(M: float = MN_MAX_PAPER, ordering: str = "NH", mubar: float | Non
 def lfv_limits() -> dict[str, float]:
     """90 % CL limits from `darkseesaw.constraints.measurements` (`LFV_LIMITS`)."""
     return {n: ME[n].value for n in LFV_LIMITS}
+
+
+def one_dirac_hnl(M: float, theta):
+    """(B, m): massless light states plus one Dirac HNL of mass M [GeV] with mixing Θ_α, the
+    rows of B exactly orthonormal (B B† = 1), for `darkseesaw.observables.lfv`."""
+    th = np.asarray(theta, complex).reshape(3, 1)
+    Bh, mh = lfv.dirac_pair_columns(th, M)
+    w, v = np.linalg.eigh(np.eye(3) - th @ th.conj().T)
+    Bl = v @ np.diag(np.sqrt(w)) @ v.conj().T
+    return np.concatenate([Bl, Bh], axis=1), np.concatenate([np.zeros(3), mh])
+
+
+def mu_3e_eq421_vs_general(M: float = MN_MAX_PAPER, S: float = 1e-3) -> dict[str, float]:
+    """Eq. 4.21 against the general one-loop BR(μ → eee) (Alonso et al. 2013, eq. 21), term by
+    term, for one Dirac HNL of mass M [GeV] with |Σ U_μ U_e*| = S (``docs/hnl-inflaton.md``).
+
+    Returns x, ln x, the three coefficients of the general small-x bracket
+    (12 s⁴, 48 s⁴ − 20 s², 45 s⁴ − 32 s² + 9/2 + 2 s⁴(ln(m_μ²/m_e²) − 11/4)) and its value,
+    the printed bracket (0.6, −0.2, 2.2) and its value, the prefactor ratio
+    [α(0)²/(16π² s⁴)]/[α_W²/(64π²)] = 4 (α(0)/α_GF)² (4 at equal α; α_GF = α_W s² = 1/132),
+    the three rates (eq. 4.21, the small-x form, the full loop functions) and their ratios.
+    """
+    s2 = ph.sin2_theta_W_onshell
+    x = (M / ph.M_W) ** 2
+    L = math.log(x)
+    lg = math.log(ph.m_mu**2 / ph.m_e**2) - 11 / 4
+    c = (12 * s2**2, 48 * s2**2 - 20 * s2, 45 * s2**2 - 32 * s2 + 4.5 + 2 * s2**2 * lg)
+    p = (0.6, -0.2, 2.2)
+    a_gf = lfv.ALPHA_W * s2
+    th = math.sqrt(S)
+    B, m = one_dirac_hnl(M, [th, th, 0.0])
+    full = float(lfv.br_mu_3e(B, m))
+    e421 = float(_f.br_mu_3e_eq421(S, M))
+    small = float(_f.br_mu_3e_small_x_general(S, M))
+    return {"M_GeV": M, "S": S, "x": x, "ln_x": L, "sin2_w_onshell": s2,
+            "general_coefficients": list(c), "eq421_coefficients": list(p),
+            "bracket_general": c[0] * L * L + c[1] * L + c[2],
+            "bracket_eq421": p[0] * L * L + p[1] * L + p[2],
+            "prefactor_ratio_equal_alpha": 4.0, "alpha0_over_alphaGF_sq": (ph.alpha_0 / a_gf) ** 2,
+            "prefactor_ratio": 4 * (ph.alpha_0 / a_gf) ** 2, "alpha_GF_inverse": 1 / a_gf,
+            "BR_eq421": e421, "BR_general_small_x": small, "BR_general_full": full,
+            "ratio_eq421_over_full": e421 / full, "ratio_small_x_over_full": small / full}

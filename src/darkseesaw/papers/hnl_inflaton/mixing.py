@@ -25,7 +25,8 @@ from darkseesaw.observables.ewpd import epsilon_from_angles
 from darkseesaw.papers.hnl_inflaton.inputs import eps_bound_paper, oscillation
 
 __all__ = ["eta_nu", "mixing", "sin2_angles", "epsilon", "mass_matrix", "delta_M",
-           "delta_M_exact", "mubar_min_ewpd", "mubar_delphi", "dm_index", "VBAR"]
+           "delta_M_exact", "mubar_min_ewpd", "mubar_delphi", "dm_index", "VBAR",
+           "heavy_pair_masses"]
 
 
 def eta_nu(mubar, ordering: str = "NH", inputs: dict | None = None):
@@ -45,6 +46,15 @@ def sin2_angles(M, mubar, ordering: str = "NH", inputs: dict | None = None):
     _, D = oscillation(ordering, inputs)
     x2 = D / np.asarray(mubar, float)[..., None] * VBAR**2 / np.asarray(M, float)[..., None] ** 2
     return x2 / (1 + x2)
+
+
+def heavy_pair_masses(M, mubar, ordering: str = "NH", inputs: dict | None = None):
+    """Masses [GeV] of the three heavy (pseudo-)Dirac pairs of eq. 2.3, M_N/cos θ_i
+    = M_N (1 + x_i²)^{1/2} with x_i² = D_i v̄²/(μ̄ M_N²), in the order of `sin2_angles` (the dark
+    matter N′ stays at exactly M_N). The mixing with ν_L raises N₂, N₃ above N′ by ≈ M_N θ_i²/2:
+    a tree-level splitting that eq. 7.1 (loop level) does not contain."""
+    s2 = sin2_angles(M, mubar, ordering, inputs)
+    return np.asarray(M, float)[..., None] / np.sqrt(1.0 - s2)
 
 
 def epsilon(M, mubar, ordering: str = "NH", inputs: dict | None = None):
