@@ -1,5 +1,5 @@
-"""``darkseesaw reproduce hnl-inflaton --fast``: run once (module fixture), then its JSON, table
-and figures against the paper's printed numbers."""
+"""``darkseesaw reproduce hnl-inflaton --fast``: run once (module fixture), then its JSON, table,
+figures (today's and paper-era) and the numbers quoted in docs/hnl-inflaton.md."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ import pytest
 
 from darkseesaw.papers import hnl_inflaton
 from darkseesaw.papers.common import STATUSES
+from darkseesaw.papers.hnl_inflaton import doc_numbers
 from darkseesaw.papers.hnl_inflaton.inputs import paper_values
 
 P = paper_values()
 FIGS = ("fig1", "fig2", "fig3", "fig4", "fig6", "fig7", "fig8")
+PAPER_ERA_FIGS = ("fig2", "fig3", "fig4", "fig6", "fig7", "fig8")
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +37,50 @@ def test_json_keys_and_figures(run):
     assert set(d["notes"]) >= {"mN_max_GeV", "mubar_min_keV", "deltaM_eV_at_2GeV_exact"}
     for f in FIGS:
         assert (out / f"hnl-inflaton_{f}.png").exists()
-        assert (out / f"hnl-inflaton_{f}.pdf").exists()
-    assert d["figures"][:2] == ["hnl-inflaton_fig1.png", "hnl-inflaton_fig1.pdf"]
+    for f in PAPER_ERA_FIGS:
+        assert (out / f"hnl-inflaton_{f}_paper_era.png").exists()
+    # --fast writes PNG only (the PDF costs as much as the rest of a figure)
+    assert not list(out.glob("*.pdf"))
+    assert d["figures"][0] == "hnl-inflaton_fig1.png"
+    assert len(d["figures"]) == len(FIGS) + len(PAPER_ERA_FIGS)
+    # the paper_era block beside today's numbers (papers.common convention)
+    pe = d["paper_era"]
+    for k in ("hnl_lifetimes_s", "r_factor", "koto", "theta_s_max_SIDM"):
+        assert k in pe and k in d
+    for k in ("F_at_x20", "Fbar_at_x20", "eta_nu_min_equilibrium", "M_nuR_max_GeV",
+              "theta_s_max_SIDM", "fig8", "hnl_mass_splittings_eV", "gs_saturation", "koto_flip",
+              "LFV_detail"):
+        assert k in d
+
+
+@pytest.mark.slow
+def test_docs_numbers_equal_the_json(run):
+    """Every number that docs/hnl-inflaton.md quotes through a <!-- hi:... --> marker equals the
+    JSON of the --fast run at the quoted precision (chosen so that fast and full agree)."""
+    _, _, d = run
+    n, problems = doc_numbers.check(d)
+    assert n > 60, "markers lost"
+    assert not problems, "\n".join(problems)
+    # a stale number is caught
+    _, bad = doc_numbers.process("<!-- hi:gphi_max:.3f -->0.070<!-- /hi -->", d)
+    assert bad and "0.067" in bad[0]
+
+
+@pytest.mark.slow
+def test_koto_flip(run):
+    """§5: the KOTO band is allowed by DD for m_N′ ≲ 2.5 GeV with the paper's limits; with today's
+    envelope the allowed range shrinks: the m_N′ = 1.5 GeV panel flips from allowed to excluded.
+    Tolerances: the paper's 2.5 is read from its four panels (1.5, 2.5 GeV), so 2.0–2.6 GeV."""
+    _, _, d = run
+    pe, now = d["koto_flip"]["mN_max_GeV_2sigma"]["paper_era"], d["koto_flip"]["mN_max_GeV_2sigma"]["today"]
+    assert 2.0 < pe < 2.6
+    assert now < 1.5 < pe
+    assert d["koto_flip"]["flipped_panels_GeV"] == [1.5]
+    assert d["paper_era"]["koto"]["panels"]["allowed_2sigma"][0] is True
+    assert d["koto"]["panels"]["allowed_2sigma"][0] is False
+    # θ band at 0.14 GeV against the paper's "θ_s ~ (2-9) x 1e-4" (one digit each)
+    lo, hi = d["koto"]["theta_band"]["2sigma"]
+    assert 2e-4 <= lo < 4e-4 and 7e-4 < hi < 1.4e-3
 
 
 @pytest.mark.slow
@@ -68,3 +112,17 @@ def test_comparison_rows(run):
     by = {r["result"]: r for r in rows}
     assert by["deltaM at 2 GeV [eV], exact"]["ours"] == d["deltaM_eV_at_2GeV_exact"]
     assert by["BR(mu -> 3e) max (eq. 4.21)"]["status"] == "paper error"
+    assert by["Fbar(20) (below eq. 3.15)"]["status"] == "paper error"
+    assert by["N3 - N2 splitting [eV], exact"]["ours"] > 1e3  # keV, not 1e-2 eV
+    assert by["KOTO allowed for m_N' below [GeV], today's DD"]["status"] == "updated data"
+    m = P["more"]
+    assert d["eta_nu_min_equilibrium"] == pytest.approx(m["eta_nu_min"], rel=0.15)  # 1 digit
+    assert d["M_nuR_max_GeV"]["NH"] == pytest.approx(m["M_nuR_max_GeV"], rel=0.2)  # "<~ 1e15"
+    assert d["k_max_perturbativity"]["paper"] == pytest.approx(m["k_max"], rel=0.1)  # "0.5e3"
+    # §6.3: theta_s <~ 6e-6 (1 digit; g_s "~2", m_s "~0.2-0.3 GeV": 20 %)
+    assert d["paper_era"]["theta_s_max_SIDM"] == pytest.approx(m["theta_s_max_SIDM"], rel=0.2)
+    assert d["theta_s_max_SIDM"] < 0.1 * m["theta_s_max_SIDM"]  # today's limits: far stronger
+    # Fig. 8: eq. 6.2 gives m_s <~ 0.7 MeV at 0.3 GeV (1 digit)
+    assert d["fig8"]["ms_MeV_at_mN_0.3GeV"]["1"] == pytest.approx(0.7, rel=0.1)
+    # Fig. 1: the centre panel saturates within its axis (g_s <= 0.5), the right one does not
+    assert d["gs_saturation"]["s*_2.6"] < 0.5 < 1.4 < d["gs_saturation"]["s*_2.8"]

@@ -1,9 +1,11 @@
 """Reproduction of Cline, Puel, Toma, "A little theory of everything, with heavy neutral
 leptons", JHEP 05 (2020) 039 [arXiv:1909.12300] (seed ``hnl-inflaton``).
 
-``darkseesaw reproduce hnl-inflaton --out DIR`` writes ``DIR/hnl-inflaton.json`` (the key
-numbers, with notes where the paper's printed value differs, and the ours-vs-paper
-``comparison`` rows) and ``DIR/hnl-inflaton_fig{1,2,3,4,6,7,8}.png|pdf``, and prints the table.
+``darkseesaw reproduce hnl-inflaton --out DIR`` writes ``DIR/hnl-inflaton.json`` (today's key
+numbers, a ``paper_era`` block with those recomputed from the limits the paper used, notes where
+the paper's printed value differs, and the ours-vs-paper ``comparison`` rows) and
+``DIR/hnl-inflaton_fig{1,2,3,4,6,7,8}.png|pdf`` plus ``hnl-inflaton_fig{2,3,4,6,7,8}_paper_era``,
+and prints the table. ``--fast``: coarser grids, 72-dpi PNGs only.
 
 =======================  ======================================================================
 `inputs`                 the paper-era inputs (NuFIT 4.1 `NU_OSC`, PDG 2018 M_W, η_B, f_n) and
@@ -14,8 +16,10 @@ numbers, with notes where the paper's printed value differs, and the ours-vs-pap
 `early_universe`         eqs. 3.2, 3.4, 4.19, 7.3
 `lfv`                    LFV at the EWPD-allowed point (eqs. 4.20, 4.21 and the full loops)
 `hnl_searches`           μ̄_min from today's HNL limits; lifetimes and BRs (Figs. 3, 4)
-`direct_detection`       eq. 6.1 (with q² in the propagator), eq. 6.2 (Figs. 6–8)
-`figures`, `key_numbers` the figures, the JSON and the comparison table
+`direct_detection`       eq. 6.1 (with q² in the propagator), eq. 6.2, the DD limits of each era
+`koto`                   the KOTO-favoured band of the singlet (recomputed) and its DD verdict
+`figures`, `key_numbers` the figures (today's and paper-era), the JSON and the comparison table
+`doc_numbers`            the numbers quoted in ``docs/hnl-inflaton.md`` against the JSON
 =======================  ======================================================================
 
 The model itself is `darkseesaw.models.hnl_inflaton` (sectors, today's data).
