@@ -192,6 +192,8 @@ def test_matched_prescription():
     # the step at 1 GeV is the documented +14 % (e): the size of the matching uncertainty
     step = _hadronic(1.0, UE) / _hadronic(1.0 - 1e-9, UE)
     assert step == pytest.approx(1.14, abs=0.01)
+    UT = np.array([0.0, 0.0, 1.0])
+    assert _hadronic(1.0, UT) / _hadronic(1.0 - 1e-9, UT) == pytest.approx(1.29, abs=0.01)
     # alternatives stay selectable; "auto" is the default's alias; the switch follows m_match
     assert _hadronic(1.5, UE, hadrons="auto") == _hadronic(1.5, UE)
     assert _hadronic(1.5, UE, m_match=2.0) == _hadronic(1.5, UE, hadrons="exclusive")
