@@ -39,10 +39,25 @@ from .charges import (
                         solve_charges,
                         term_charge,
 )
-from .content import SymmetryModel, format_term, parse_term, sm_fields
+from .content import (
+                        SymmetryModel,
+                        format_term,
+                        is_lorentz_scalar,
+                        mass_dimension,
+                        parse_term,
+                        sm_fields,
+                        spinor_indices,
+)
 from .discrete import ZnGenerator, bl_generators, format_generator, parse_generator
 from .fields import Field, to_fraction
-from .operators import OperatorResult, format_powers, lowest_powers, lowest_singlet_operator
+from .operators import (
+                        OperatorResult,
+                        format_powers,
+                        integer_solvable,
+                        lowest_powers,
+                        lowest_singlet_operator,
+                        why_forbidden,
+)
 from .representations import Rep, su2, su3
 
 __all__ = [
@@ -52,5 +67,6 @@ __all__ = [
     "solve_charges", "term_charge", "SymmetryModel", "format_term", "parse_term", "sm_fields",
     "ZnGenerator", "bl_generators", "format_generator", "parse_generator", "Field", "to_fraction",
     "OperatorResult", "format_powers", "lowest_powers", "lowest_singlet_operator", "Rep", "su2",
-    "su3",
+    "su3", "integer_solvable", "why_forbidden", "is_lorentz_scalar", "mass_dimension",
+    "spinor_indices",
 ]

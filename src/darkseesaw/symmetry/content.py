@@ -43,7 +43,8 @@ from .operators import (
     lowest_singlet_operator,
 )
 
-__all__ = ["SymmetryModel", "parse_term", "sm_fields", "format_term"]
+__all__ = ["SymmetryModel", "parse_term", "sm_fields", "format_term", "spinor_indices",
+           "is_lorentz_scalar", "mass_dimension"]
 
 _FACTOR = re.compile(r"^([A-Za-z_][A-Za-z0-9_']*?)(\*?)(?:\^(-?\d+))?$")
 
@@ -267,11 +268,37 @@ class SymmetryModel:
         """C_aγ = 2 Σ (X_L − X_R) Q² (eq. 15) for the U(1) ``u1``."""
         return 2 * em_anomaly(self.fields, u1, self.hypercharge)
 
+    def term_violations(self) -> list[dict]:
+        """The declared terms that are not invariant: index, term, and the charge under each
+        violated symmetry (Z_N charges reduced mod N)."""
+        out = []
+        for i, t in enumerate(self.terms):
+            bad = {k: v for k, v in self.term_charges(t).items() if v != 0}
+            if bad:
+                out.append({"index": i, "term": format_term(t), "charges": bad})
+        return out
+
     # ---------------------------------------------------------------- report
     def report(self) -> dict:
-        """Everything as a JSON-ready dict (rationals as strings)."""
+        """Everything as a JSON-ready dict (rationals as strings).
+
+        Operators: ``dimension`` is the mass dimension of the singlet-dressed operator when the
+        monomial is a Lorentz scalar (``lorentz_scalar``), else None with ``note`` "not a
+        Lorentz scalar" (an odd number of undotted or of dotted Weyl spinors, e.g. L H_u with
+        H_u a scalar: its 'dimension' 5/2 would mean nothing). Terms carry ``lorentz_scalar``.
+        """
         def s(x):
             return str(x) if isinstance(x, Fraction) else x
+
+        def op_entry(k: str, r: OperatorResult) -> dict:
+            op = self.operators[k]
+            scalar = is_lorentz_scalar(self, op)
+            e = {"bilinear": format_term(op), **r.as_dict(), "lorentz_scalar": scalar,
+                 "dimension": (None if r.order is None or not scalar else
+                               str(mass_dimension(self, op) + r.order))}
+            if not scalar:
+                e["note"] = "not a Lorentz scalar"
+            return e
 
         out = {
             "fields": [{"name": f.name, "kind": f.kind, "su3": f.su3.name, "su2": f.su2.name,
@@ -281,19 +308,45 @@ class SymmetryModel:
             "u1_anomalies": {u: {k: s(v) for k, v in t.items()} for u, t in self.u1_anomalies().items()},
             "gauge_anomalies": {k: s(v) for k, v in self.mixed_u1_anomalies().items()},
             "discrete_anomalies": {z: a.as_dict() for z, a in self.discrete_anomalies().items()},
-            "terms": [{**r, "charges": {k: s(v) for k, v in self.term_charges(t).items()}}
+            "terms": [{**r, "charges": {k: s(v) for k, v in self.term_charges(t).items()},
+                       "lorentz_scalar": is_lorentz_scalar(self, t)}
                       for r, t in zip(self.term_invariance(), self.terms, strict=True)],
-            "operators": {k: {"bilinear": format_term(self.operators[k]), **r.as_dict(),
-                              "dimension": (None if r.order is None else
-                                            str(_dimension(self, self.operators[k]) + r.order))}
-                          for k, r in self.lowest_operators().items()},
+            "operators": {k: op_entry(k, r) for k, r in self.lowest_operators().items()},
             "singlet_operators": {k: r.as_dict() for k, r in self.singlet_operators().items()},
         }
         return out
 
 
-def _dimension(model: SymmetryModel, op: Mapping[str, int]) -> Fraction:
-    """Mass dimension of a monomial (fermions 3/2, scalars 1)."""
+def spinor_indices(model: SymmetryModel, op: Mapping[str, int]) -> tuple[int, int]:
+    """Numbers of undotted and dotted Weyl spinor indices of a monomial (no derivatives).
+
+    A left-handed ψ_L is (½, 0) (undotted) and its conjugate (0, ½); a right-handed ψ_R is
+    (0, ½) (dotted) and its conjugate (½, 0). Scalars carry none. So ``"S_R* N_R*"``
+    (S̄_R N_R^c) has two undotted indices and ``"L* H* S_R"`` (L̄ H̃ S_R) two dotted ones.
+    """
+    und = dot = 0
+    for name, n in op.items():
+        f = model.field(name)
+        if not f.is_fermion:
+            continue
+        # a positive power of a left-handed field, or a conjugated right-handed one: undotted
+        if (f.kind == "left") == (n > 0):
+            und += abs(n)
+        else:
+            dot += abs(n)
+    return und, dot
+
+
+def is_lorentz_scalar(model: SymmetryModel, op: Mapping[str, int]) -> bool:
+    """Whether a monomial without derivatives can be a Lorentz scalar: an even number of
+    undotted and an even number of dotted spinor indices (each set contracted with ε)."""
+    und, dot = spinor_indices(model, op)
+    return und % 2 == 0 and dot % 2 == 0
+
+
+def mass_dimension(model: SymmetryModel, op: Mapping[str, int]) -> Fraction:
+    """Mass dimension of a monomial: 3/2 per fermion, 1 per scalar (an integer for a Lorentz
+    scalar; meaningless otherwise, see `is_lorentz_scalar`)."""
     d = Fraction(0)
     for name, n in op.items():
         d += abs(n) * (Fraction(3, 2) if model.field(name).is_fermion else 1)
