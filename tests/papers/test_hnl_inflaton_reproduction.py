@@ -129,3 +129,17 @@ def test_comparison_rows(run):
     assert d["fig8"]["ms_MeV_at_mN_0.3GeV"]["1"] == pytest.approx(0.7, rel=0.1)
     # Fig. 1: the centre panel saturates within its axis (g_s <= 0.5), the right one does not
     assert d["gs_saturation"]["s*_2.6"] < 0.5 < 1.4 < d["gs_saturation"]["s*_2.8"]
+
+
+@pytest.mark.slow
+def test_notes_numbers_come_from_the_results(run):
+    """Numbers in the JSON notes are filled from the results ({{KEY>PATH:FMT}} placeholders), so
+    they cannot go stale: none is left unfilled, and a changed result changes its sentence."""
+    from darkseesaw.papers.hnl_inflaton.key_numbers import notes
+
+    _, _, d = run
+    assert not [k for k, v in d["notes"].items() if "{{" in v]
+    assert f"{d['entropy_excess']:.2g}" in d["notes"]["entropy_excess"]
+    changed = dict(d, entropy_excess=0.123)
+    assert "0.12" in notes(changed)["entropy_excess"]
+    assert "{{entropy_excess:.2g}}" in notes()["entropy_excess"]

@@ -7,6 +7,7 @@ differs, the JSON ``notes`` (``data/notes.yaml``) and the comparison rows say wh
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from functools import cache
 from typing import Any
@@ -21,6 +22,7 @@ from darkseesaw.papers.common import Comparison, load_data
 from darkseesaw.papers.hnl_inflaton import direct_detection as dd
 from darkseesaw.papers.hnl_inflaton import early_universe as eu
 from darkseesaw.papers.hnl_inflaton import koto
+from darkseesaw.papers.hnl_inflaton.doc_numbers import fmt, lookup
 from darkseesaw.papers.hnl_inflaton.figures import FIG8_THETAS
 from darkseesaw.papers.hnl_inflaton.formulas import (
     hnl_F,
@@ -62,7 +64,9 @@ ADDED_NOTES = {
                               "M_N/cos(theta_i) - M_N from the mixing with nu_L (a 60-digit SVD "
                               "of eq. 2.3 agrees; tested), loop_eq71 = eq. 7.1 with O(1) = 1. The "
                               "paper's 'split only by eq. 7.1, of order 1e-2 eV' keeps the loop "
-                              "term and misses the tree-level one, larger by ~1e5-1e6.",
+                              "term ({{hnl_mass_splittings_eV>loop_eq71>N3-Nprime:.2g}} eV for "
+                              "N3) and misses the tree-level one "
+                              "({{hnl_mass_splittings_eV>tree_level>N3-Nprime:.2g}} eV).",
     "Fbar_at_x20": "Eq. 3.15 by Gauss-Laguerre quadrature, equal to a 25-digit mpmath quadrature "
                    "of the paper's own definition (tested to 1e-10); the paper prints '~0.01'.",
     "theta_s_max_SIDM": "Today's DD envelope at 4.5 GeV with g_s = 0.75 + 4.43 m_s at m_s = 0.25 "
@@ -83,10 +87,21 @@ ADDED_NOTES = {
 """Notes of the keys added by this reproduction (``notes`` keeps the original ones verbatim)."""
 
 
+_PLACEHOLDER = re.compile(r"\{\{(?P<key>[^{}\s]+?):(?P<fmt>[^:{}\s]*)\}\}")
+
+
 @cache
-def notes() -> dict[str, str]:
-    """The JSON notes (``data/notes.yaml``) plus `ADDED_NOTES`."""
+def _note_templates() -> dict[str, str]:
     return {**load_data(__package__, "notes.yaml"), **ADDED_NOTES}
+
+
+def notes(res: dict[str, Any] | None = None) -> dict[str, str]:
+    """The JSON notes (``data/notes.yaml`` plus `ADDED_NOTES`), their ``{{KEY>PATH:FMT}}``
+    placeholders filled from ``res`` (the results; left as they are when ``res`` is None)."""
+    if res is None:
+        return dict(_note_templates())
+    return {k: _PLACEHOLDER.sub(lambda m: fmt(lookup(res, m["key"]), m["fmt"]), v)
+            for k, v in _note_templates().items()}
 
 
 def key_numbers(fast: bool = False) -> dict[str, Any]:
@@ -126,6 +141,7 @@ def key_numbers(fast: bool = False) -> dict[str, Any]:
     res["MN_min_MeV_vs_TEW"] = {str(T): eu.MN_min_washout(T_EW=T) * 1e3
                                 for T in (100.0, ph.T_sphaleron_freezeout, ph.T_EW_crossover)}
     res["entropy_excess"] = eu.entropy_factor()
+    res["entropy_excess_reduced_MP"] = eu.entropy_factor(M_P=ph.M_Pl_reduced)
     res["theta_s_naturalness"] = eu.theta_s_naturalness()
     gfull, m_asym = gs_full_asymmetry(fast=fast)
     res["gs_full_asymmetry"] = gfull
@@ -142,7 +158,7 @@ def key_numbers(fast: bool = False) -> dict[str, Any]:
     res["hadrons"] = "matched"
     res.update(_more_results(fast))
     res["paper_era"] = _paper_era(fast)
-    res["notes"] = notes()
+    res["notes"] = notes(res)
     return res
 
 
