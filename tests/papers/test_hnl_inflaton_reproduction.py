@@ -4,7 +4,6 @@ figures (today's and paper-era) and the numbers quoted in docs/hnl-inflaton.md."
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 
 import pytest
