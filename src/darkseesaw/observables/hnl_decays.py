@@ -60,6 +60,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from darkseesaw import physics as ph
+from darkseesaw.observables import widths
 from darkseesaw.observables.qcd import alpha_s, qcd_factor
 
 __all__ = [
@@ -391,10 +392,9 @@ def lifetime_s(M: ArrayLike, U2: ArrayLike, **kw: Any) -> np.ndarray | float:
 
 def decay_length_m(M: ArrayLike, U2: ArrayLike, E: ArrayLike, **kw: Any) -> np.ndarray:
     """Mean decay length in the lab, L = (p/M) c τ [m], for an HNL of mass M [GeV], mixings
-    U2 = |U_αN|² and energy E [GeV] (keywords of `partial_widths`)."""
-    M = np.asarray(M, float)
-    p = np.sqrt(np.clip(np.asarray(E, float) ** 2 - M**2, 0.0, None))
-    return p / M * ph.invGeV_to_m(1.0 / total_width(M, U2, **kw))
+    U2 = |U_αN|² and energy E [GeV] (keywords of `partial_widths`): `total_width` passed to
+    the generic `darkseesaw.observables.widths.decay_length_m`."""
+    return widths.decay_length_m(total_width(M, U2, **kw), M, E)
 
 
 _CLASSES = {
