@@ -167,3 +167,42 @@ class DarkMatterCurves(BuilderBase):
             if sub in aliases:
                 self.curve(f"id/{q}/{aliases[sub]}", [dict(part[0])],
                            **{**meta_c, "notes": f"alias of id/{q}/{nm}. " + meta_c["notes"]})
+        self.fermi_lines()
+
+    def fermi_lines(self) -> None:
+        """Fermi-LAT 2015 line limits (arXiv:1506.00013) as transcribed by MadDM (4 ROIs)."""
+        base = "indirect_detection/maddm_fermi_lines"
+        repo = ("maddmhep/maddm @ bb8d8614fb60b39cb466bc040f08ccf97873fe6f (2023-07-16), "
+                "ExpData/ (files last changed in 787831a8, 2021-01-03)")
+        cite = ("Fermi-LAT 2015: Ackermann et al., PRD 91 (2015) 122002 (Updated search for "
+                "spectral lines ... with Pass 8 data)")
+        self.file(f"{base}/PROVENANCE.md", fmt="md", kind="documentation",
+                  citation="provenance and conventions of the Fermi-LAT 2015 line files")
+        self.files[f"{base}/PROVENANCE.md"]["repository"] = "darkseesaw (written for this package)"
+        rois = {"R16_Einasto": ("r16-einasto", "R16, Einasto", 9.39e22),
+                "R3_NFWcontracted": ("r3-nfwcontracted", "R3, contracted NFW", 1.39e23),
+                "R41_NFW": ("r41-nfw", "R41, NFW", 9.16e22),
+                "R90_Isothermal": ("r90-isothermal", "R90, isothermal", 7.04e22)}
+        for stem, (slug_, lab, jfac) in rois.items():
+            rel = f"{base}/Fermi_2015_lines_{stem}.dat"
+            self.file(rel, citation=cite + " arXiv:1506.00013", kind="upper_limit",
+                      columns=["m_chi [GeV]", "sigmav_gammagamma [cm^3/s]", "flux [cm^-2 s^-1]"])
+            self.files[rel]["repository"] = repo
+            notes = (f"Galactic-centre region {lab} profile (rho_sun = 0.4 GeV/cm^3, r_sun = 8.5 "
+                     f"kpc; J = {jfac:.3g} GeV^2 cm^-5 as implied by the flux and <σv> columns); "
+                     "column 2 of the file, masses in GeV (0.214-462 GeV); CL 0.95. <σv> as "
+                     "published, for self-conjugate (Majorana) DM: flux = 2 <σv> J/(8π m²) "
+                     "(2 photons per annihilation); for Dirac DM with equal χ and χ̄ densities "
+                     "the limit on <σv>(χχ̄) is 2× weaker (use Curve.scaled(y_factor=2)). "
+                     "See indirect_detection/maddm_fermi_lines/PROVENANCE.md.")
+            meta_c = dict(quantity="gammaline", kind="upper_limit", x_unit="GeV",
+                          y_unit="cm^3/s", x_label=r"$m_\chi$",
+                          y_label=r"$\langle\sigma v\rangle_{\gamma\gamma}$", source=cite,
+                          arxiv="1506.00013", cl="0.95", label=f"Fermi-LAT 2015 (GC {lab})",
+                          notes=notes)
+            part = {"file": rel, "reader": "xy", "region": "above"}
+            self.curve(f"id/gammaline/lat-2015-gc-{slug_}", [part], **meta_c)
+            if stem == "R16_Einasto":
+                self.curve("id/gammaline/fermi-lat", [dict(part)],
+                           **{**meta_c, "notes": "alias of id/gammaline/lat-2015-gc-r16-einasto. "
+                              + notes})
