@@ -33,7 +33,7 @@ class NonConvergence(RuntimeError):
     """A root finder, minimiser or ODE solve inside one point did not converge.
 
     A scan records the point with reason ``nonconvergence`` and goes on
-    (`darkseesaw.scan.evaluate.classify_exception`).
+    (`darkseesaw.scan.failures.classify_exception`).
     """
 
 

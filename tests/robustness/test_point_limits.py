@@ -72,7 +72,7 @@ def test_failing_points_are_recorded_and_the_scan_goes_on(tmp_path, monkeypatch,
 
 def test_solvers_raise_named_exceptions(monkeypatch):
     from darkseesaw.cosmo.boltzmann import omega_h2_reference
-    from darkseesaw.scan.evaluate import classify_exception
+    from darkseesaw.scan.failures import classify_exception
     from darkseesaw.spectrum.scalars import Doublet, ScalarPotential
 
     assert classify_exception(NonConvergence("x")) == "nonconvergence"

@@ -113,7 +113,7 @@ def test_precision_budget_failure_is_a_named_point_failure(monkeypatch):
     crashes later in an SVD), and the scan classifies it as reason 'precision_budget'."""
     pytest.importorskip("flint")
     from darkseesaw.errors import PrecisionBudgetExceeded
-    from darkseesaw.scan.evaluate import classify_exception
+    from darkseesaw.scan.failures import classify_exception
 
     rng = np.random.default_rng(16)  # blocks whose double-precision light masses are not certified
 

@@ -39,7 +39,6 @@ from __future__ import annotations
 import importlib
 import os
 import re
-import signal
 import sys
 import warnings
 from collections.abc import Mapping
@@ -63,85 +62,21 @@ from darkseesaw.constraints.links import (
     link_names,
     total_chi2,
 )
-from darkseesaw.errors import NonConvergence, SolveTimeout
 from darkseesaw.modelfiles import neutral_leptons as nl_file
 from darkseesaw.models.base import Model
 from darkseesaw.observables import registry
 from darkseesaw.scan import expr
 from darkseesaw.scan.config import ScanConfig
+from darkseesaw.scan.failures import (  # noqa: F401 - re-exported
+    OK,
+    POINT_TIMEOUT_DEFAULT_S,
+    REASON_KEYS,
+    _PointClock,
+    classify_exception,
+    point_time_limit,
+)
 
 _LOADED: dict[tuple, Any] = {}
-OK = "ok"
-REASON_KEYS = ("reason", "failure", "status_reason")
-
-
-POINT_TIMEOUT_DEFAULT_S = 300.0
-"""Default wall-time cap [s] of one point evaluated on its own (``DARKSEESAW_POINT_TIMEOUT``)."""
-
-
-def point_time_limit() -> float | None:
-    """``DARKSEESAW_POINT_TIMEOUT`` in seconds (``none``: no cap), default 300 s."""
-    v = os.environ.get("DARKSEESAW_POINT_TIMEOUT", "").strip().lower()
-    if not v:
-        return POINT_TIMEOUT_DEFAULT_S
-    if v in ("none", "off", "inf", "0"):
-        return None
-    try:
-        return max(float(v), 1e-3)
-    except ValueError:
-        return POINT_TIMEOUT_DEFAULT_S
-
-
-class _PointClock:
-    """Context manager: raise `SolveTimeout` in this thread when one point runs too long.
-
-    Uses ``SIGALRM`` (``setitimer``), so only in the main thread of a process; elsewhere (Dask
-    worker threads) it does nothing and the per-solve caps apply.
-    """
-
-    def __init__(self, limit: float | None):
-        import threading
-
-        self.limit = limit
-        self.active = (limit is not None and hasattr(signal, "setitimer")
-                       and threading.current_thread() is threading.main_thread())
-
-    def _fire(self, signum, frame):
-        raise SolveTimeout(f"point ran past its wall-time cap of {self.limit:g} s "
-                           "(DARKSEESAW_POINT_TIMEOUT)")
-
-    def __enter__(self):
-        if self.active:
-            self._old = signal.signal(signal.SIGALRM, self._fire)
-            signal.setitimer(signal.ITIMER_REAL, self.limit)
-        return self
-
-    def __exit__(self, *exc):
-        if self.active:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self._old)
-
-
-def classify_exception(e: BaseException) -> str:
-    """Reason code of an exception raised while evaluating a point."""
-    name = type(e).__name__
-    if name == "PrecisionBudgetExceeded":
-        return "precision_budget"
-    if isinstance(e, SolveTimeout):
-        return "timeout"
-    if isinstance(e, NonConvergence):
-        return "nonconvergence"
-    if isinstance(e, FloatingPointError | ZeroDivisionError | OverflowError):
-        return "domain_error"
-    if name == "LinAlgError" or "converge" in str(e).lower():
-        return "nonconvergence"
-    if isinstance(e, ValueError) and "domain" in str(e).lower():
-        return "domain_error"
-    if name in ("ValidationError", "InputError"):
-        return "invalid_parameters"
-    return f"exception:{name}"
-
-
 class Target:
     """The batch function of a scan configuration (picklable; loads its model lazily)."""
 
