@@ -1,16 +1,22 @@
 """alp-discrete reproduction against the printed numbers of Carvajal, Dias, Nishi, Sánchez-Vega,
-JHEP 05 (2015) 069 (Tables I, III–VIII; eqs. 10, 31, 34–52 and the erratum) and identities.
+JHEP 05 (2015) 069 (Tables I, III–VIII; eqs. 9, 10, 19, 31, 34–52 and the erratum) and identities;
+issue 14: Fig. 2 as the paper drew it (B.2 and C.2 in its transparency region), the ``paper_era``
+block and the numbers quoted in docs/alp-discrete.md.
 
 The reproduction runs once (``--fast``: Z_N search up to N = 20) in a module-scoped fixture."""
 
 import json
 import math
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from darkseesaw import physics as ph
 from darkseesaw.papers import alp_discrete
+from darkseesaw.papers.alp_discrete import doc_numbers
+from darkseesaw.papers.alp_discrete.paper_era import in_paper_hint, paper_hint_regions, text_box
 from darkseesaw.papers.alp_discrete.search import evaluate
 
 
@@ -178,3 +184,95 @@ def test_search_has_no_3p55keV_line_model_and_reports_why():
     r = evaluate(3, -5, 1, 1, 24)
     assert r["D"] == 12 and "xray_line_3.55keV" in r["hints"]
     assert "iss_stable" in r["failed"]          # sigma N^c N allowed: the ISS is not protected
+
+
+# ---------------------------------------------------------------- issue 14: eqs. 9, 19, paper era
+def _json(res):
+    return json.loads((res["_out"] / "alp-discrete.json").read_text())
+
+
+M_PL = 2.4e18           # the paper's reduced Planck mass
+ALPHA = 1 / 137.035999084
+
+
+def F(k, v):
+    """F(k) = v^k / (2^{k/2} M_Pl^{k-1}) [GeV], eq. 8, written out."""
+    return v**k / (2 ** (k / 2) * M_PL ** (k - 1))
+
+
+def test_eq9_powers_printed_and_brute_force(res):
+    e9 = res["eq9_powers"]
+    assert e9["p"] == [2, 3] and e9["q"] == [3, 4, 5]                 # eq. (9) as printed
+    v = np.geomspace(1e9, 1e14, 20001)                                 # eq. (5)
+    brute = {name: [k for k in range(1, 8) if np.any((F(k, v) >= lo) & (F(k, v) <= hi))]
+             for name, (lo, hi) in (("p", (1e2, 1e4)), ("q", (1e-7, 1e-5)))}
+    assert brute == {"p": e9["p"], "q": e9["q"]}
+    lo, hi = e9["v_windows"]["p"]["2"]                                 # F(2) = 0.1 TeV at lo
+    assert F(2, lo) == pytest.approx(1e2, rel=1e-12) and hi == pytest.approx(2.19e11, rel=1e-2)
+
+
+def m_a(D, v):
+    """eq. (18) with |g| = 1, written out [GeV]."""
+    return D * v / math.sqrt(2) * (v / (math.sqrt(2) * M_PL)) ** (D / 2 - 2)
+
+
+def test_eq19_range_and_minimal_D_by_brute_force(res):
+    e = res["eq19"]
+    assert e["g_window"] == [1e-12, 1e-11]
+    assert e["v_over_C"] == pytest.approx([ALPHA / (2 * math.pi * 1e-11),
+                                           ALPHA / (2 * math.pi * 1e-12)], rel=1e-12)
+    assert 1e8 < e["v_over_C"][0] < 1.5e8 and 1e9 < e["v_over_C"][1] < 1.5e9   # "1e8 - 1e9"
+    for v, printed in ((1e9, 11), (1e10, 12)):                         # text after eq. (19)
+        D = next(D for D in range(5, 40) if m_a(D, v) * 1e9 <= 1e-12)
+        assert D == printed == e["min_D"][f"{v:.0e}"]
+        assert m_a(D - 1, v) * 1e9 > 1e-12
+    rows = {r["result"]: r for r in res["comparison"]}
+    assert rows["eq. 9 p (F(p) = 0.1-10 TeV, v_sigma in eq. 5)"]["status"] == "match"
+    assert all(r["status"] == "match" for k, r in rows.items() if k.startswith("eq. 19"))
+
+
+def test_benchmarks_B2_C2_in_the_paper_era_transparency_region(res):
+    b = {x["label"]: x for x in res["benchmarks_fig2"]}
+    B2, C2, A = b["B.2"], b["C.2 (paper, D'=10)"], b["A"]
+    # the paper: B.2 explains transparency and Coma, C.2 transparency only, A Coma only
+    assert set(in_paper_hint(B2["m_a_eV"] * 1e-9, B2["g"])) == {"gamma_transparency",
+                                                                  "coma_soft_xray"}
+    assert in_paper_hint(C2["m_a_eV"] * 1e-9, C2["g"]) == ["gamma_transparency"]
+    assert in_paper_hint(A["m_a_eV"] * 1e-9, A["g"]) == ["coma_soft_xray"]
+    h = res["paper_era"]["benchmark_hints"]
+    assert "gamma_transparency" not in h["B.2"]["today"] + h["C.2 (paper, D'=10)"]["today"]
+    assert res["paper_era"]["benchmark_hints_differ"] == ["B.2", "C.2 (paper, D'=10)"]
+    # the overlap with Coma the paper describes (g 1e-12..1e-11, m_a <~ 1e-12 eV) is non-empty
+    tr, coma = paper_hint_regions()["gamma_transparency"], paper_hint_regions()["coma_soft_xray"]
+    m, g = np.full(3, 1e-13 * 1e-9), np.array([1.5e-12, 5e-12, 9e-12])
+    assert np.all(tr(m, g) & coma(m, g))
+    assert not np.any(tr(m, np.array([5e-13, 8e-13, 9.9e-13])))
+
+
+def test_text_regions_edges_as_printed():
+    assert text_box("transparency_optimistic_B")["g"][0] == 1e-12          # MHR 2013 abstract
+    assert text_box("pixie_prism")["g"][0] == 1e-16                        # g B < 1e-16 (1 nG)
+    assert text_box("pixie_prism")["m_eV"][1] == 1e-14
+    assert text_box("massive_stars")["g"][0] == 0.8e-10                    # FGW 2013 abstract
+
+
+def test_paper_era_block(res):
+    pe = _json(res)["paper_era"]
+    assert pe["inputs"]["alpha"]["paper"] == pytest.approx(1 / 137)
+    assert pe["printed_digits_unchanged"] is True and pe["max_rel_diff"] < 3e-3
+    z13 = next(n for n in pe["numbers"] if n["quantity"].startswith("Z13 g_agamma"))
+    # independent: alpha C/(2 pi v) with C = 4, v = 3e10 GeV and alpha = 1/137
+    assert z13["paper_inputs"] == pytest.approx(4 / 137 / (2 * math.pi * 3e10), rel=1e-12)
+    legend = [x["legend"] for x in pe["fig2"]["paper_legend"]]
+    assert "PIXIE/PRISM" in legend and "Massive Stars" in legend
+    assert "summary" in pe and "B.2" in pe["summary"]
+    assert any("extended to the paper's axis edge" in n for n in res["notes"])
+    assert (res["_out"] / "alp-discrete_fig2.png").stat().st_size > 1000
+
+
+def test_docs_numbers_agree_with_json(res):
+    doc = Path(__file__).resolve().parents[2] / "docs" / "alp-discrete.md"
+    n, problems = doc_numbers.check(_json(res), doc)
+    assert n >= 15 and problems == []
+    _, bad = doc_numbers.process("<!-- ad:eq19>min_D>1e+09: -->10<!-- /ad -->", _json(res))
+    assert bad                                                             # the check can fail

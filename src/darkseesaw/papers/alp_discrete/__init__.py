@@ -7,9 +7,11 @@ table. Every number is computed: charges are solved from the Lagrangian terms, Z
 follow from the generators, D from the lowest invariant σ^D, and the scales come from the model
 ``alp-discrete`` (`darkseesaw.models.alp_discrete`) and eqs. (8), (10), (11), (14), (18), (39).
 
-Modules: `scales` (eq. 10 windows, Table I, the inputs in ``data/``), `tables` (the Z13 and
-two-ALP blocks: Tables III–VIII, eqs. 34–52), `search` (the Z_N model-space search of
-Sec. II A–B), `figures` (Figs. 1, 2), `notes` (differences from the paper), `comparison`.
+Modules: `scales` (eq. 9 powers, eq. 10 windows, Table I, the inputs in ``data/``), `tables`
+(the Z13 and two-ALP blocks: Tables III–VIII, eqs. 34–52), `search` (the Z_N model-space search
+of Sec. II A–B), `paper_era` (Fig. 2 as the paper drew it, eq. 19, the ``paper_era`` block),
+`figures` (Figs. 1, 2), `notes` (differences from the paper), `comparison`, `doc_numbers` (the
+numbers quoted in ``docs/alp-discrete.md``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from darkseesaw.papers.common import print_comparison, write_result
 from .comparison import comparison
 from .figures import figure1, figure2
 from .notes import notes as _notes
-from .scales import inputs, scale_windows, table1
+from .paper_era import eq19, paper_era_block
+from .scales import eq9_powers, inputs, scale_windows, table1
 from .search import evaluate, search
 from .tables import two_alp_block, z13_block
 
@@ -93,6 +96,9 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
         "notes": notes,
     }
     result["benchmarks_fig2"] = _fig2_benchmarks(z13, two)
+    result["eq9_powers"] = eq9_powers()
+    result["eq19"] = eq19()
+    result["paper_era"] = paper_era_block(result, result["benchmarks_fig2"])
     # figure2 appends a note for a catalogue curve it cannot draw
     result["figures"] = (figure1(out, windows, M_PL)
                          + figure2(out, result["benchmarks_fig2"], notes))

@@ -51,6 +51,19 @@ def comparison(r: dict[str, Any]) -> list[Comparison]:
     for i, edge in enumerate(("low", "high")):
         rows.append(_row(f"eq. 31 g/C {edge} [1/GeV]", P["eq31_g_over_C"][i],
                          r["g_over_C_window_2_3"][i]))
+    if "eq9_powers" in r:
+        for k, what in (("p", "F(p) = 0.1-10 TeV"), ("q", "F(q) = 0.1-10 keV")):
+            ours = r["eq9_powers"][k]
+            rows.append(Comparison(f"eq. 9 {k} ({what}, v_sigma in eq. 5)", P["eq9"][k], ours,
+                                   "match" if ours == P["eq9"][k] else "open"))
+    if "eq19" in r:
+        for i, edge in enumerate(("low", "high")):
+            rows.append(_row(f"eq. 19 v_sigma/C {edge} [GeV]", P["eq19_v_over_C"][i],
+                             r["eq19"]["v_over_C"][i], "from g = 1e-11 ... 1e-12 (Coma x "
+                             "paper-era transparency)"))
+        for v, D in P["eq19_min_D"].items():
+            rows.append(_row(f"eq. 19 text: lowest D for m_a <~ 1e-12 eV at v_sigma = {v} GeV",
+                             D, r["eq19"]["min_D"][v]))
     for t in r["table1"]:
         v, g = P["table1"][t["D"]]
         rows.append(_row(f"Table I D={t['D']}: v_sigma [GeV]", v, t["v_sigma"]))

@@ -44,7 +44,12 @@ def notes(z13: dict[str, Any], two: dict[str, Any], z11: dict[str, Any]) -> list
         "v_sigma ~ 3e10 GeV (|g| = 1), too heavy for the Coma hint (m_a <~ 1e-12 eV): "
         f"failed = {z11['failed']}.",
         "Hint regions: Coma and the 3.55 keV line are boxes transcribed from the paper's text "
-        "(darkseesaw.physics); the gamma-ray transparency region is the Meyer-Horns-Raue 2013 "
-        "contour. PIXIE/PRISM projections and the 'massive stars' (Cepheid) limit of Fig. 2 are "
-        "not available as data; HB stars, SN1987A, CAST, IAXO and ALPS-II are drawn.",
+        "(darkseesaw.constraints.measurements); the gamma-ray transparency region of the search "
+        "is the Meyer-Horns-Raue 2013 contour of the catalogue (their conservative result).",
+        "Fig. 2 as the paper drew it (paper_era): its transparency region is the optimistic "
+        "result of the same paper (g >~ 1e-12 GeV^-1, containing B.2 and C.2), and it draws "
+        "PIXIE/PRISM (Tashiro, Silk, Marsh 2013) and massive stars (Friedland, Giannotti, Wise "
+        "2013) and no HB or CAST. These three exist only as printed numbers: they are boxes "
+        "transcribed from the sources' abstracts (data/fig2_paper_era.yaml, assumed edges "
+        "marked), not digitised curves. HB and CAST 2017 are drawn as today's curves.",
     ]

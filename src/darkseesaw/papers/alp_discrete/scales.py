@@ -22,7 +22,7 @@ from darkseesaw.models.alp_discrete import M_PL
 from darkseesaw.observables import alp
 from darkseesaw.papers.common import load_data
 
-__all__ = ["inputs", "printed", "scale_windows", "table1", "M_A_LINE_GEV"]
+__all__ = ["inputs", "printed", "scale_windows", "eq9_powers", "table1", "M_A_LINE_GEV"]
 
 M_A_LINE_GEV = ph.eV_to_GeV(0.5 * sum(MEASUREMENTS["alp_hint_xray_line_ma"].bounds))
 """Centre of the 3.55 keV-line ALP mass window (7.1 keV) [GeV]."""
@@ -61,6 +61,23 @@ def scale_windows(kmax: int | None = None, M_Pl: float | None = None) -> dict[st
             lo, hi = max(wp[0], wq[0], vlo), min(wp[1], wq[1], vhi)
             if lo < hi:
                 out[f"{p},{q}"] = [lo, hi]
+    return out
+
+
+def eq9_powers(kmax: int | None = None, M_Pl: float | None = None) -> dict[str, Any]:
+    """Eq. 9: the powers p with F(p) in the M window and q with F(q) in the μ window for some
+    v_σ of eq. 5 (each alone; eq. 10 is the joint condition), with their v_σ intervals [GeV]."""
+    d = inputs()
+    M = M_PL if M_Pl is None else M_Pl
+    kmax = d["kmax_windows"] if kmax is None else kmax
+    vlo, vhi = d["alp_scale_range"]
+    out: dict[str, Any] = {"p": [], "q": [], "v_windows": {"p": {}, "q": {}}}
+    for name, window in (("p", d["iss_M_window"]), ("q", d["iss_mu_window"])):
+        for k in range(1, kmax + 1):
+            lo, hi = alp.vev_window(k, *window, M_Pl=M)
+            if max(lo, vlo) < min(hi, vhi):
+                out[name].append(k)
+                out["v_windows"][name][str(k)] = [max(lo, vlo), min(hi, vhi)]
     return out
 
 
