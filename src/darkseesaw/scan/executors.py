@@ -14,8 +14,10 @@ reaches the driver, which stops the pool (running chunks are abandoned; stored o
   ``--workers N`` processes (default: the CPU count), one BLAS thread each; workers exit when
   the driver dies (a watchdog thread), so a killed scan leaves no orphans behind;
 - ``dask``: `distributed.Client` on an existing scheduler (``--scheduler tcp://host:8786``, e.g.
-  a SLURM/PBS cluster started with dask-jobqueue, see ``docs/scans.md``) or a `LocalCluster` of
-  ``--workers N`` single-threaded worker processes.
+  a SLURM/PBS cluster started with dask-jobqueue: `darkseesaw.scan.cluster`, ``docs/scans.md``)
+  or a `LocalCluster` of ``--workers N`` single-threaded worker processes. On an existing
+  scheduler it waits for the first worker without a time limit (batch jobs may be queued) and
+  recounts the workers every second, so that workers joining later get chunks too.
 
 Example
 -------
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -194,43 +197,60 @@ class DaskExecutor(Executor):
                 self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                              dashboard_address=None, silence_logs=logging.ERROR)
             self._client = Client(self._cluster)
-        self._client.wait_for_workers(1, timeout=60)
+        self.address = self._client.scheduler.address
+        if scheduler and not self._client.nthreads():
+            # workers of a batch cluster (dask-jobqueue) may wait in the queue for a long time
+            print(f"darkseesaw: note: waiting for the first Dask worker at {self.address} "
+                  "(batch jobs may still be queued; Ctrl-C stops)", file=sys.stderr, flush=True)
+        self._client.wait_for_workers(1, timeout=None if scheduler else 60)
         info = self._client.scheduler_info(n_workers=-1) if _accepts_n_workers(self._client) \
             else self._client.scheduler_info()
         self.workers = max(1, sum(w.get("nthreads", 1) for w in info["workers"].values()))
-        self.address = self._client.scheduler.address
+
+    def _refresh_workers(self) -> None:
+        """Count the worker threads again: on a batch cluster, workers join (and leave) while
+        the scan runs, and the chunks in flight (2 per worker thread) follow them."""
+        try:
+            n = sum(self._client.nthreads().values())
+        except Exception:  # noqa: BLE001 - a scheduler hiccup: keep the last count
+            return
+        if n:
+            self.workers = n
 
     def run(self, tasks):
         from distributed import as_completed
 
         it = iter(tasks)
-        window = 2 * self.workers
         keys: dict[str, Any] = {}
         ac = as_completed()
         n_pending = 0
-        for _ in range(window):
-            try:
-                key, fn, args = next(it)
-            except StopIteration:
-                break
-            fut = self._client.submit(fn, *args, pure=False)
-            keys[fut.key] = key
-            ac.add(fut)
-            n_pending += 1
+        exhausted = False
+        counted = time.monotonic()
+
+        def fill() -> None:  # keep 2 chunks per worker thread in flight
+            nonlocal n_pending, exhausted
+            while not exhausted and n_pending < 2 * self.workers:
+                try:
+                    key, fn, args = next(it)
+                except StopIteration:
+                    exhausted = True
+                    return
+                fut = self._client.submit(fn, *args, pure=False)
+                keys[fut.key] = key
+                ac.add(fut)
+                n_pending += 1
+
+        fill()
         while n_pending:
             fut = next(ac)
             n_pending -= 1
             res = fut.result()
             key = keys.pop(fut.key)
             fut.release()
-            try:
-                k2, fn, args = next(it)
-                f2 = self._client.submit(fn, *args, pure=False)
-                keys[f2.key] = k2
-                ac.add(f2)
-                n_pending += 1
-            except StopIteration:
-                pass
+            if time.monotonic() - counted >= 1.0:
+                self._refresh_workers()
+                counted = time.monotonic()
+            fill()
             yield key, res
 
     def describe(self) -> str:
