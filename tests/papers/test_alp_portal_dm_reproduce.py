@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 
 from darkseesaw import papers
-from darkseesaw.papers.alp_portal_dm.inputs import NUFIT60_3SIGMA, TABLE3
+from darkseesaw.constraints import curve
+from darkseesaw.papers.alp_portal_dm import doc_numbers
+from darkseesaw.papers.alp_portal_dm.inputs import DELTA_A_MU_2023, NUFIT60_3SIGMA, TABLE3
 from darkseesaw.papers.common import STATUSES
 
 pytestmark = pytest.mark.slow
@@ -21,7 +23,8 @@ KEYS = ("model", "paper", "fast", "table3", "orderings_allowed", "n_accepted",
         "orderings_found_by_blind_random_scan", "n_accepted_blind_random_scan", "table3_IO",
         "table3_paper", "empirical_relations", "takagi_check", "fig3", "g2_today",
         "fig3_freeze_out_shortcut", "fig3_rows", "alp_width_check", "relic_shortcut_check",
-        "timing_s", "units", "notes", "comparison")
+        "timing_s", "units", "notes", "comparison", "paper_era", "fig3_paper_statements",
+        "relic_threshold", "inputs")
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +41,9 @@ def test_json_figures_and_table(repro):
     on_disk = json.loads((out / "alp-portal-dm.json").read_text())
     assert set(KEYS) <= set(on_disk) and on_disk["fast"] is True
     assert on_disk["table3"] == res["table3"]
-    for stem in ("fig2", "fig3", "fig3_today"):
-        for ext in ("png", "pdf"):
-            assert (out / f"alp-portal-dm_{stem}.{ext}").stat().st_size > 1000
+    for stem in ("fig2", "fig3", "fig3_today", "fig3_paper_era"):   # --fast: 72-dpi PNG only
+        assert (out / f"alp-portal-dm_{stem}.png").stat().st_size > 1000
+        assert not (out / f"alp-portal-dm_{stem}.pdf").exists()
     assert "Table 3 A delta_cp_deg" in printed and "paper error" in printed
     assert all(r["status"] in STATUSES for r in res["comparison"])
     assert res["table3_paper"] == {k: TABLE3[k] for k in "AB"}
@@ -141,3 +144,49 @@ def test_alp_width_on_the_relic_band(repro):
             assert w["omega_h2_model_breit_wigner"] == pytest.approx(0.120, rel=0.03)
     for w in res["alp_width_check"]["fa_100TeV"].values():
         assert w["Gamma_a_over_m_a"] > 20 and w["omega_h2_model_breit_wigner"] > 1.0
+
+
+def test_paper_era_block_and_statements(repro):
+    """paper_era: the paper's Δa_μ (2023) and the line searches it used that exist as data;
+    the statements of §4-§5 confronted with them (the MAGIC GC curve is not available)."""
+    _, res, _ = repro
+    pe = res["paper_era"]
+    assert pe["inputs"]["delta_a_mu"] == list(DELTA_A_MU_2023)
+    assert set(pe["inputs"]["gamma_lines"].values()) == {"id/gammaline/fermi-lat",
+                                                         "id/gammaline/hess"}
+    # today's extra limits (DAMPE 2022 below ~5 TeV, MAGIC Segue 1) change no window (docs)
+    assert pe["fig3"] == res["fig3"]
+    st = res["fig3_paper_statements"]
+    assert st["c_mumu_over_fa_that_work"]["fa_100TeV"] == [-0.01, -0.1, -1.0]
+    assert -1.0 in st["c_mumu_over_fa_that_work"]["fa_10TeV"]
+    # the relic band clears H.E.S.S. 2018 where the curve drops below <σv>_γγ/2 of the band
+    thr = st["relic_allowed_from_m_a_GeV"]["fa_10TeV"]
+    need = st["exclude_relic_below_paper_threshold"]
+    hess = curve("id/gammaline/hess")
+    assert 2e4 < thr < 4e4
+    assert float(hess(thr / 1.1)) <= 1.3 * need["needed_sigmav_cm3s"]
+    assert float(hess(thr / 1.1 / 1.25)) < float(hess(thr / 1.1))  # rising limit, one crossing
+    e01 = st["exclude_Cmumu_-0.1_at_fa_10TeV"]
+    assert e01["needed_sigmav_self_conjugate_reading_cm3s"] == 2 * e01["needed_sigmav_cm3s"]
+    lo, hi = e01["limits_cm3s"]["H.E.S.S. 2018 (GC)"]
+    assert lo > e01["needed_sigmav_cm3s"]            # H.E.S.S. alone cannot exclude the window
+    # the relic's <σv>_γγ/2 today is ~2.4e-26 cm³/s (Dirac, Ω h² = 0.12) at every mass
+    q = {x["m_chi_GeV"]: x for x in st["magic_gc_2022_quoted_vs_relic"]}
+    assert q[1e3]["relic_excluded"] and not q[1e5]["relic_excluded"]
+    for x in q.values():
+        assert 1.5e-26 < x["relic_sigmav_half_cm3s"] < 3.5e-26
+    cr = st["cta_reach"]
+    assert cr["m_chi_max_GeV"] == pytest.approx(50214.7)
+    assert min(cr["Cmumu_-1_window_m_chi_GeV"]) > cr["m_chi_max_GeV"]
+    assert not cr["Cmumu_-1_within_reach"] and not cr["fa_100TeV_within_reach"]
+    assert st["fermi_lat_2015_reach"]["affects_fig3"] is False
+    names = [r["result"] for r in res["comparison"]]
+    assert "CTA probes C_mumu/f_a = -1 at f_a = 10 TeV" in names
+
+
+def test_docs_quote_the_json(repro):
+    """Every number marked in docs/alp-portal-dm.md is the JSON's (within the --fast grid)."""
+    out, _, _ = repro
+    d = json.loads((out / "alp-portal-dm.json").read_text())
+    n, problems = doc_numbers.check(d, tolerant=True)
+    assert n >= 10 and not problems, problems

@@ -5,11 +5,16 @@ At fixed f_a and C_μμ/f_a, with m_a = m_φ = 1.1 m_χ (``data/scan.yaml``):
 * the relic band: C_γγ giving Ω_χ+χ̄ h² = 0.120 ± 2σ from the Boltzmann equation for a Dirac χ
   (`relic_C_gg`: exact σ(s) of `darkseesaw.observables.alp_dm`, Gondolo–Gelmini averages,
   `darkseesaw.cosmo.boltzmann.omega_h2`), or the paper's freeze-out shortcut
-  ⟨σv⟩ = (2.6 ± 0.4) × 10⁻²⁶ cm³/s at threshold;
-* the g − 2 band: Δa_μ of eq. 3.15 (`darkseesaw.observables.g2.delta_a_alp`) within 2σ of the
-  paper's 2023 value or of today's (`g2_C_gg_band`);
-* the γ-line limits (H.E.S.S., MAGIC Segue 1, DAMPE; CTA projection) on ⟨σv⟩_γγ/2 for a Dirac
-  χ (`gamma_line_max_C_gg`).
+  ⟨σv⟩ = (2.6 ± 0.4) × 10⁻²⁶ cm³/s at threshold (`relic_band`);
+* the g − 2 band: Δa_μ of eq. 3.15 within 2σ of the paper's 2023 value or of today's
+  (`g2_C_gg_band`, vectorised through `darkseesaw.papers.alp_portal_dm.g2_band`);
+* the γ-line limits on ⟨σv⟩_γγ/2 for a Dirac χ (`gamma_line_max_C_gg`), by data era
+  (``data/gamma_lines.yaml``: `LINES`): today's (Fermi-LAT 2015, DAMPE 2022, H.E.S.S. 2018, MAGIC
+  2014 Segue 1) and the paper's (Fermi-LAT 2015, H.E.S.S. 2018; its MAGIC Galactic-Centre search
+  is not available as data), CTA as a projection.
+
+`relic_threshold` and `line_needed_to_exclude` turn a scan into the paper's statements ("a thermal
+relic needs m_a ≳ 80 TeV", "only C_μμ/f_a = −1 survives at f_a = 10 TeV").
 
 The relic and g − 2 equations are the model's physics for one point (the ``dm`` and ``alp``
 sectors); here they are solved for C_γγ on a grid of m_a, which only this figure needs.
@@ -19,34 +24,41 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from darkseesaw.constraints import curve
 from darkseesaw.cosmo.boltzmann import omega_h2
 from darkseesaw.cosmo.thermal_average import thermal_average
 from darkseesaw.models.alp_portal_dm import MODEL
-from darkseesaw.observables import alp_dm, g2
+from darkseesaw.observables import alp_dm
+from darkseesaw.papers.alp_portal_dm.g2_band import g2_coefficients
 from darkseesaw.papers.alp_portal_dm.inputs import (
     DELTA_A_MU_2023,
     FIG3,
     OMEGA_DM_H2,
     SIGMAV_THERMAL,
+    data,
 )
 
-__all__ = ["GAMMA_LINE_LIMITS", "GAMMA_LINE_PROJECTIONS", "DIRAC_FLUX_FACTOR", "relic_C_gg",
-           "gamma_line_max_C_gg", "g2_C_gg_band", "fig3_scan", "runs", "width_check"]
+__all__ = ["LINES", "GAMMA_LINE_LIMITS", "GAMMA_LINE_PROJECTIONS", "DIRAC_FLUX_FACTOR",
+           "relic_C_gg", "relic_band", "gamma_line_max_C_gg", "g2_C_gg_band", "fig3_scan",
+           "runs", "width_check", "relic_threshold", "line_needed_to_exclude",
+           "sigmav_line_half"]
 
-GAMMA_LINE_LIMITS: dict[str, str] = {
-    "DAMPE 2022 (GC)": "id/gammaline/dampe",
-    "H.E.S.S. 2018 (GC)": "id/gammaline/hess",
-    "MAGIC 2014 (Segue 1)": "id/gammaline/magic",
-}
-"""Gamma-ray-line limits applied (constraints catalogue names). The paper's Fermi-LAT line
-search (Ackermann et al. 2015) and MAGIC Galactic-Centre line search are not in the shipped
-data (``shared/data/PROVENANCE.md`` §5); DAMPE 2022 stands in for the space-based search."""
+LINES: dict[str, Any] = data("gamma_lines.yaml")
+"""``data/gamma_lines.yaml``: the line limits per era (``today``, ``paper_era``: ``limits`` and
+``projections`` as label → catalogue name), the curves not available as data, and the two values
+quoted by the MAGIC Galactic-Centre abstract."""
 
-GAMMA_LINE_PROJECTIONS: dict[str, str] = {"CTA (GC, projection)": "id/gammaline/cta"}
+GAMMA_LINE_LIMITS: dict[str, str] = dict(LINES["today"]["limits"])
+"""Today's line limits (label → catalogue name); the paper-era set is
+``LINES["paper_era"]["limits"]``."""
+
+GAMMA_LINE_PROJECTIONS: dict[str, str] = dict(LINES["today"]["projections"])
+"""Projections (CTA, Galactic Centre)."""
 
 DIRAC_FLUX_FACTOR: float = 0.5
 """Line limits are published for self-conjugate DM (rate ∝ ρ²⟨σv⟩/(2m²)); for Dirac χ with
@@ -77,9 +89,23 @@ def relic_C_gg(m_chi, m_a, f, c_mumu, omega_target, n_iter: int = 6):
     iteration on C_γγ² using Ω ∝ 1/⟨σv⟩. NaN where the μμ̄ channel alone already gives
     Ω < target (no solution).
 
+    Parameters
+    ----------
+    m_chi, m_a : array_like
+        DM and ALP masses [GeV].
+    f : float or array_like
+        f_a [GeV].
+    c_mumu : float or array_like
+        C_μμ (dimensionless).
+    omega_target : float
+        Ω h² to reach.
+
     Returns
     -------
-    C_gg : ndarray (n,);  omega : ndarray (n,) the Ωh² reached.
+    C_gg : ndarray (n,)
+        C_γγ (dimensionless).
+    omega : ndarray (n,)
+        The Ωh² reached.
     """
     m_chi = np.atleast_1d(np.asarray(m_chi, float))
     n = len(m_chi)
@@ -114,13 +140,76 @@ def relic_C_gg(m_chi, m_a, f, c_mumu, omega_target, n_iter: int = 6):
     return np.where(bad, np.nan, C), om
 
 
-def gamma_line_max_C_gg(m_chi, m_a, f, names: Mapping[str, str]):
+def relic_band(f_a: float, c_mumu_over_fa: float, m_a: ArrayLike, *,
+               ratio: float = FIG3["m_a_over_m_chi"], relic: str = "boltzmann"
+               ) -> dict[str, np.ndarray]:
+    """The relic band in C_γγ (dimensionless) on a grid of m_a, with m_χ = m_a/ratio.
+
+    Parameters
+    ----------
+    f_a : float
+        [GeV].
+    c_mumu_over_fa : float
+        C_μμ/f_a [GeV⁻¹].
+    m_a : array_like
+        ALP masses [GeV].
+    ratio : float
+        m_a/m_χ (1.1 in the paper).
+    relic : {"boltzmann", "shortcut"}
+        Ωh² = 0.120 ± 2 × 0.0012 from the Boltzmann equation (Dirac χ), or the paper's freeze-out
+        shortcut ⟨σv⟩ = (2.6 ± 0.4) × 10⁻²⁶ cm³/s at threshold.
+
+    Returns
+    -------
+    dict
+        ``lo``, ``hi`` (band edges) and ``central`` C_γγ, arrays over m_a (NaN: no solution).
+    """
+    m_a = np.asarray(m_a, float)
+    m_chi = m_a / ratio
+    c_mumu = c_mumu_over_fa * f_a
+    if relic == "boltzmann":
+        om, dom = OMEGA_DM_H2
+        c_c, _ = relic_C_gg(m_chi, m_a, f_a, c_mumu, om)
+        # Ω ∝ 1/⟨σv⟩ ≈ 1/C²: the band edges from Ω = om ∓ 2σ
+        return {"central": c_c, "lo": c_c * math.sqrt(om / (om + 2 * dom)),
+                "hi": c_c * math.sqrt(om / (om - 2 * dom))}
+    if relic != "shortcut":
+        raise ValueError(f"relic must be 'boltzmann' or 'shortcut', not {relic!r}")
+    sv0, dsv = SIGMAV_THERMAL
+    g1 = alp_dm.sigmav_gg_threshold(m_chi, m_a, 1.0, f_a)
+    mu = alp_dm.sigmav_ff_threshold(m_chi, m_a, c_mumu, f_a)
+    with np.errstate(invalid="ignore"):
+        return {"central": np.sqrt((sv0 - mu) / g1), "lo": np.sqrt((sv0 - dsv - mu) / g1),
+                "hi": np.sqrt((sv0 + dsv - mu) / g1)}
+
+
+def sigmav_line_half(m_chi: ArrayLike, m_a: ArrayLike, f: float, c_gg: ArrayLike) -> np.ndarray:
+    """⟨σv⟩_γγ/2 today [cm³/s] (v → 0, eq. 3.10): the quantity a published line limit bounds
+    for the Dirac χ (`DIRAC_FLUX_FACTOR`); masses and f [GeV], C_γγ dimensionless."""
+    return alp_dm.sigmav_gg_threshold(m_chi, m_a, c_gg, f) * DIRAC_FLUX_FACTOR
+
+
+def gamma_line_max_C_gg(m_chi, m_a, f, names: Mapping[str, str]) -> dict[str, np.ndarray]:
     """Largest C_γγ allowed by each gamma-line curve (∞ outside its mass range), dict of arrays.
 
     σv_γγ today is the v → 0 limit (2502.13002 eq. 3.10) ∝ C_γγ²; the limit applies to
     ``DIRAC_FLUX_FACTOR`` × σv.
+
+    Parameters
+    ----------
+    m_chi, m_a : array_like
+        DM and ALP masses [GeV].
+    f : float
+        f_a [GeV].
+    names : mapping
+        label → catalogue name of ``id/gammaline/*`` curves (⟨σv⟩ in cm³/s, masses in GeV).
+
+    Returns
+    -------
+    dict
+        label → C_γγ_max (dimensionless), arrays over the masses.
     """
-    sv1 = alp_dm.sigmav_gg_threshold(m_chi, m_a, 1.0, f) * DIRAC_FLUX_FACTOR
+    sv1 = sigmav_line_half(m_chi, m_a, f, 1.0)
     out = {}
     for label, name in names.items():
         lim = np.asarray(curve(name)(np.asarray(m_chi, float)), float)
@@ -128,16 +217,39 @@ def gamma_line_max_C_gg(m_chi, m_a, f, names: Mapping[str, str]):
     return out
 
 
-def g2_C_gg_band(m_a, f, c_mumu, delta_a, n_sigma: float = 2.0, Lambda=None):
+def g2_C_gg_band(m_a, f, c_mumu, delta_a, n_sigma: float = 2.0, Lambda=None, coeffs=None):
     """C_γγ interval for which eq. (3.15) gives Δa_μ within ``n_sigma`` of ``delta_a`` = (c, σ).
 
-    Δa_μ is linear in C_γγ: Δa = P + Q C_γγ with P the C_μμ² terms (a, c) and Q the Barr–Zee
-    slope (b). Returns (lo, hi) arrays (NaN where no positive C_γγ works).
+    Δa_μ is linear in C_γγ: Δa = P + Q C_γγ with P = A c_μμ² (terms a, c) and Q = B c_μμ (the
+    Barr–Zee slope, term b), A and B from `g2_band.g2_coefficients` (vectorised; equal to
+    `darkseesaw.observables.g2.delta_a_alp` to 1e-8).
+
+    Parameters
+    ----------
+    m_a : array_like
+        ALP masses [GeV].
+    f : float
+        f_a [GeV].
+    c_mumu : float
+        C_μμ (dimensionless).
+    delta_a : (float, float)
+        Δa_μ to explain: central value and 1σ (dimensionless).
+    n_sigma : float
+        Half-width of the band in σ.
+    Lambda : float, optional
+        Barr–Zee cut-off [GeV] (default 4π f).
+    coeffs : (ndarray, ndarray), optional
+        Precomputed (A, B) on the same grid (reused across C_μμ and Δa_μ inputs).
+
+    Returns
+    -------
+    lo, hi : ndarray
+        C_γγ band (dimensionless; NaN where no positive C_γγ works; lo = 0 where the band
+        reaches Δa_μ = 0).
     """
-    d0 = g2.delta_a_alp(m_a, c_mumu, 0.0, f, Lambda=Lambda)
-    d1 = g2.delta_a_alp(m_a, c_mumu, 1.0, f, Lambda=Lambda)
-    P = d0["total"]
-    Q = d1["total"] - P
+    A, B = coeffs if coeffs is not None else g2_coefficients(m_a, f, Lambda)
+    P = A * c_mumu**2
+    Q = B * c_mumu
     c, s = delta_a
     with np.errstate(divide="ignore", invalid="ignore"):
         e1 = (c - n_sigma * s - P) / Q
@@ -148,7 +260,7 @@ def g2_C_gg_band(m_a, f, c_mumu, delta_a, n_sigma: float = 2.0, Lambda=None):
     return np.where(ok, lo, np.nan), np.where(ok, hi, np.nan)
 
 
-def runs(mask, x):
+def runs(mask, x) -> list[list[float]]:
     """Contiguous runs of True in mask → list of [x_lo, x_hi]."""
     out, start = [], None
     for i, v in enumerate(mask):
@@ -162,8 +274,10 @@ def runs(mask, x):
 
 
 def fig3_scan(f_a, c_mumu_over_fa, m_a, *, ratio: float = FIG3["m_a_over_m_chi"],
-              delta_a=DELTA_A_MU_2023,
-              n_sigma_g2: float = 2.0, relic: str = "boltzmann"):
+              delta_a=DELTA_A_MU_2023, n_sigma_g2: float = 2.0, relic: str = "boltzmann",
+              lines: Mapping[str, str] | None = None,
+              projections: Mapping[str, str] | None = None,
+              band: Mapping[str, np.ndarray] | None = None, coeffs=None) -> dict[str, Any]:
     """The m_a–C_γγ/f_a plane of Fig. 3 at fixed f_a and C_μμ/f_a, with m_a = m_φ = ratio·m_χ.
 
     Parameters
@@ -179,49 +293,109 @@ def fig3_scan(f_a, c_mumu_over_fa, m_a, *, ratio: float = FIG3["m_a_over_m_chi"]
     n_sigma_g2 : float
         Width of the g − 2 band in σ.
     relic : {"boltzmann", "shortcut"}
-        Relic band from the Boltzmann equation (Ωh² = 0.120 ± 2 × 0.0012, Dirac χ) or the paper's
-        freeze-out shortcut (σv = (2.6 ± 0.4) × 10⁻²⁶ cm³/s at threshold).
+        See `relic_band`.
+    lines, projections : mapping, optional
+        Line limits and projections (label → catalogue name); default today's (`LINES`).
+    band : dict, optional
+        Precomputed `relic_band` on the same grid (it depends on neither Δa_μ nor the lines).
+    coeffs : (ndarray, ndarray), optional
+        Precomputed `g2_band.g2_coefficients` on the same grid.
 
     Returns
     -------
     dict with arrays over m_a: ``relic_lo``, ``relic_hi``, ``relic_central`` (C_γγ/f_a
-    [GeV⁻¹]), ``g2_lo``, ``g2_hi``, ``line_max`` (strictest current line limit), per-experiment
-    limits, ``cta_max``, ``allowed`` (bool) and ``intervals`` ([[m_a_lo, m_a_hi], ...] GeV).
+    [GeV⁻¹]), ``g2_lo``, ``g2_hi``, ``line_max`` (strictest line limit; ∞ where none applies),
+    ``lines`` (per experiment), ``cta_max``, ``allowed`` (bool; relic ∩ g − 2 ∩ lines),
+    ``relic_allowed_by_lines`` (bool; relic band below the line limits), ``intervals``
+    ([[m_a_lo, m_a_hi], ...] GeV) and ``intervals_cta_reach`` (allowed and excluded by the
+    projection).
     """
     m_a = np.asarray(m_a, float)
     m_chi = m_a / ratio
     c_mumu = c_mumu_over_fa * f_a
-    if relic == "boltzmann":
-        om, dom = OMEGA_DM_H2
-        c_c, _ = relic_C_gg(m_chi, m_a, f_a, c_mumu, om)
-        # Ω ∝ 1/⟨σv⟩ ≈ 1/C²: the band edges from Ω = om ∓ 2σ
-        r_lo = c_c * math.sqrt(om / (om + 2 * dom))
-        r_hi = c_c * math.sqrt(om / (om - 2 * dom))
-    else:
-        sv0, dsv = SIGMAV_THERMAL
-        g1 = alp_dm.sigmav_gg_threshold(m_chi, m_a, 1.0, f_a)
-        mu = alp_dm.sigmav_ff_threshold(m_chi, m_a, c_mumu, f_a)
-        with np.errstate(invalid="ignore"):
-            c_c = np.sqrt((sv0 - mu) / g1)
-            r_lo = np.sqrt((sv0 - dsv - mu) / g1)
-            r_hi = np.sqrt((sv0 + dsv - mu) / g1)
-    g_lo, g_hi = g2_C_gg_band(m_a, f_a, c_mumu, delta_a, n_sigma_g2)
-    lines = gamma_line_max_C_gg(m_chi, m_a, f_a, GAMMA_LINE_LIMITS)
-    cta = gamma_line_max_C_gg(m_chi, m_a, f_a, GAMMA_LINE_PROJECTIONS)
-    line_max = np.min(np.vstack(list(lines.values())), axis=0)
+    lines = GAMMA_LINE_LIMITS if lines is None else lines
+    projections = GAMMA_LINE_PROJECTIONS if projections is None else projections
+    b = relic_band(f_a, c_mumu_over_fa, m_a, ratio=ratio, relic=relic) if band is None else band
+    r_lo, r_hi, c_c = b["lo"], b["hi"], b["central"]
+    g_lo, g_hi = g2_C_gg_band(m_a, f_a, c_mumu, delta_a, n_sigma_g2, coeffs=coeffs)
+    lim = gamma_line_max_C_gg(m_chi, m_a, f_a, lines)
+    cta = gamma_line_max_C_gg(m_chi, m_a, f_a, projections)
+    inf = np.full(m_a.shape, np.inf)
+    line_max = np.min(np.vstack([inf, *lim.values()]), axis=0)
+    cta_max = np.min(np.vstack([inf, *cta.values()]), axis=0)
     lo = np.fmax(r_lo, g_lo)
     hi = np.fmin(np.fmin(r_hi, g_hi), line_max)
     allowed = np.isfinite(r_lo) & np.isfinite(g_lo) & (lo <= hi)
-    lo_c = np.fmax(lo, 0)
-    allowed_cta = allowed & (lo_c <= np.min(np.vstack(list(cta.values())), axis=0))
+    relic_ok = np.isfinite(r_lo) & (r_lo <= line_max)
+    allowed_cta = allowed & (np.fmax(lo, 0) <= cta_max)
     return {"m_a": m_a, "m_chi": m_chi, "relic_lo": r_lo / f_a, "relic_hi": r_hi / f_a,
             "relic_central": c_c / f_a, "g2_lo": g_lo / f_a, "g2_hi": g_hi / f_a,
-            "line_max": line_max / f_a, "lines": {k: v / f_a for k, v in lines.items()},
-            "cta_max": np.min(np.vstack(list(cta.values())), axis=0) / f_a,
-            "allowed": allowed, "intervals": runs(allowed, m_a),
+            "line_max": line_max / f_a, "lines": {k: v / f_a for k, v in lim.items()},
+            "line_names": dict(lines), "projection_names": dict(projections),
+            "cta_max": cta_max / f_a, "allowed": allowed, "relic_allowed_by_lines": relic_ok,
+            "intervals": runs(allowed, m_a),
             "intervals_cta_reach": runs(allowed & ~allowed_cta, m_a)}
 
 
+def relic_threshold(scan: Mapping[str, Any]) -> dict[str, Any]:
+    """Where a thermal relic survives the line limits (the paper: "m_a ≳ 80 TeV").
+
+    Parameters
+    ----------
+    scan : dict
+        A `fig3_scan` result.
+
+    Returns
+    -------
+    dict
+        ``m_a_min_GeV``: the first m_a of the last run of grid points where the relic band lies
+        below every line limit (the run reaching the end of the grid; None if there is none);
+        ``runs_GeV``: all such runs (islands below it come from fluctuations of the limits).
+    """
+    rr = runs(scan["relic_allowed_by_lines"], scan["m_a"])
+    last = rr[-1] if rr and rr[-1][1] == float(scan["m_a"][-1]) else None
+    return {"m_a_min_GeV": last[0] if last else None, "runs_GeV": rr}
+
+
+def line_needed_to_exclude(scan: Mapping[str, Any], f_a: float, window: list[float],
+                           names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The line limit (self-conjugate convention) that would exclude the relic band on a window.
+
+    The relic band is excluded at m_a when its lower edge is above the line limit, i.e. when
+    L(m_χ) < ⟨σv⟩_γγ/2 at C_γγ = C_relic,lo (`sigmav_line_half`). On the grid points of
+    ``window`` = [m_a_lo, m_a_hi] this gives the largest L that excludes all of it, beside the
+    published limits ``names`` there.
+
+    Parameters
+    ----------
+    scan : dict
+        A `fig3_scan` result.
+    f_a : float
+        [GeV] (the scan's).
+    window : [float, float]
+        m_a interval [GeV].
+    names : mapping, optional
+        label → catalogue name of limits to report on the window (default today's).
+
+    Returns
+    -------
+    dict
+        ``m_chi_GeV`` [lo, hi]; ``needed_sigmav_cm3s``: min over the window of ⟨σv⟩_γγ/2 on the
+        relic band's lower edge (a limit below this everywhere on the window excludes it);
+        ``limits_cm3s``: label → [min, max] of each published limit there (None outside its
+        range).
+    """
+    m = scan["m_a"]
+    sel = (m >= window[0] * (1 - 1e-12)) & (m <= window[1] * (1 + 1e-12))
+    mc = scan["m_chi"][sel]
+    need = sigmav_line_half(mc, m[sel], f_a, scan["relic_lo"][sel] * f_a)
+    out: dict[str, Any] = {"m_chi_GeV": [float(mc.min()), float(mc.max())],
+                           "needed_sigmav_cm3s": float(np.min(need)), "limits_cm3s": {}}
+    for label, name in (GAMMA_LINE_LIMITS if names is None else names).items():
+        v = np.asarray(curve(name)(mc), float)
+        out["limits_cm3s"][label] = ([float(np.nanmin(v)), float(np.nanmax(v))]
+                                     if np.isfinite(v).any() else None)
+    return out
 
 
 def width_check(scan: dict, f_a: float, c_mumu_over_fa: float) -> dict | None:

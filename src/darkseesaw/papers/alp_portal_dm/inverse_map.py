@@ -30,11 +30,14 @@ def _texture_A_inverse(Mee, Mem, Met, Mmm, Mmt, Mtt):
     direction (y2, α, β rescale with it).
     """
     kap = np.abs(Mee)
-    pe = np.exp(-0.5j * np.angle(Mee))
-    pm = np.exp(-1j * np.angle(Mem)) / pe
-    pt = np.exp(-1j * np.angle(Met)) / pe
-    mem = np.abs(Mem) / kap
-    a = np.abs(Met) / kap
+    aem, aet = np.abs(Mem), np.abs(Met)
+    # phases as unit complex numbers (no angle/exp): pe = e^{−i arg(M_ee)/2} (principal root),
+    # pm = e^{−i arg(M_eμ)}/pe, pt = e^{−i arg(M_eτ)}/pe
+    cpe = np.conj(np.sqrt(np.conj(Mee) / kap))
+    pm = np.conj(Mem) / aem * cpe
+    pt = np.conj(Met) / aet * cpe
+    mem = aem / kap
+    a = aet / kap
     t = pt * pt * Mtt / kap
     mt = pm * pt * Mmt / kap
     mm = pm * pm * Mmm / kap
