@@ -242,6 +242,10 @@ def test_benchmarks_B2_C2_in_the_paper_era_transparency_region(res):
     h = res["paper_era"]["benchmark_hints"]
     assert "gamma_transparency" not in h["B.2"]["today"] + h["C.2 (paper, D'=10)"]["today"]
     assert res["paper_era"]["benchmark_hints_differ"] == ["B.2", "C.2 (paper, D'=10)"]
+    # the search with the paper's regions: the same single survivor, Z13 (Sec. II B)
+    pe_search = res["paper_era"]["search"]
+    assert pe_search["same_survivors_as_today"] is True
+    assert [(c["p"], c["q"], c["s"], c["N"]) for c in pe_search["survivors"]] == [(2, -3, 2, 13)]
     # the overlap with Coma the paper describes (g 1e-12..1e-11, m_a <~ 1e-12 eV) is non-empty
     tr, coma = paper_hint_regions()["gamma_transparency"], paper_hint_regions()["coma_soft_xray"]
     m, g = np.full(3, 1e-13 * 1e-9), np.array([1.5e-12, 5e-12, 9e-12])

@@ -26,7 +26,7 @@ from darkseesaw.papers.common import print_comparison, write_result
 from .comparison import comparison
 from .figures import figure1, figure2
 from .notes import notes as _notes
-from .paper_era import eq19, paper_era_block
+from .paper_era import eq19, paper_era_block, search_paper_era
 from .scales import eq9_powers, inputs, scale_windows, table1
 from .search import evaluate, search
 from .tables import two_alp_block, z13_block
@@ -98,7 +98,8 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
     result["benchmarks_fig2"] = _fig2_benchmarks(z13, two)
     result["eq9_powers"] = eq9_powers()
     result["eq19"] = eq19()
-    result["paper_era"] = paper_era_block(result, result["benchmarks_fig2"])
+    result["paper_era"] = paper_era_block(result, result["benchmarks_fig2"],
+                                          search_paper_era(res, windows))
     # figure2 appends a note for a catalogue curve it cannot draw
     result["figures"] = (figure1(out, windows, M_PL)
                          + figure2(out, result["benchmarks_fig2"], notes))

@@ -32,10 +32,10 @@ from darkseesaw.observables import alp
 from darkseesaw.papers.common import load_data
 
 from .comparison import agrees
-from .search import in_hint
+from .search import evaluate, in_hint
 
 __all__ = ["fig2_data", "text_box", "paper_hint_regions", "in_paper_hint", "eq19",
-           "paper_era_block"]
+           "search_paper_era", "paper_era_block"]
 
 
 @cache
@@ -115,6 +115,24 @@ def eq19(alpha: float | None = None) -> dict[str, Any]:
                    "m_a(D, v_sigma, |g| = 1) <= m_a_max_eV (eq. 18)"}
 
 
+def search_paper_era(res: dict[str, Any], windows: dict | None = None) -> dict[str, Any]:
+    """The survivors of the model-space search with the paper's hint regions.
+
+    Only condition 1 (and condition 4, evaluated where condition 1 holds) depend on the hint
+    regions, so a survivor with the paper's regions passes every other condition with today's:
+    it is one of today's survivors or near misses (``res`` of `search.search`) whose failures
+    are among ``hint`` and ``heavy_lepton``. Those are re-evaluated with `paper_hint_regions`.
+    """
+    regions = paper_hint_regions()
+    cands = res["survivors"] + [c for c in res["near_misses"]
+                                if set(c["failed"]) <= {"hint", "heavy_lepton"}]
+    recs = [evaluate(c["p"], c["q"], c["r"], c["s"], c["N"], windows=windows, regions=regions)
+            for c in cands]
+    return {"survivors": [r for r in recs if not r["failed"]], "re_evaluated": len(recs),
+            "how": "today's survivors and near misses failing only hint / heavy_lepton, "
+                   "re-evaluated with the paper's hint regions"}
+
+
 def _versus(name: str, paper: float, today: float, printed: str | None = None) -> dict[str, Any]:
     row: dict[str, Any] = {"quantity": name, "paper_inputs": paper, "today": today,
                            "rel_diff": today / paper - 1.0}
@@ -130,8 +148,13 @@ def _names(hints: dict[str, Any], era: str) -> str:
     return " and ".join(got) if got else "no benchmark"
 
 
-def paper_era_block(r: dict[str, Any], benchmarks: list[dict]) -> dict[str, Any]:
-    """The ``paper_era`` block: the paper's inputs and Fig. 2 data beside today's."""
+def paper_era_block(r: dict[str, Any], benchmarks: list[dict],
+                    search_res: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The ``paper_era`` block: the paper's inputs and Fig. 2 data beside today's.
+
+    ``search_res``: `search_paper_era` (the search's survivors with the paper's hint regions),
+    compared with today's survivors ``r["survivors"]``.
+    """
     fd = fig2_data()
     a_p, vw_p = fd["inputs"]["alpha"]["paper"], fd["inputs"]["v_w"]["paper"]
     z, m1, m2 = r["z13"], r["two_alp"]["model_I"], r["two_alp"]["model_II"]
@@ -157,6 +180,14 @@ def paper_era_block(r: dict[str, Any], benchmarks: list[dict]) -> dict[str, Any]
         hints[b["label"]] = {"paper_era": in_paper_hint(m_GeV, b["g"]),
                              "today": in_hint(m_GeV, b["g"])[0]}
     differ = [k for k, h in hints.items() if h["paper_era"] != h["today"]]
+    key = ("p", "q", "r", "s", "N", "generator", "hints")
+    search_pe: dict[str, Any] | None = None
+    if search_res is not None:
+        surv = [{k: c.get(k) for k in key} for c in search_res["survivors"]]
+        search_pe = {"survivors": surv, "re_evaluated": search_res["re_evaluated"],
+                     "how": search_res["how"],
+                     "same_survivors_as_today": [{k: c.get(k) for k in key[:6]} for c in surv]
+                     == [{k: c.get(k) for k in key[:6]} for c in r["survivors"]]}
     worst = max(abs(n["rel_diff"]) for n in numbers)
     same_digits = all(all(n["match_printed"].values()) for n in numbers)
     return {
@@ -169,7 +200,11 @@ def paper_era_block(r: dict[str, Any], benchmarks: list[dict]) -> dict[str, Any]
             f"{_names(hints, 'paper_era')}; today's catalogue contour (the same paper's "
             f"conservative result) contains {_names(hints, 'today')}. The paper draws "
             "massive stars and PIXIE/PRISM (text boxes) and no HB or CAST; today's curves add "
-            "HB (Dolan et al. 2022) and CAST 2017."),
+            "HB (Dolan et al. 2022) and CAST 2017."
+            + ("" if search_pe is None else
+               " The model-space search with the paper's hint regions finds "
+               + ("the same survivors as with today's." if search_pe["same_survivors_as_today"]
+                  else "other survivors than with today's (paper_era.search)."))),
         "inputs": {"alpha": {"paper": a_p, "today": ph.alpha_0},
                    "v_w_GeV": {"paper": vw_p, "today": ph.v_EW}},
         "numbers": numbers,
@@ -182,4 +217,5 @@ def paper_era_block(r: dict[str, Any], benchmarks: list[dict]) -> dict[str, Any]
                  "today_curves": fd["today_curves"]},
         "benchmark_hints": hints,
         "benchmark_hints_differ": differ,
+        "search": search_pe,
     }

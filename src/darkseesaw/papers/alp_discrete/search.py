@@ -81,10 +81,12 @@ def in_hint(m_a, g):
 
 
 def evaluate(p: int, q: int, r: int, s: int, N: int, *, windows=None, k_max: float | None = None,
-             n_v: int | None = None, M_Pl: float | None = None) -> dict:
+             n_v: int | None = None, M_Pl: float | None = None, regions=None) -> dict:
     """All five conditions for one (p, q, r, s, N); returns a record with reasons.
 
-    ``k_max`` (largest |k_E|) and ``n_v`` (v_σ grid points) default to ``data/inputs.yaml``.
+    ``k_max`` (largest |k_E|) and ``n_v`` (v_σ grid points) default to ``data/inputs.yaml``;
+    ``regions``: the hint regions of condition 1 (default `hint_regions`; the paper's Fig. 2:
+    `darkseesaw.papers.alp_discrete.paper_era.paper_hint_regions`).
     """
     M = M_PL if M_Pl is None else M_Pl
     k_max = inputs()["search"]["k_max"] if k_max is None else k_max
@@ -134,7 +136,7 @@ def evaluate(p: int, q: int, r: int, s: int, N: int, *, windows=None, k_max: flo
     else:
         g = alp.g_agamma(C / 2, v)  # CDNS eq. 14: α C_aγ/(2π v_σ)
         m = alp.alp_mass(D, v, M_Pl=M)
-        regs = hint_regions()
+        regs = hint_regions() if regions is None else regions
         flags = {k: np.asarray(f(m, g), dtype=bool) for k, f in regs.items()}
         ok_hint = np.zeros_like(v, dtype=bool)
         for f in flags.values():
@@ -186,7 +188,7 @@ def evaluate(p: int, q: int, r: int, s: int, N: int, *, windows=None, k_max: flo
 def search(*, p_values: Iterable[int] | None = None, q_values: Iterable[int] | None = None,
            r_values: Iterable[int] | None = None, s_values: Iterable[int] | None = None,
            N_values: Iterable[int] | None = None, k_max: float | None = None,
-           M_Pl: float | None = None) -> dict:
+           M_Pl: float | None = None, regions=None) -> dict:
     """Scan (p, q, r, s, N) and classify every candidate.
 
     Parameters
@@ -198,6 +200,7 @@ def search(*, p_values: Iterable[int] | None = None, q_values: Iterable[int] | N
         conditions (only the E_R charge and the E lifetime); the paper uses r = 1.
     N_values : orders of Z_N.
     k_max : largest order-one coefficient used for condition 4.
+    regions : hint regions of condition 1 (default `hint_regions`, today's).
 
     Returns
     -------
@@ -227,7 +230,8 @@ def search(*, p_values: Iterable[int] | None = None, q_values: Iterable[int] | N
                         continue
                     for N in N_values:
                         counts["tested"] += 1
-                        rec = evaluate(p, q, r, s, N, windows=windows, k_max=k_max, M_Pl=M)
+                        rec = evaluate(p, q, r, s, N, windows=windows, k_max=k_max, M_Pl=M,
+                                       regions=regions)
                         if not rec["failed"]:
                             survivors.append(rec)
                         elif len(rec["failed"]) <= 2:
