@@ -108,3 +108,50 @@ def test_delta_neff_eq_3_9_to_3_11():
     # the model solves the same rate = H with the PDG Planck mass: T lower by (1.2e19/M_Pl)^(1/3)
     ratio = bl.omega_decoupling_T(1e4, 0.1) / float(omega_decoupling_T(1e4, 0.1))
     assert ratio == pytest.approx((1.2e19 / ph.M_Pl) ** (1 / 3), rel=1e-3)
+
+
+def test_zprime_width_by_hand_and_the_n_pairs():
+    """Eq. 3.4 by hand: massless f with charges (q_L, q_R): Γ = n_c g² M (q_L² + q_R²)/(24π).
+    m_N = None: the pairs decoupled (absent); m_N given: three vector pairs of charge −1."""
+    M, g, m_chi = 8000.0, 0.2, 5000.0  # chi closed
+    unit = g**2 * M / (24 * math.pi)
+    ch = zprime_channels(M, g, m_chi, None)
+    assert "N_pairs" not in ch
+    assert float(ch["e"][0]) == pytest.approx(2 * unit, rel=1e-12)
+    assert float(ch["nu_e"][0]) == pytest.approx(unit, rel=1e-12)  # left-handed only
+    assert float(ch["omega"][0]) == pytest.approx(16 * unit, rel=1e-12)
+    assert float(ch["u"][0]) == pytest.approx(3 * (2 / 9) * unit, rel=1e-9)
+    # quarks 4 + charged leptons 6 + nu 3 + omega 16 = 29 (the top's mass: -1e-4)
+    assert float(total_width(ch)) == pytest.approx(29 * unit, rel=2e-4)
+    mN = 1500.0
+    chN = zprime_channels(M, g, m_chi, mN)
+    # 6 q_L q_R m² + (q_L² + q_R²)(M² − m²) = 2M² + 4m² for q = −1, times β/(24π M²)
+    ref = 3 * g**2 * (2 * M**2 + 4 * mN**2) * math.sqrt(M**2 - 4 * mN**2) / (24 * math.pi * M**2)
+    assert float(chN["N_pairs"][0]) == pytest.approx(ref, rel=1e-12)
+    assert float(total_width(chN) - total_width(ch)) == pytest.approx(ref, rel=1e-9)
+
+
+def test_annihilation_channels_are_the_width_channels():
+    """sigma_v_s_wave with m_N adds exactly 3 x eq. 3.3 for the pairs (n_c (q_chiL + q_chiR)²
+    (q_L² + q_R²) = 3·81·2), and nothing with m_N = None or m_N > m_chi."""
+    m, M, g, G = 3000.0, 7000.0, 0.3, 150.0
+    base = float(sigma_v_s_wave(m, M, g, G))
+    eq33 = 3 * 81 * 2 * g**4 * m**2 / (8 * math.pi * ((4 * m**2 - M**2) ** 2 + G**2 * M**2))
+    assert float(sigma_v_s_wave(m, M, g, G, m_N=500.0)) - base == pytest.approx(eq33, rel=1e-12)
+    assert float(sigma_v_s_wave(m, M, g, G, m_N=3500.0)) == pytest.approx(base, rel=1e-15)
+
+
+@pytest.mark.parametrize("M", [4000.0, 9700.0, 10000.0, 10400.0, 16000.0])
+def test_fixed_thermal_average_equals_the_adaptive_one(M):
+    """relic.sigma_v_table (fixed composite rule) against cosmo.thermal_average (scipy quad)."""
+    m = np.full(2, 5000.0)
+    Ms, g = np.full(2, M), np.array([0.05, 0.5])
+    om_f, xs, t_f = relic_density(m, Ms, g, return_sv=True)
+    om_a, _, t_a = relic_density(m, Ms, g, return_sv=True, method="adaptive", epsrel=1e-7)
+    np.testing.assert_allclose(t_f, t_a, rtol=2e-6)
+    np.testing.assert_allclose(om_f, om_a, rtol=1e-6)
+    # and with the pairs in both, their threshold (m_N > m_chi: open only in the thermal tail)
+    for mN in (800.0, 5200.0):
+        a = relic_density(5000.0, M, 0.3, m_N=mN)
+        b = relic_density(5000.0, M, 0.3, m_N=mN, method="adaptive", epsrel=1e-7)
+        np.testing.assert_allclose(a, b, rtol=1e-6)
