@@ -10,11 +10,14 @@ the printed precision), matched to 12 printed outputs
 
     m_hSM, m_HD, m_SD, m_SD′, m_ZD, θ_Hφ, θ_HS1, θ_HS2, θ_φS1, θ_φS2, θ_S1S2, ε′
 
-by least squares in log space (`scipy.optimize.least_squares`, Jacobian from one batched call of
-the scalar engine). The system is square: the fit is unique up to the signs of the mixings (the
-table prints magnitudes); we choose λ_Hφ + λ′_Hφ < 0 and λ_HS2 < 0, the branch on which the bare
-masses of φ and S₂ are positive as the paper states below eq. (2.1). m_A, m_H± then follow;
-m_aD is *predicted* (≈ m_SD′, eq. 2.6) and is not fitted. ε is an input. The neutrino sector
+by least squares in log space (`scipy.optimize.least_squares`; outputs and Jacobian from the
+closed-form CP-even block, `darkseesaw.papers.dark_u1.potential7`, which the tests check against
+the engine). The system is square, so for a fixed *assignment* of the printed masses to the
+states (``assignment``) the fit is unique up to the signs of the mixings (the table prints
+magnitudes); every assignment and sign branch is explored in `darkseesaw.papers.dark_u1.branches`
+and `.branch_report`, which choose the branch (272 MeV on the S₂-like state reproduces all of
+Table 2, m_aD included). Signs: λ_Hφ + λ′_Hφ < 0 and λ_HS2 < 0, on which the bare masses of φ
+and S₂ are positive as the paper states below eq. (2.1). m_A, m_H±, m_aD are *predicted*. ε is an input. The neutrino sector
 (m_ND, |U_αN|²) is separate: m = m_ND 1, y_ν from oscillation data through eq. (2.13).
 
 Not determined by Table 2 (degenerate; fixed to values that keep V bounded below and the vacuum
@@ -32,14 +35,10 @@ from typing import Any
 import numpy as np
 from scipy.optimize import least_squares
 
-from darkseesaw import physics as ph
-from darkseesaw.models.dark_u1 import BARE, FIELDS, MODEL, POT_KEYS, scalar_potential
+from darkseesaw.models.dark_u1 import MODEL
 from darkseesaw.papers.common import load_data
 from darkseesaw.papers.dark_u1.formulas import starting_point
-from darkseesaw.papers.dark_u1.gauge import CHARGES
 from darkseesaw.papers.dark_u1.table2 import PRINTED_PRECISION, target_values
-from darkseesaw.spectrum.gauge_mixing import neutral_gauge_mixing, sm_couplings
-from darkseesaw.spectrum.scalars import mixing_angle
 
 __all__ = ["FIT_NAMES", "FIT_SIGNS", "FIT_TARGETS", "FIXED", "stored_inputs", "fit_table2",
            "jacobian", "input_ranges"]
@@ -59,33 +58,27 @@ def stored_inputs() -> dict[str, float]:
 
 
 def _batch_outputs(points: list[dict[str, float]]) -> np.ndarray:
-    """The 12 fitted outputs (Table-2 units) for a batch of points (one batched engine call)."""
-    pot = scalar_potential()
-    B = len(points)
-    full = [{**FIXED, **pt} for pt in points]
-    pp = {k2: np.array([f[k1] for f in full]) for k1, k2 in POT_KEYS.items()}
-    vev = {"H": np.full(B, ph.v_EW), "phi": np.array([f["v_phi"] for f in full]),
-           "S1": np.array([f["omega1"] for f in full]),
-           "S2": np.array([f["omega2"] for f in full])}
-    sol = pot.solve_tadpoles(pp, vev, list(BARE))
-    sp = pot.spectrum(sol, vev)
-    O = sp.cp_even.rotation
-    m = sp.cp_even.masses
-    out = np.empty((B, len(FIT_TARGETS)))
-    g, gp = sm_couplings()
-    for b in range(B):
-        Ob = O[b]
-        idx = [int(np.argmax(np.abs(Ob[i, :]))) for i in range(4)]
-        mass = [m[b, k] for k in idx]
-        th = [mixing_angle(Ob, FIELDS.index(a), FIELDS.index(c)) for a, c in
-              (("H", "phi"), ("H", "S1"), ("H", "S2"), ("phi", "S1"), ("phi", "S2"),
-               ("S1", "S2"))]
-        gm = neutral_gauge_mixing(g, gp, full[b]["g_D"],
-                                  [ph.v_EW, full[b]["v_phi"], full[b]["omega1"],
-                                   full[b]["omega2"]], CHARGES)
-        out[b] = [mass[0], mass[1], mass[2] * 1e3, mass[3] * 1e3, gm.masses[2] * 1e3,
-                  *[abs(float(x)) for x in th], abs(float(gm.eps_Z[2]))]
+    """The 12 fitted outputs for a batch of points, columns (m_h [GeV], m of the φ-, S₁-,
+    S₂-like CP-even states [GeV, MeV, MeV], m_ZD [MeV], |θ|'s, |ε′|): the closed-form CP-even
+    block (`darkseesaw.papers.dark_u1.branches.even_outputs`, checked against the engine)."""
+    from darkseesaw.papers.dark_u1.branches import even_outputs  # imports this module
+
+    X = np.array([[pt[k] for k in FIT_NAMES] for pt in points])
+    out = even_outputs(X)
+    out[:, 2:5] *= 1e3
     return out
+
+
+def _target_logs(assignment: tuple[str, str, str]) -> tuple[list[str], np.ndarray]:
+    """The Table-2 keys and the log of the 12 targets in the columns of `_batch_outputs` for a
+    CP-even assignment (states of the printed m_HD, m_SD, m_SD′)."""
+    t = target_values()
+    by_state = dict(zip(assignment, ("m_HD_GeV", "m_SD_MeV", "m_SDp_MeV"), strict=True))
+    keys = ["m_hSM_GeV", by_state["phi"], by_state["S1"], by_state["S2"], *FIT_TARGETS[4:]]
+    scale = [1.0, 1.0 if keys[1].endswith("GeV") else 1e-3,
+             1e3 if keys[2].endswith("GeV") else 1.0, 1e3 if keys[3].endswith("GeV") else 1.0]
+    return keys, np.log(np.array([t[k] * (scale[i] if i < 4 else 1.0)
+                                  for i, k in enumerate(keys)]))
 
 
 def _unpack(x: np.ndarray) -> dict[str, float]:
@@ -98,7 +91,8 @@ def _pack(d: dict[str, float]) -> np.ndarray:
 
 
 def fit_table2(start: dict[str, float] | None = None, *, max_nfev: int = 40,
-               upper: dict[str, float] | None = None, verbose: bool = False) -> dict[str, Any]:
+               upper: dict[str, float] | None = None, verbose: bool = False,
+               assignment: tuple[str, str, str] = ("phi", "S1", "S2")) -> dict[str, Any]:
     """Least-squares fit (log space) of the 12 effective inputs to the 12 Table-2 outputs.
 
     Parameters
@@ -111,6 +105,9 @@ def fit_table2(start: dict[str, float] | None = None, *, max_nfev: int = 40,
         Upper bounds on the magnitudes of fitted inputs, e.g. ``{"lam_S1": 4π}`` (the
         perturbative variant). Then the residuals are weighted by the printed precision
         (χ²-like) and a bounded trust-region solver is used.
+    assignment : (str, str, str)
+        States (``phi``, ``S1``, ``S2``) of the printed m_HD, m_SD, m_SD′
+        (`darkseesaw.papers.dark_u1.branches`); default: the headers read with eq. (2.4).
 
     Returns
     -------
@@ -118,9 +115,13 @@ def fit_table2(start: dict[str, float] | None = None, *, max_nfev: int = 40,
         ``inputs`` (fitted + fixed), ``residuals`` (log(pred/target) per fitted output),
         ``cost``, ``nfev``, ``success``, ``start``, ``jacobian`` (d log out / d log|in|).
     """
+    names, y = _target_logs(assignment)
     t = target_values()
-    y = np.log(np.array([t[k] for k in FIT_TARGETS]))
-    st = starting_point() if start is None else start
+    st = start
+    if st is None:
+        ms = dict(zip(assignment, (t["m_HD_GeV"], t["m_SD_MeV"] * 1e-3, t["m_SDp_MeV"] * 1e-3),
+                      strict=True))
+        st = starting_point((ms["phi"], ms["S1"], ms["S2"]))
     cache: dict[bytes, np.ndarray] = {}
 
     def eval_batch(X):
@@ -140,7 +141,7 @@ def fit_table2(start: dict[str, float] | None = None, *, max_nfev: int = 40,
         return (F[1:] - F[0]).T / h
 
     if upper:
-        w = 1.0 / np.log1p(np.array([PRINTED_PRECISION[k] for k in FIT_TARGETS]))
+        w = 1.0 / np.log1p(np.array([PRINTED_PRECISION[k] for k in names]))
         hi = np.array([math.log(upper[n]) if n in upper else np.inf for n in FIT_NAMES])
         x0 = np.minimum(_pack(st), hi - 1e-9)
         res = least_squares(lambda x: w * fun(x), x0, jac=lambda x: w[:, None] * jac(x),
@@ -153,8 +154,7 @@ def fit_table2(start: dict[str, float] | None = None, *, max_nfev: int = 40,
     r = fun(res.x)
     if verbose:
         print("fit:", res.message, "nfev", res.nfev, "max|log resid|", np.max(np.abs(r)))
-    return {"inputs": {**FIXED, **fitted}, "residuals": dict(zip(FIT_TARGETS, r.tolist(),
-                                                                  strict=True)),
+    return {"inputs": {**FIXED, **fitted}, "residuals": dict(zip(names, r.tolist(), strict=True)),
             "cost": float(res.cost), "nfev": int(res.nfev), "success": bool(res.success),
             "start": st, "jacobian": res.jac}
 
@@ -167,10 +167,12 @@ def jacobian(inputs: dict[str, float], h: float = 1e-6) -> np.ndarray:
     return (F[1:] - F[0]).T / h
 
 
-def input_ranges(J: np.ndarray) -> dict[str, Any]:
+def input_ranges(J: np.ndarray, assignment: tuple[str, str, str] = ("phi", "S1", "S2")
+                 ) -> dict[str, Any]:
     """Singular values, condition number and the relative ranges of the inputs that the printed
-    precision of the 12 targets allows (|J⁻¹| · precision)."""
-    prec = np.array([PRINTED_PRECISION[k] for k in FIT_TARGETS])
+    precision of the 12 targets allows (|J⁻¹| · precision); columns of `_batch_outputs`, the
+    printed masses on the states of ``assignment``."""
+    prec = np.array([PRINTED_PRECISION[k] for k in _target_logs(assignment)[0]])
     rng = np.abs(np.linalg.inv(J)) @ prec
     return {"jacobian_singular_values": np.linalg.svd(J, compute_uv=False),
             "condition_number": float(np.linalg.cond(J)),

@@ -96,16 +96,25 @@ def epsilon_loop(g_D: float, m_ZD: float, m_Hpm: float) -> float:
     return ph.e_charge_0 * g_D / (480 * math.pi**2) * m_ZD**2 / m_Hpm**2
 
 
-def starting_point() -> dict[str, float]:
+def starting_point(masses: tuple[float, float, float] | None = None) -> dict[str, float]:
     """The 12 fitted inputs from inverting eqs. (2.2)–(2.4), (2.9), (2.18), (2.19) at Table 2.
 
     v_φ/ω₁ ≈ θ_φS1 (M_HD² − M_SD²)/M_HD² follows from eqs. (2.2) and (2.9); ε′ (eq. 2.19) and
     m_ZD = g_D ω₁ then fix ω₁ = ε′ g_Z v²/(2 (v_φ/ω₁)² m_ZD) and g_D = m_ZD/ω₁.
+
+    Parameters
+    ----------
+    masses : (float, float, float), optional
+        Masses [GeV] of the φ-, S₁- and S₂-like CP-even states (default: the printed m_HD,
+        m_SD, m_SD′). Other assignments (`darkseesaw.papers.dark_u1.branches`) may give
+        negative or meaningless inversions; they are only starting points.
     """
     t = target_values()
     v = ph.v_EW
     mh, mHD = t["m_hSM_GeV"], t["m_HD_GeV"]
     mSD, mSDp, mZD = t["m_SD_MeV"] * 1e-3, t["m_SDp_MeV"] * 1e-3, t["m_ZD_MeV"] * 1e-3
+    if masses is not None:
+        mHD, mSD, mSDp = masses
     gZ = math.hypot(*sm_couplings())
     r = t["theta_phiS1"] * (mHD**2 - mSD**2) / mHD**2  # v_phi / omega1
     w1 = t["epsilon_prime"] * gZ * v**2 / (2 * r**2 * mZD)
