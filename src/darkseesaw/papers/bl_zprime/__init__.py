@@ -141,7 +141,8 @@ def _model_vs_reproduction() -> dict[str, Any]:
     for name in ("dd_text", "resonance_5TeV"):
         v = bl.MODEL.benchmarks[name]
         p = bl.MODEL.parameters(**v)
-        o = bl.MODEL.observables(p)
+        pt = bl.MODEL.point(p)  # the sectors' observables (not the model's scalar sector)
+        o = {k: val for sec in bl.MODEL.sectors for k, val in sec.observables(pt).items()}
         M, g, m = v["M_Zp"], v["g_BL"], v["m_chi"]
         ch = zprime_channels(M, g, m, p.M_N)
         G = float(total_width(ch))
