@@ -48,15 +48,27 @@ def target_values() -> dict[str, float]:
     return {**TABLE2["masses"], **TABLE2["mixings"]}
 
 
-def table2_from(s: dict[str, Any], g: dict[str, Any], n: dict[str, Any]) -> dict[str, dict]:
+def table2_from(s: dict[str, Any], g: dict[str, Any], n: dict[str, Any], *,
+                even: tuple[str, ...] = ("phi", "S1", "S2"),
+                odd: tuple[str, ...] = ("phi", "S2")) -> dict[str, dict]:
     """Our Table 2 from the scalar spectrum ``s`` (`darkseesaw.models.dark_u1.scalar_spectrum`),
     the gauge sector ``g`` (`.gauge.gauge_sector`) and the neutrinos ``n``
-    (`.neutrinos.neutrino_spectrum`), in the table's units."""
+    (`.neutrinos.neutrino_spectrum`), in the table's units, with the printed m_HD, m_SD, m_SD′
+    read on the CP-even states ``even`` and m_AD, m_aD on the CP-odd states ``odd`` (states by
+    dominant field, `darkseesaw.papers.dark_u1.branches`)."""
     th = s["theta"]
+    m_even = {"phi": s["m_HD"], "S1": s["m_SD"], "S2": s["m_SDp"]}
+    m_odd = {"phi": s["m_AD"], "S2": s["m_aD"]}
+    u = {"GeV": 1.0, "MeV": 1e3}
+    me = {k: m_even[st] * u[k.rsplit("_", 1)[1]]
+          for k, st in zip(("m_HD_GeV", "m_SD_MeV", "m_SDp_MeV"), even, strict=True)}
+    mo = {k: m_odd[st] * u[k.rsplit("_", 1)[1]]
+          for k, st in zip(("m_AD_GeV", "m_aD_MeV"), odd, strict=True)}
     return {
-        "masses": {"m_hSM_GeV": s["m_hSM"], "m_HD_GeV": s["m_HD"], "m_SD_MeV": s["m_SD"] * 1e3,
-                   "m_SDp_MeV": s["m_SDp"] * 1e3, "m_HDpm_GeV": s["m_HDpm"],
-                   "m_AD_GeV": s["m_AD"], "m_aD_MeV": s["m_aD"] * 1e3,
+        "masses": {"m_hSM_GeV": s["m_hSM"], "m_HD_GeV": me["m_HD_GeV"],
+                   "m_SD_MeV": me["m_SD_MeV"], "m_SDp_MeV": me["m_SDp_MeV"],
+                   "m_HDpm_GeV": s["m_HDpm"], "m_AD_GeV": mo["m_AD_GeV"],
+                   "m_aD_MeV": mo["m_aD_MeV"],
                    "m_ZD_MeV": g["m_ZD"] * 1e3, "m_ND_MeV": n["m_ND"] * 1e3},
         "mixings": {"theta_Hphi": abs(th["Hphi"]), "theta_HS1": abs(th["HS1"]),
                     "theta_HS2": abs(th["HS2"]), "theta_phiS1": abs(th["phiS1"]),
@@ -86,15 +98,24 @@ def residuals(table2: dict[str, dict[str, float]], fitted: tuple[str, ...]) -> d
     return out
 
 
-def comparison_rows(res: dict[str, Any]) -> list[Comparison]:
-    """The ours-vs-paper rows of the printed table (statuses of `darkseesaw.papers.common`)."""
+def comparison_rows(res: dict[str, Any], *, assignment: dict[str, Any] | None = None,
+                    previous: bool = False) -> list[Comparison]:
+    """The ours-vs-paper rows of the printed table (statuses of `darkseesaw.papers.common`).
+
+    ``assignment`` (`Branch.as_dict` of `darkseesaw.papers.dark_u1.branches`) names the state
+    of each printed scalar mass in the note; ``previous``: the rows of the branch used before
+    (272 MeV on the S₁-like state), where m_aD misses by +18 % and was called a paper error.
+    """
+    where = {**(assignment or {}).get("cp_even", {}), **(assignment or {}).get("cp_odd", {})}
     rows = []
     for k, r in res.items():
-        if k == "m_aD_MeV" and not r["within_printed_precision"]:
-            status, note = "paper error", "eq. (2.6): m_aD = m_SD' (docs/dark-u1.md)"
+        if previous and k == "m_aD_MeV" and not r["within_printed_precision"]:
+            status, note = "paper error", "eq. (2.6): m_aD = m_SD' on this branch"
         else:
             status = "match" if r["within_printed_precision"] else "open"
             note = "order of magnitude" if PRINTED_PRECISION[k] is None else (
                 "" if r["fitted"] else "predicted")
+        if k in where:
+            note = f"{note}; {where[k]}-like state".lstrip("; ")
         rows.append(Comparison(k, r["paper"], r["model"], status, note))
     return rows

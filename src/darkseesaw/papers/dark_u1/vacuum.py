@@ -1,8 +1,10 @@
 """The vacuum of the benchmark from its Lagrangian inputs, and the naturalness of footnote 2.
 
 * `minimise`: numerical minimisation of V (eq. 2.1) at the fitted *bare masses*, started away
-  from the vevs (from the approximate vevs of eqs. 2.2–2.3, scaled), with the search of competing
-  stationary points (φ-only, S-only … vacua) of `darkseesaw.spectrum.scalars.ScalarPotential`;
+  from the vevs (scaled by 1.02, 1.3, 0.8, 1.3), by damped Newton on the seven gauge-fixed
+  coordinates (`darkseesaw.papers.dark_u1.potential7`, closed-form derivatives), with the
+  Hessian there (a minimum: all seven eigenvalues positive; the Goldstones are gauged away).
+  Whether it is the *global* minimum is `darkseesaw.papers.dark_u1.global_vacuum`;
 * `naturalness`: footnote 2 of the paper, M_lightest ≥ √λ M_heavy/(8π) for the portal quartics
   between heavy (H, φ) and light (S₁, S₂) fields; μ, μ′, αv below M_lightest; quartics above 4π.
 """
@@ -10,22 +12,47 @@
 from __future__ import annotations
 
 import math
+import time
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from darkseesaw import physics as ph
-from darkseesaw.models.dark_u1 import Parameters, scalar_potential
+from darkseesaw.models.dark_u1 import Parameters
+from darkseesaw.papers.dark_u1 import potential7 as P7
+from darkseesaw.papers.dark_u1.global_vacuum import _newton
 
-__all__ = ["minimise", "naturalness"]
+__all__ = ["Vacuum", "minimise", "naturalness"]
 
 
-def minimise(p: Parameters, bare: dict[str, float], *, check_candidates: bool = True):
-    """The `darkseesaw.spectrum.scalars.Vacuum` of V at the bare masses ``bare`` [GeV²] and the
-    couplings of ``p`` (the vevs of ``p`` only set the starting point)."""
-    pp = dict(p.pot_params())
-    pp.update(bare)
-    guess = {"H": ph.v_EW * 1.02, "phi": p.v_phi * 1.3, "S1": p.omega1 * 0.8,
-             "S2": p.omega2 * 1.3}
-    return scalar_potential().minimise(pp, guess, check_candidates=check_candidates)
+@dataclass
+class Vacuum:
+    """The minimum reached from the start: ``vevs`` [GeV] by field, ``converged``,
+    ``is_minimum`` (Hessian eigenvalues > 0), ``hessian_eigenvalues_GeV2`` (of the 7
+    gauge-fixed coordinates: the CP-even ones are masses², the CP-odd and charged ones are
+    not — the slice is not orthogonal to the Goldstones — but their signs are what matters)."""
+
+    vevs: dict[str, float]
+    converged: bool
+    is_minimum: bool
+    hessian_eigenvalues_GeV2: list[float]
+
+
+def minimise(p: Parameters, bare: dict[str, float]) -> Vacuum:
+    """The minimum of V at the bare masses ``bare`` [GeV²] and the couplings of ``p`` (the vevs
+    of ``p`` only set the starting point)."""
+    pp = {k: np.array([v]) for k, v in p.pot_params().items()}
+    pp.update({k: np.array([v]) for k, v in bare.items()})
+    x0 = np.zeros((1, len(P7.COORDS)))
+    x0[0, list(P7.EVEN)] = [ph.v_EW * 1.02, p.v_phi * 1.3, p.omega1 * 0.8, p.omega2 * 1.3]
+    x, conv, run = _newton(pp, x0, maxiter=200, deadline=time.monotonic() + 60.0)
+    w = np.linalg.eigvalsh(P7.hessian(pp, x)[0])
+    xe = x[0, list(P7.EVEN)]
+    return Vacuum(vevs=dict(zip(("H", "phi", "S1", "S2"), np.abs(xe).tolist(), strict=True)),
+                  converged=bool(conv[0] and not run[0]),
+                  is_minimum=bool(np.all(w > 0)) and bool(conv[0]),
+                  hessian_eigenvalues_GeV2=w.tolist())
 
 
 def naturalness(inputs: dict[str, float], s: dict[str, Any]) -> dict[str, Any]:
