@@ -203,9 +203,10 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
         f"SSM Z' (LO, shipped MSTW 2008 NLO grid) is excluded up to "
         f"{cv['ssm_mass_limit_LO_GeV']:.0f} GeV ({cv['ssm_mass_limit_K1.2_GeV']:.0f} GeV with "
         f"K = 1.2; {cv['ssm_mass_limit_K1.2_no_acceptance_GeV']:.0f} GeV without the "
-        "acceptance), ATLAS quotes 5100 GeV; read as pb the limit would be 1000 times weaker. "
-        "The same grid gives LO sigma(pp -> Z -> ll) = "
-        f"{cv['sigma_Z_ll_LO_nb']:.3f} nb against the measured 1.981 nb (NNLO/LO ~ 1.2).")
+        f"acceptance), ATLAS quotes {cv['atlas_ssm_mass_limit_GeV']:.0f} GeV; read as pb the "
+        "limit would be 1000 times weaker. The same grid gives LO sigma(pp -> Z -> ll) = "
+        f"{cv['sigma_Z_ll_LO_nb']:.3f} nb against the measured {cv['atlas_sigma_Z_ll_nb']:.3f} nb "
+        f"(NNLO/LO ~ {cv['atlas_sigma_Z_ll_nb'] / cv['sigma_Z_ll_LO_nb']:.2f}).")
     res["scalar_sector_benchmark"] = scalar_sector_benchmark("dd_text")
     res["model_vs_reproduction"] = _model_vs_reproduction()
     res["notes"] = notes
