@@ -42,9 +42,10 @@ def spectrum_figure(out: Path, s: dict[str, Any], g: dict[str, Any], n: dict[str
     """Mass ladder and CP-even mixing matrix, states named by Table 2's headers on the chosen
     ``branch`` and by their dominant field; returns the written paths."""
     lab = _labels(branch)
-    fig = Figure(figsize=(11.0, 5.4))  # no pyplot: the caller's backend is left alone
-    ax, ax2 = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.6, 1.0]})
-    cols = {"CP-even": 0, "CP-odd": 1, "charged": 2, "vectors": 3, "dark fermions": 4}
+    fig = Figure(figsize=(12.5, 5.4))  # no pyplot: the caller's backend is left alone
+    ax, ax2 = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.9, 1.0]})
+    cols = {"CP-even": 0, "CP-odd": 1.7, "charged": 3.6, "vectors": 4.7,
+            "dark fermions": 5.9}
     levels = [
         ("CP-even", r"$h_{\rm SM}$", s["m_hSM"], "r"),
         ("CP-even", lab[("even", "phi")], s["m_HD"], "l"),
@@ -69,7 +70,7 @@ def spectrum_figure(out: Path, s: dict[str, Any], g: dict[str, Any], n: dict[str
             + rf"$m_{{\nu_3}}$ = {n['m_light_eV'][2]:.3f} eV", fontsize=9, va="bottom")
     ax.set_yscale("log")
     ax.set_xticks(list(cols.values()), list(cols.keys()), fontsize=9)
-    ax.set_xlim(-0.8, 4.9)
+    ax.set_xlim(-2.3, 7.2)
     ax.set_ylim(5e-3, 5e2)
     ax.set_ylabel("mass [GeV]")
     ax.set_title("(a) spectrum from the fitted inputs", fontsize=10)

@@ -191,8 +191,9 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
         "fit": fit_info,
         "fit_perturbative": pert,
         "determination": {
-            "fitted_outputs (12 equations for 12 inputs, unique up to signs for a fixed "
-            "assignment)": list(FIT_TARGETS),
+            "fitted_outputs (12 equations for 12 inputs, unique up to signs)": list(FIT_TARGETS),
+            "uniqueness": "up to signs only for a fixed assignment of the printed masses to the "
+                          "states; every assignment is in 'branches'",
             "fitted_inputs": list(FIT_NAMES),
             "predicted_outputs": notes.PREDICTED_OUTPUTS,
             "inputs_equal_to_outputs": notes.INPUTS_EQUAL_TO_OUTPUTS,
