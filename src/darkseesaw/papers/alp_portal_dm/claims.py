@@ -17,7 +17,11 @@ from typing import Any
 import numpy as np
 
 from darkseesaw.constraints import curve
-from darkseesaw.papers.alp_portal_dm.fig3 import line_needed_to_exclude, sigmav_line_half
+from darkseesaw.papers.alp_portal_dm.fig3 import (
+    line_needed_to_exclude,
+    relic_threshold,
+    sigmav_line_half,
+)
 from darkseesaw.papers.alp_portal_dm.inputs import FIG3, TABLE3
 from darkseesaw.papers.common import Comparison
 
@@ -58,7 +62,9 @@ def statements(pe: Mapping[str, Any], era: Mapping[str, Any],
     -------
     dict
         ``c_mumu_over_fa_that_work`` per f_a; ``relic_allowed_from_m_a_GeV`` per f_a (largest over
-        C_μμ/f_a of the m_a from which the relic band clears the line limits);
+        C_μμ/f_a of the m_a from which the relic band clears the line limits), and at
+        f_a = 10 TeV the same if the limits are compared with ⟨σv⟩_γγ itself
+        (``…_self_conjugate_reading``);
         ``exclude_Cmumu_-0.1_at_fa_10TeV`` and ``exclude_relic_below_paper_threshold``: the
         window, m_χ, the limit needed to exclude it (on ⟨σv⟩_γγ/2 of the Dirac χ, and the same
         ×2 if a published limit is compared with ⟨σv⟩_γγ itself) and the published limits
@@ -90,6 +96,15 @@ def statements(pe: Mapping[str, Any], era: Mapping[str, Any],
     if thr[k10] < FIG3_RELIC_MIN_PAPER_GeV:
         out["exclude_relic_below_paper_threshold"] = needed(
             s01, [thr[k10], FIG3_RELIC_MIN_PAPER_GeV])
+    # the same with the published limits compared with <σv>_γγ itself (a self-conjugate
+    # reading, no Dirac factor ½): C_γγ,max scales by 1/√2
+    sc = {}
+    for cm in FIG3["C_mumu_over_fa_invGeV"]:
+        s = pe["scans"][(f10, cm)]
+        ok = np.isfinite(s["relic_lo"]) & (s["relic_lo"] <= s["line_max"] / math.sqrt(2.0))
+        sc[_kc(cm)] = relic_threshold({"m_a": s["m_a"], "relic_allowed_by_lines": ok})
+    out["relic_allowed_from_m_a_GeV_self_conjugate_reading"] = {
+        k10: max((t["m_a_min_GeV"] or math.inf) for t in sc.values())}
     s1 = pe["scans"][(f10, -1.0)]
     q = []
     for m_chi, lim in lines["magic_gc_2022_quoted"]["points"]:
@@ -179,7 +194,9 @@ def comparison(res: Mapping[str, Any]) -> list[Comparison]:
         FIG3_RELIC_MIN_PAPER_GeV / 1e3, thr / 1e3, "match" if ok else "open",
         "" if ok or not er else
         f"{_MAGIC_MISSING}; with H.E.S.S. 2018 the relic band is excluded only below "
-        f"{_tev(thr)} TeV; excluding it up to 80 TeV needs a limit < "
+        f"{_tev(thr)} TeV ("
+        f"{_tev(st['relic_allowed_from_m_a_GeV_self_conjugate_reading']['fa_10TeV'])} TeV "
+        "without the Dirac factor 1/2); excluding it up to 80 TeV needs a limit < "
         f"{er['needed_sigmav_cm3s']:.2g} cm3/s on <sigma v>_gg/2"))
     w1 = res["paper_era"]["fig3"]["fa_10TeV"]["Cmumu_over_fa_-1"]
     q100 = [q for q in st["magic_gc_2022_quoted_vs_relic"] if q["m_chi_GeV"] == 1e5]

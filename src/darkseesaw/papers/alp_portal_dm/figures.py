@@ -83,7 +83,7 @@ def fig2(fits: dict, out: Path, fast: bool, formats: tuple[str, ...] = ("png", "
     for hh in leg.legend_handles:
         hh.set_alpha(1)
     fig.suptitle("alp-portal-dm (arXiv:2502.13002) Fig. 2: points inside the 3σ ranges of Table 2")
-    fig.subplots_adjust(left=0.07, right=0.98, top=0.9, bottom=0.25, wspace=0.22)
+    fig.subplots_adjust(left=0.07, right=0.98, top=0.9, bottom=0.21, wspace=0.22)
     return save_figure(fig, out, "alp-portal-dm_fig2", formats=formats, dpi=dpi)
 
 

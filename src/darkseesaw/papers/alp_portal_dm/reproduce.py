@@ -212,7 +212,9 @@ def reproduce(out: Path, fast: bool = False) -> dict[str, Any]:
     om_maj = float(omega_h2(1e5, sv0, g=2.0, self_conjugate=True))
 
     pe = {k: v for k, v in f3["paper_era"].items() if k not in ("rows", "scans")}
-    pe = {"inputs": _inputs("paper_era"), **pe, "fig3_rows": f3["paper_era"]["rows"]}
+    pe = {"scope": "Fig. 3 only: Table 3 and the fit use the paper's Table 2 (NuFIT 6.0, "
+                   "also today's oscillation data), the relic check no external data",
+          "inputs": _inputs("paper_era"), **pe, "fig3_rows": f3["paper_era"]["rows"]}
     res: dict[str, Any] = {
         "model": PAPER_ID, "paper": "arXiv:2502.13002", "fast": fast,
         "table3": table3,
