@@ -97,6 +97,13 @@ def test_n_pairs_width_and_annihilation_consistent(run):
     # on the pole Omega h^2 grows with the width; the light pairs (in both) are in between
     assert 1.2 < c["omega_ratio_inconsistent_over_decoupled"] < 1.5
     assert 1.0 < c["omega_ratio_light_over_decoupled"] < c["omega_ratio_inconsistent_over_decoupled"]
+    # with chi chi open (m_chi = 4.9 TeV): (29 + 6 + 41 beta_chi) / (29 + 41 beta_chi) by hand
+    a = c["also"][0]
+    r = a["m_chi_GeV"] / a["MZp_GeV"]
+    beta = (1 - 4 * r * r) ** 0.5
+    chi = ((4**2 + 5**2) * (1 - r * r) + 6 * 4 * 5 * r * r) * beta  # eq. 3.4 bracket, q = (4, 5)
+    assert a["Gamma_ratio"] == pytest.approx((35 + chi) / (29 + chi), rel=2e-4)
+    assert 1.1 < a["omega_ratio"] < 1.4
     # with the same m_N the model's sectors give the reproduction's Omega h^2, on the pole too
     for v in d["model_vs_reproduction"].values():
         assert v["omega_ratio_model_over_reproduction"] == pytest.approx(1.0, abs=0.005)

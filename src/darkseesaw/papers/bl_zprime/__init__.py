@@ -128,7 +128,10 @@ def _n_pairs(res: dict[str, Any], notes: list[str]) -> None:
         "massless into Gamma_Z' but not into chi chi -> f f: on the pole (m_chi = "
         f"{c['m_chi_GeV'] / 1e3:g} TeV, M_Z' = {c['MZp_GeV'] / 1e3:g} TeV, g = {c['gBL']:g}) "
         f"Gamma_Z' was {100 * (c['Gamma_ratio_inconsistent_over_decoupled'] - 1):.1f} % and "
-        f"Omega h^2 {100 * (c['omega_ratio_inconsistent_over_decoupled'] - 1):.0f} % too large. "
+        f"Omega h^2 {100 * (c['omega_ratio_inconsistent_over_decoupled'] - 1):.0f} % too large"
+        + "".join(f" ({100 * (a['Gamma_ratio'] - 1):.1f} % and {100 * (a['omega_ratio'] - 1):.0f} %"
+                  f" at m_chi = {a['m_chi_GeV'] / 1e3:g} TeV, M_Z' = {a['MZp_GeV'] / 1e3:g} TeV)"
+                  for a in c["also"]) + ". "
         f"With the pairs at m_N = {c['m_N_GeV']:g} GeV in both, Omega h^2 is "
         f"{c['omega_ratio_light_over_decoupled']:.3f} times the decoupled value.")
 

@@ -332,7 +332,8 @@ def n_pairs_consistency() -> dict[str, Any]:
     Three cases at the point of ``data/paper.yaml`` (``n_pairs_consistency``): *inconsistent*
     (what the reproduction did before: the pairs massless in Γ_Z′ but no χχ̄ → NN̄), *decoupled*
     (``m_N=None``: in neither, the Fig. 2 default) and *light* (``m_N`` given: in both, with
-    that mass). Widths [GeV] and Ωh² of each, and the ratios to the decoupled case.
+    that mass). Widths [GeV] and Ωh² of each, and the ratios to the decoupled case; ``also``:
+    the inconsistent/decoupled ratios at the further points of ``paper.yaml``.
     """
     d = load_data(__package__, "paper.yaml")["n_pairs_consistency"]
     m, M, g, mN = d["m_chi_GeV"], d["M_Zp_GeV"], d["g_BL"], d["m_N_GeV"]
@@ -351,4 +352,15 @@ def n_pairs_consistency() -> dict[str, Any]:
                       "what": f"m_N = {mN:g} GeV: pairs in both"},
             "Gamma_ratio_inconsistent_over_decoupled": G_old / G_dec,
             "omega_ratio_inconsistent_over_decoupled": om_old / om_dec,
-            "omega_ratio_light_over_decoupled": om_N / om_dec}
+            "omega_ratio_light_over_decoupled": om_N / om_dec,
+            "also": [_inconsistent_over_decoupled(a["m_chi_GeV"], a["M_Zp_GeV"], a["g_BL"])
+                     for a in d.get("also", [])]}
+
+
+def _inconsistent_over_decoupled(m: float, M: float, g: float) -> dict[str, float]:
+    """Γ_Z′ and Ωh² with the pairs massless in the width only, over the decoupled ones."""
+    G_old = float(total_width(zprime_channels(M, g, m, 0.0)))
+    G_dec = float(total_width(zprime_channels(M, g, m, None)))
+    om = relic_density(m, np.array([M, M]), g, Gamma=np.array([G_old, G_dec]))
+    return {"m_chi_GeV": m, "MZp_GeV": M, "gBL": g, "Gamma_ratio": G_old / G_dec,
+            "omega_ratio": float(om[0] / om[1])}
