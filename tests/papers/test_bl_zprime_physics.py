@@ -155,3 +155,16 @@ def test_fixed_thermal_average_equals_the_adaptive_one(M):
         a = relic_density(5000.0, M, 0.3, m_N=mN)
         b = relic_density(5000.0, M, 0.3, m_N=mN, method="adaptive", epsrel=1e-7)
         np.testing.assert_allclose(a, b, rtol=1e-6)
+
+
+def test_paper_era_lz_projection_curve():
+    """data/lz_projection_1000d.csv: the published points exactly (cm² → pb), log-log between
+    them, ∝ m_chi above the last one (2 TeV)."""
+    from darkseesaw.papers.bl_zprime.fig2 import dd_limit_pb
+
+    f = "paper:lz_projection_1000d.csv"
+    assert float(dd_limit_pb(f, 40.0)) == pytest.approx(1.55966e-48 / ph.pb_to_cm2_factor, rel=1e-12)
+    mid = float(dd_limit_pb(f, math.sqrt(1025.0 * 2000.0)))
+    assert mid == pytest.approx(math.sqrt(1.94963e-47 * 3.75134e-47) / ph.pb_to_cm2_factor,
+                                rel=1e-9)
+    assert float(dd_limit_pb(f, 10000.0)) == pytest.approx(5 * float(dd_limit_pb(f, 2000.0)))

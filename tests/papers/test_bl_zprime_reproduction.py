@@ -81,6 +81,16 @@ def test_paper_era_block(run):
         assert v == d["fig2_structure"][k]
         assert pe["fig2"][k]["dd_limit_excluded_pb"] == d["fig2"][k]["dd_limits_pb"]["excluded"]
     assert pe["delta_neff_range_fig2_allowed"] == d["delta_neff_range_fig2_allowed"]
+    # the LZ 1000 d projection (arXiv:1802.06039) is drawn; at TeV masses it lies an order of
+    # magnitude below the LZ 2022 result (60 live days) that stood in for it before
+    for k, v in pe["fig2"].items():
+        lz = v["dd_lines_pb"]["lz-1000d-projection"]
+        assert lz < 0.1 * d["fig2"][k]["dd_limits_pb"]["lz"]
+        fr = v["allowed_area_fraction_probed_by_lines"]["lz-1000d-projection"]
+        assert fr is None or 0.0 <= fr <= 1.0
+    # sec. 5: at 20 TeV even generation-2 experiments cannot probe all of the allowed space
+    assert pe["fig2"]["mchi_20TeV"]["allowed_area_fraction_probed_by_lines"][
+        "lz-1000d-projection"] < 1.0
 
 
 def test_n_pairs_width_and_annihilation_consistent(run):

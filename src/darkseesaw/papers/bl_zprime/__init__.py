@@ -111,10 +111,11 @@ def _fig2(res: dict[str, Any], notes: list[str], out: Path, fast: bool) -> None:
                  "fig2[*].allowed and fig2_structure keep the paper's direct-detection limit "
                  "(LUX 2016 excluded, as before; = paper_era.fig2); fig2[*].allowed_current_limits "
                  "and fig2_structure_current exclude with LZ 2024 / XENONnT 2025 (figure "
-                 "bl-zprime_fig2). Paper era (figure bl-zprime_fig2_paper_era): its XENON1T 2 t.y "
-                 "and LZ 1000 d projections are not shipped (the XENON1T 2018 and LZ 2022 results "
-                 "are drawn in their place) and neither is its ATLAS 36.1 fb^-1 limit (the "
-                 "139 fb^-1 region stands in, hatched). Direct-detection limits above their "
+                 "bl-zprime_fig2). Paper era (figure bl-zprime_fig2_paper_era): the LZ 1000 d "
+                 "projection is that of arXiv:1802.06039 (the paper drew an earlier version); its "
+                 "XENON1T 2 t.y projection is not shipped (the XENON1T 2018 result is drawn in its "
+                 "place) and neither is its ATLAS 36.1 fb^-1 limit (the 139 fb^-1 region stands "
+                 "in, hatched). Direct-detection limits above their "
                  "tabulated mass range are extrapolated proportional to m_chi.")
     res["figures"] = (plot_fig2(panels, out, "today", fast)
                       + plot_fig2(panels, out, "paper_era", fast))

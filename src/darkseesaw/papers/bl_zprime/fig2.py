@@ -6,10 +6,11 @@ perturbativity g_BL q_max ≤ √(2π). The limits of each era (``data/paper.yam
 
 * **today** — LZ 2024 and XENONnT 2025 excluded, ATLAS 139 fb⁻¹ with the fiducial acceptance and
   the width interpolation; LUX 2016 drawn as a line for comparison;
-* **paper era** — LUX 2016 excluded (the paper's orange region); the paper's XENON1T 2 t·y and
-  LZ 1000 d *projections* are not shipped, so the XENON1T 2018 and LZ 2022 *results* are drawn
-  in their place (grey, labelled); the paper's ATLAS 36.1 fb⁻¹ limit is not shipped either, so the
-  139 fb⁻¹ region stands in for it (hatched, labelled).
+* **paper era** — LUX 2016 excluded (the paper's orange region); the LZ 1000 d projection
+  (``data/lz_projection_1000d.csv``, arXiv:1802.06039) long-dashed; the paper's XENON1T 2 t·y
+  projection is not shipped, so the XENON1T 2018 *result* is drawn in its place (grey,
+  labelled); the paper's ATLAS 36.1 fb⁻¹ limit is not shipped either, so the 139 fb⁻¹ region
+  stands in for it (hatched, labelled).
 
 Figures ``bl-zprime_fig2`` (today) and ``bl-zprime_fig2_paper_era``: four panels as in the
 paper, its axis ranges (m_Z′ per panel, 0 ≤ g_BL ≤ 0.7). Boundaries are contours of continuous
@@ -19,6 +20,8 @@ ratios (Ωh²/0.12, σ_SI/limit, A σB/limit), not of the grid's boolean masks.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +52,27 @@ GRID: dict[str, tuple[int, int]] = {k: tuple(v) for k, v in _D["grid"].items()}
 STEM = {"today": "bl-zprime_fig2", "paper_era": "bl-zprime_fig2_paper_era"}
 
 
+@lru_cache(maxsize=4)
+def _paper_curve(fname: str) -> tuple[np.ndarray, np.ndarray]:
+    """(m [GeV], σ [cm²]) of a curve shipped in this package's ``data/`` (CSV, ``#`` comments)."""
+    text = resources.files(__package__).joinpath("data", fname).read_text("utf-8")
+    rows = np.loadtxt(text.splitlines(), delimiter=",", comments="#")
+    return rows[:, 0], rows[:, 1]
+
+
 def dd_limit_pb(name: str, m_chi):
-    """Direct-detection limit [pb] at m_χ [GeV]; beyond the tabulated range, ∝ m_χ (the
-    number density)."""
-    c = curve(name)
+    """Direct-detection limit [pb] at m_χ [GeV]: a catalogue curve, or ``paper:<file>`` of
+    ``data/`` (log-log interpolation); beyond the tabulated range, ∝ m_χ (the number density)."""
     m = np.asarray(m_chi, float)
-    xmax = float(np.max(c.x))
+    if name.startswith("paper:"):
+        x, y = _paper_curve(name.removeprefix("paper:"))
+        xmax = float(x[-1])
+
+        def c(mm):
+            return np.exp(np.interp(np.log(mm), np.log(x), np.log(y)))
+    else:
+        c = curve(name)
+        xmax = float(np.max(c.x))
     val = np.where(m <= xmax, c(np.minimum(m, xmax)), c(xmax) * m / xmax)
     return val / ph.pb_to_cm2_factor
 
@@ -96,8 +114,12 @@ def fig2_panel(m_chi: float, nM: int, ng: int, m_N: float | None) -> dict[str, A
         lines = {k: float(dd_limit_pb(v, m_chi)) for k, v in cfg["dd_lines"].items()}
         dd_excl = sdd > lim_ex
         allowed = ~over & ~dd_excl & ~lhc_excl & ~pert
+        # the part of the allowed area that each drawn line would probe (σ_SI above it)
+        probed = {k: float((cell * (allowed & (sdd > v))).sum() / (cell * allowed).sum())
+                  if allowed.any() else None for k, v in lines.items()}
         eras[era] = {"dd_excluded_curves": list(cfg["dd_excluded"]),
                      "dd_limit_excluded_pb": lim_ex, "dd_lines_pb": lines,
+                     "allowed_area_fraction_probed_by_lines": probed,
                      "allowed": _summary(allowed, MM, GG, cell, m_chi),
                      "_allowed": allowed, "_dd_excl": dd_excl}
     today, paper = eras["today"], eras["paper_era"]
@@ -113,7 +135,8 @@ def fig2_panel(m_chi: float, nM: int, ng: int, m_N: float | None) -> dict[str, A
         # the keys of before: dd_limits_pb and allowed with the paper's DD limits (LUX 2016
         # excluded; XENON1T 2018 and LZ 2022 drawn), allowed_current_limits with today's
         "dd_limits_pb": {"excluded": paper["dd_limit_excluded_pb"],
-                         "xenon1t": pl["xenon1t-2018"], "lz": pl["lz-2022"]},
+                         "xenon1t": pl["xenon1t-2018"],
+                         "lz": float(dd_limit_pb("dd/si/lz-2022", m_chi))},  # as before
         "dd_limit_current_pb": today["dd_limit_excluded_pb"],
         "lhc_gmax": [None if not np.isfinite(x) else float(x) for x in gmax],
         "lhc_g_widest": lhc["g_widest"].tolist(), "lhc_acceptance": A.tolist(),
@@ -138,6 +161,10 @@ def era_summary(panels: dict[str, dict]) -> dict[str, Any]:
 
 _C = {"relic": "#9ecae1", "relic_line": "#08519c", "lhc": "#cb181d", "dd": "#fd8d3c",
       "dd_line": "#a63603", "old": "0.35", "pert": "0.75"}
+_LINES: dict[str, tuple[Any, str]] = {"lux-2016": (":", _C["dd_line"]),
+                                      "xenon1t-2018": ("--", _C["old"]),
+                                      "lz-1000d-projection": ((0, (8, 3)), _C["dd_line"])}
+"""Line style and colour of each drawn direct-detection limit."""
 
 
 def plot_fig2(panels: list[dict], out: Path, era: str, fast: bool = False) -> list[str]:
@@ -172,10 +199,9 @@ def plot_fig2(panels: list[dict], out: Path, era: str, fast: bool = False) -> li
         else:
             ax.contourf(M, g, lr, levels=[1.0, big], colors="none", hatches=["////"])
         ax.contour(M, g, lr, levels=[1.0], colors=[_C["lhc"]], linewidths=1.0)
-        # lines: LUX 2016 today (paper era, dotted); stand-ins in the paper-era figure
+        # lines: LUX 2016 today; the projections (LZ) and the stand-in (XENON1T) in the paper era
         for name, lim in e["lines"].items():
-            ls = {"lux-2016": ":", "xenon1t-2018": "--", "lz-2022": (0, (8, 3))}[name]
-            col = _C["dd_line"] if era == "today" else _C["old"]
+            ls, col = _LINES[name]
             ax.contour(M, g, mk["sdd"] / lim, levels=[1.0], colors=[col], linewidths=1.2,
                        linestyles=[ls])
         ax.axhspan(PERT_G, gtop, color=_C["pert"], alpha=0.6, lw=0)
@@ -202,12 +228,12 @@ def plot_fig2(panels: list[dict], out: Path, era: str, fast: bool = False) -> li
                     Patch(color=_C["dd"], alpha=0.55, label="LUX 2016 excluded"),
                     Line2D([], [], color=_C["old"], ls="--", lw=1.2,
                            label="XENON1T 2018 result (paper: 2 t$\\cdot$y projection)"),
-                    Line2D([], [], color=_C["old"], ls=(0, (8, 3)), lw=1.2,
-                           label="LZ 2022 result (paper: 1000 d projection)")]
+                    Line2D([], [], color=_C["dd_line"], ls=(0, (8, 3)), lw=1.2,
+                           label="LZ 1000 d projection (arXiv:1802.06039)")]
     handles.append(Line2D([], [], color="k", ls=":", lw=0.6, label=r"$m_{Z'} = 2m_\chi$"))
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8, frameon=False)
     title = ("today's limits" if era == "today"
-             else "the paper's limits (grey lines, hatching: later data standing in)")
+             else "the paper's limits (grey line, hatching: later data standing in)")
     fig.suptitle(f"bl-zprime: Fig. 2 of arXiv:1707.08606, {title}", fontsize=11)
     fig.tight_layout(rect=(0, 0.09, 1, 0.96))
     kw: dict[str, Any] = {"formats": ("png",), "dpi": 72} if fast else {}

@@ -59,6 +59,13 @@ def comparison(res: dict[str, Any]) -> list[Comparison]:
                                "match" if near else "open",
                                f"paper era: LUX 2016, Boltzmann; 'around twice' read as "
                                f"[{lo:g}, {hi:g}]; {lhc_note}"))
+    for k, v in res.get("paper_era", {}).get("fig2", {}).items():
+        f = v["allowed_area_fraction_probed_by_lines"].get("lz-1000d-projection")
+        if k == "mchi_20TeV" and f is not None:
+            rows.append(Comparison("Fig. 2 mchi_20TeV: allowed area LZ 1000 d would probe",
+                                   "not all", f, "match" if f < 1 else "open",
+                                   "sec. 5: 'cannot be fully probed even with generation-2 DD "
+                                   "experiments'; LZ projection of arXiv:1802.06039"))
     for k, v in res.get("fig2_structure_current", {}).items():
         rows.append(Comparison(f"Fig. 2 {k}: allowed M_Z'/m_chi (today)", "~2",
                                v["MZp_over_mchi_range"], "updated data",
