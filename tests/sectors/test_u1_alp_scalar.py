@@ -76,6 +76,14 @@ def test_lhc_cross_section_is_the_collider_engine_times_br():
     qw = {q: 3 * 0.2**2 * 4000 * (2 / 9) / (24 * math.pi) for q in ("u", "d", "s", "c", "b")}
     sig = float(collider.sigma_nwa_fb(4000.0, qw))
     assert o["sigmaB_Zp_ll_13TeV"] == pytest.approx(sig * o["BR_Zp_ee"], rel=1e-6)
+    # the link bounds the fiducial sigma B: equal quark weights (B-L), acceptance 0.9-1 at 4 TeV
+    from darkseesaw.constraints.dilepton import fiducial_acceptance
+
+    A = float(fiducial_acceptance(4000.0, dict.fromkeys("udscb", 1.0)))
+    assert 0.9 < A < 1.0
+    assert o["sigmaB_Zp_ll_fid_13TeV"] == pytest.approx(A * o["sigmaB_Zp_ll_13TeV"], rel=1e-9)
+    link = next(k for k in s.links() if getattr(k, "name", "") == "collider/sigmaB-ll/atlas-139ifb")
+    assert link.y == "sigmaB_Zp_ll_fid_13TeV"
 
 
 def test_alp_couplings_widths_and_lifetime():

@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from darkseesaw import physics as ph
-from darkseesaw.constraints.dilepton import dilepton_limit_fb
+from darkseesaw.constraints.dilepton import dilepton_limit_fb, fiducial_acceptance
 from darkseesaw.constraints.links import CurveLink, LimitLink
 from darkseesaw.observables import collider
 from darkseesaw.observables import neutrino as nu
@@ -334,6 +334,8 @@ class U1Gauge(Sector):
             }
         if self.lhc:
             out["sigmaB_Zp_ll_13TeV"] = self._sigma_ll(d) * out["BR_Zp_ee"]
+            out["sigmaB_Zp_ll_fid_13TeV"] = (out["sigmaB_Zp_ll_13TeV"]
+                                             * self._acceptance(d))
         return {k: float(v) for k, v in out.items()}
 
     @staticmethod
@@ -344,6 +346,14 @@ class U1Gauge(Sector):
         qw = {f: d["widths"][f] / float(qcd_factor(d["M"])) for f in ("u", "d", "s", "c", "b")}
         return float(collider.sigma_nwa_fb(d["M"], qw))
 
+    @staticmethod
+    def _acceptance(d: dict[str, Any]) -> float:
+        """LO fiducial acceptance of the ATLAS selection for this Z′'s quark couplings."""
+        if d["M"] < 100.0 or d["M"] > 1.2e4:
+            return math.nan
+        qw = {f: d["widths"][f] for f in ("u", "d", "s", "c", "b")}
+        return float(fiducial_acceptance(d["M"], qw))
+
     # ------------------------------------------------------------------ links
     def links(self) -> list:
         out: list = []
@@ -351,9 +361,9 @@ class U1Gauge(Sector):
             out.append(LimitLink(
                 "collider/sigmaB-ll/atlas-139ifb",
                 lambda o: dilepton_limit_fb(o["M_Zp"], o["Gamma_Zp_over_M"]),
-                y="sigmaB_Zp_ll_13TeV", x="M_Zp", kind="upper_limit", cl=0.95,
+                y="sigmaB_Zp_ll_fid_13TeV", x="M_Zp", kind="upper_limit", cl=0.95,
                 source="ATLAS, PLB 796 (2019) 68, arXiv:1903.06248 (width-dependent curves)",
-                note="sigma B(ee), total vs fiducial"))
+                note="fiducial sigma B(ee) (LO acceptance) vs the fiducial limit"))
         if self.preset == "dark":
             out += [CurveLink("darkphoton/epsilon/darkcast-visible", x="M_Zp",
                               y="epsilon_Zp * sqrt(1 - BR_Zp_invisible)",
