@@ -9,12 +9,16 @@ oscillation observables, NuFIT χ², DESI Σm term, HNL limit) costs
   ``r0`` of a trivial task (sequential submit → result on a local cluster of one
   single-threaded worker process; counted in full although the executor keeps 2 chunks per
   worker in flight, so it is an upper bound);
-* in the driver, which is one process for the whole scan: ``D(n) = w(n) + h(n) + s`` — the
-  Parquet write of the chunk file (`ScanStore.write_chunk`: snappy, fsync, atomic rename; its
-  CPU plus its I/O wait, fitted ``w = w0 + w1·n``), the transfer of the result table back to the driver ``h`` (round
-  trip of a task returning a chunk-sized table minus ``r0``) and the scheduler's and client's
-  CPU per task ``s`` (2000 trivial tasks submitted at once; a local cluster's scheduler runs in
-  the driver process, a jobqueue cluster's too).
+* in the driver, which is one process for the whole scan: ``D(n) = d0 + d1·n``, measured with
+  the driver alone — workers hand back ready chunk-sized tables at once, as if there were very
+  many of them, and the driver receives and writes every chunk as a scan does — at chunks of
+  2 000, 10 000 and 20 000 points; its wall time less the time its thread waited for a core
+  (Linux schedstat: other jobs). Its parts are timed too: the Parquet write of the chunk file
+  (`ScanStore.write_chunk`: snappy, fsync, atomic rename; its CPU plus its I/O wait, fitted
+  ``w = w0 + w1·n``), the transfer of the result table back to the driver ``h`` (the driver's
+  extra CPU for a round trip returning a chunk-sized table) and the scheduler's and client's CPU
+  per task ``s`` (2000 trivial tasks at once; a local cluster's scheduler runs in the driver
+  process, a jobqueue cluster's too).
 
 Model: workers run in parallel, the driver handles one chunk at a time, so
 
@@ -27,8 +31,9 @@ excluded; every chunk written as the scan runner does) with 1 and 2 workers. On 
 machine the workers get only part of a core: the check scales the prediction by the share they
 got during that very run (their CPU time over their wall time, from the chunks' metadata).
 Predictions are for N = 1, 2, 16, 64, 256 workers with the default chunk size (dedicated cores
-at this machine's speed, driver on its own core, loopback network: ``h`` grows on a slower
-link, see ``payload_bytes``). Not a test: nothing is asserted.
+at this machine's speed, driver on its own core, the same file system; ``--dir`` times the
+driver's writes on another one), and without the write's I/O wait (the most any file system can give).
+Not a test: nothing is asserted.
 
 Run: python benchmarks/bench_scan_cost.py [--repeat 3] [--chunks 12] [--runs 2]
 """
@@ -51,7 +56,8 @@ import yaml  # noqa: E402
 from _results import save  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZES = (250, 1000, 4000, 10_000, 20_000)
+SIZES = (250, 1000, 2000, 4000, 10_000, 20_000)
+DRIVER_SIZES = (2000, 10_000, 20_000)
 PREDICT_N = (1, 2, 16, 64, 256)
 
 
@@ -193,17 +199,28 @@ def measure_dask(table, n_round: int = 300, n_burst: int = 2000) -> dict:
             "scheduler_s_per_task": burst_cpu / n_burst}
 
 
+def driver_parts(n: int, cost: dict) -> float:
+    """The driver's time per chunk as the sum of its parts timed one by one: write, receive,
+    scheduler (bottom-up; the driver check shows what it leaves out)."""
+    s, d = cost["storage"], cost["dask"]
+    return s["w0_s"] + s["w1_s_per_point"] * n + d["transfer_s"] * n / d["payload_rows"] \
+        + d["scheduler_s_per_task"]
+
+
 def model(n: int, cost: dict, workers: int, share: float = 1.0, io: bool = True) -> dict:
     """Predicted steady-state throughput (points/s) of ``workers`` workers, chunks of n.
 
+    ``W`` from the worker's costs; ``D`` as measured with the driver alone (fit d0 + d1 n).
     ``share``: the fraction of a core each process gets (1 on dedicated cores; on a shared
     machine, measured during the run as the workers' CPU time over their wall time).
-    ``io=False``: the driver's write without its I/O wait (a file system that absorbs the writes
+    ``io=False``: the driver without the write's I/O wait (a file system that absorbs the writes
     at no cost: the most any file system can give)."""
     c, s, d = cost["compute"], cost["storage"], cost["dask"]
     W = c["a_s"] + c["b_s_per_point"] * n + d["round_trip_s_min"]
-    w = s["w0_s"] + s["w1_s_per_point"] * n if io else s["cpu_w0_s"] + s["cpu_w1_s_per_point"] * n
-    D = w + d["transfer_s"] * n / d["payload_rows"] + d["scheduler_s_per_task"]
+    D = cost["driver"]["d0_s"] + cost["driver"]["d1_s_per_point"] * n
+    if not io:
+        D -= max(s["w0_s"] - s["cpu_w0_s"] + (s["w1_s_per_point"] - s["cpu_w1_s_per_point"]) * n,
+                 0.0)
     return {"W_s": W, "D_s": D, "points_per_s": share * n / max(W / workers, D),
             "bound": "driver" if D > W / workers else "workers"}
 
@@ -241,26 +258,42 @@ def _as_chunk(table, k):
     return table, {"rows": table.num_rows, "chunk": k}
 
 
-def measure_driver_bound(table, n_chunks: int, workers: int = 2) -> dict:
+def _runqueue_wait_s() -> float:
+    """Time this thread has spent runnable but waiting for a core (Linux schedstat; 0 if
+    unknown): on a shared machine, the part of its wall time that other jobs took."""
+    import threading
+
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def measure_driver_bound(table, n_chunks: int, workers: int = 2, where: str | None = None) -> dict:
     """The driver alone at full speed: workers hand back a ready chunk-sized table at once (as
     if there were very many of them), the driver receives and writes every chunk. Returns the
     chunks/s and the driver process's CPU per chunk."""
     from darkseesaw.scan.executors import DaskExecutor
     from darkseesaw.scan.storage import ScanStore
 
-    with tempfile.TemporaryDirectory(prefix="bench_scan_cost_") as d, \
+    with tempfile.TemporaryDirectory(prefix="bench_scan_cost_", dir=where) as d, \
             DaskExecutor(workers=workers) as ex:
         store = ScanStore(d)
         store.create({"chunks": {}, "sessions": []})
         remote = ex._client.scatter(table, broadcast=True)
         for _ in ex.run([(k, _as_chunk, (remote, k)) for k in range(2 * workers)]):
             pass
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0, c0, q0 = time.perf_counter(), time.process_time(), _runqueue_wait_s()
         for k, (t, meta) in ex.run([(k, _as_chunk, (remote, k)) for k in range(n_chunks)]):
             store.write_chunk(k, t, meta)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        queued = _runqueue_wait_s() - q0
+    own = wall - queued  # the driver's loop without its waits for a core
     return {"chunks": n_chunks, "chunk_s": wall / n_chunks, "driver_cpu_s_per_chunk": cpu / n_chunks,
-            "points_per_s": n_chunks * table.num_rows / wall, "load": list(os.getloadavg())}
+            "runqueue_wait_s_per_chunk": queued / n_chunks, "own_chunk_s": own / n_chunks,
+            "points_per_s": n_chunks * table.num_rows / wall,
+            "own_points_per_s": n_chunks * table.num_rows / own, "load": list(os.getloadavg())}
 
 
 def main() -> int:
@@ -268,7 +301,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--chunks", type=int, default=12, help="chunks per validation run")
     ap.add_argument("--runs", type=int, default=2, help="validation runs per worker count")
-    ap.add_argument("--dir", default=None, help="folder for the write measurement (default: the "
+    ap.add_argument("--dir", default=None, help="folder the driver writes to (default: the "
                     "temporary folder; give the file system your scans write to)")
     a = ap.parse_args()
     from darkseesaw.scan.config import ScanConfig
@@ -291,6 +324,20 @@ def main() -> int:
           f"({dask['payload_bytes'] / 1e6:.1f} MB), scheduler + client "
           f"{dask['scheduler_s_per_task'] * 1e3:.2f} ms CPU/task", flush=True)
     cost = {"compute": compute, "storage": storage, "dask": dask}
+    sims = {n: measure_driver_bound(tables[n][0], max(8, 4 * a.chunks * chunk // n), where=a.dir)
+            for n in DRIVER_SIZES}
+    d0, d1 = _fit(DRIVER_SIZES, [sims[n]["own_chunk_s"] for n in DRIVER_SIZES])
+    cost["driver"] = {"sizes": list(DRIVER_SIZES), "d0_s": d0, "d1_s_per_point": d1,
+                      "runs": {str(n): sims[n] for n in DRIVER_SIZES},
+                      "parts_s": [driver_parts(n, cost) for n in DRIVER_SIZES]}
+    sim = sims[chunk]
+    for n in DRIVER_SIZES:
+        r = sims[n]
+        print(f"driver alone, chunks of {n:,} (workers return ready tables): "
+              f"{r['chunk_s'] * 1e3:.1f} ms per chunk, of which {r['runqueue_wait_s_per_chunk'] * 1e3:.1f}"
+              f" ms waiting for a core; {r['driver_cpu_s_per_chunk'] * 1e3:.1f} ms driver CPU; "
+              f"sum of the parts {driver_parts(n, cost) * 1e3:.1f} ms", flush=True)
+    print(f"driver: D = {d0 * 1e3:.1f} ms + {d1 * 1e6:.2f} µs/point", flush=True)
     runs: dict[int, list[dict]] = {1: [], 2: []}
     for rep in range(a.runs):
         for nw in ((1, 2) if rep % 2 == 0 else (2, 1)):
@@ -301,13 +348,8 @@ def main() -> int:
             print(f"  {nw} worker(s): measured {rate:,.0f} points/s, predicted {pred:,.0f} "
                   f"(workers got {share:.0%} of a core each; load {os.getloadavg()[0]:.2f})",
                   flush=True)
-    sim = measure_driver_bound(tables[chunk][0], 4 * a.chunks)
-    d_model = model(chunk, cost, 1)["D_s"]
-    sim.update(predicted_chunk_s=d_model, predicted_points_per_s=chunk / d_model,
-               ratio=sim["points_per_s"] / (chunk / d_model))
-    print(f"driver alone (workers return ready tables): {sim['points_per_s']:,.0f} points/s, "
-          f"{sim['chunk_s'] * 1e3:.1f} ms per chunk ({sim['driver_cpu_s_per_chunk'] * 1e3:.1f} ms "
-          f"driver CPU); model D = {d_model * 1e3:.1f} ms", flush=True)
+    sim.update(parts_s=driver_parts(chunk, cost),
+               parts_over_measured=driver_parts(chunk, cost) / sim["own_chunk_s"])
     validation = {"driver_bound": sim}
     for nw in (1, 2):
         best = max(runs[nw], key=lambda r: r["cpu_share"])  # the run least disturbed
@@ -330,13 +372,13 @@ def main() -> int:
     m1_cpu = model(chunk, cost, 1, io=False)
     b = compute["b_s_per_point"]
     ov = compute["a_s"] + dask["round_trip_s_min"]
-    d_per_point = storage["w1_s_per_point"] + dask["transfer_s"] / dask["payload_rows"]
+    d_per_point = cost["driver"]["d1_s_per_point"]
     figures = {
         **cost, "chunk": chunk,
         "W_s": m1["W_s"], "D_s": m1["D_s"], "saturation_workers": m1["W_s"] / m1["D_s"],
         "driver_max_points_per_s": chunk / m1["D_s"],
         "driver_limit_any_chunk_points_per_s": 1 / d_per_point,
-        "driver_fixed_s": storage["w0_s"] + dask["scheduler_s_per_task"],
+        "driver_fixed_s": cost["driver"]["d0_s"],
         "driver_s_per_point": d_per_point,
         "overhead_fraction_default_chunk": ov / m1["W_s"],
         # worker overhead per chunk below 5 % (1 %) of its time: n > 19 (99) · overhead / b
@@ -365,9 +407,13 @@ def main() -> int:
         "driver_fixed_ms": figures["driver_fixed_s"] * 1e3,
         "driver_us_per_point": d_per_point * 1e6,
         "sim_chunk_ms": validation["driver_bound"]["chunk_s"] * 1e3,
+        "sim_own_chunk_ms": validation["driver_bound"]["own_chunk_s"] * 1e3,
+        "sim_runqueue_ms": validation["driver_bound"]["runqueue_wait_s_per_chunk"] * 1e3,
         "write_cpu_default_ms": storage["write_cpu_s_min"][SIZES.index(chunk)] * 1e3,
         "write_io_default_ms": storage["write_io_s"][SIZES.index(chunk)] * 1e3,
         "D_no_io_ms": m1_cpu["D_s"] * 1e3,
+        "D_parts_ms": driver_parts(chunk, cost) * 1e3,
+        "d0_ms": cost["driver"]["d0_s"] * 1e3, "d1_us": cost["driver"]["d1_s_per_point"] * 1e6,
         "sim_driver_cpu_ms": validation["driver_bound"]["driver_cpu_s_per_chunk"] * 1e3,
     }
     save("scan_cost", figures, load_before=load0)
