@@ -2,7 +2,7 @@
 every sign branch. Independent checks: the closed-form potential against the engine, the 12
 fitted equations re-evaluated with the engine, the Hessian eigenvalues against the engine's
 spectrum, the global-minimum search that must fail on a potential with a deeper vacuum, and the
-stored branches (``data/branches.yaml``) against a fresh solve."""
+stored branches (``data/branches.json``) against a fresh solve."""
 
 import math
 
@@ -67,23 +67,28 @@ def test_closed_form_potential_against_the_engine(rows):
 
 
 def test_stored_branches_are_a_fresh_solve(stored, rows):
-    """Re-solve every assignment (closed form + batched LM): the same 32 solutions, inputs to
-    1e-6; 16 per physical CP-even assignment, 48 θ patterns without positive vevs each, and
-    only formal solutions (g_D > 1e4) when 100 GeV sits on S1 or S2."""
+    """Re-solve every assignment (closed form + batched LM): the same 96 solutions, inputs to
+    1e-6. Per physical CP-even assignment: 16 with induced vevs (one per sign branch) and 32
+    with the large root of the S₂ tadpole cubic; 32 θ patterns without any solution; only
+    formal, non-perturbative solutions when 100 GeV sits on S1 or S2."""
     sol = B.solve_assignments()
-    assert len(sol["fits"]) == 32
+    assert len(sol["fits"]) == 96
     for k, f in sol["fits"].items():
+        assert f["n_distinct"] == 1, k
         for odd in ("phi,S2", "S2,phi"):
             rid = k.replace("]signs", f"]odd[{odd}]signs")
             for n in FIT_NAMES:
                 ref = rows[rid]["inputs"][n]
                 assert f["inputs"][n] == pytest.approx(ref, rel=1e-6), (rid, n)
-    assert set(sol["patterns_without_positive_vevs"].values()) == {48}
+    fam = [f["vevs"] for f in sol["fits"].values()]
+    assert fam.count("induced") == 32 and fam.count("large-omega2") == 64
+    assert set(sol["patterns_without_positive_vevs"].values()) == {32}
     for ek, fo in sol["formal"].items():
         if ek in ("phi,S1,S2", "phi,S2,S1"):
             assert fo == []
         else:
-            assert len(fo) == 16 and min(f["g_D"] for f in fo) > 1e4
+            assert len(fo) == 48 and min(f["max_abs_quartic"] for f in fo) > 1e3
+            assert min(f["g_D"] for f in fo if f["vevs"] == "induced") > 1e4
     assert stored["chosen"] == CHOSEN and stored["printed_labels_branch"] == PREVIOUS
 
 
@@ -121,7 +126,16 @@ def test_m_aD_picks_the_branch(rows):
     assert list(p["outside_printed_precision"]) == ["m_aD_MeV"]
     assert p["rel_residuals"]["m_aD_MeV"] == pytest.approx(320 / 272 - 1, abs=2e-3)
     assert all(r["global_minimum"] is True for r in rows.values())
-    assert all(r["nonperturbative"]["lam_S1"] > 4 * math.pi for r in rows.values())
+    induced = [r for r in rows.values() if r["vevs"] == "induced"]
+    assert len(induced) == 64
+    assert all(r["nonperturbative"]["lam_S1"] > 4 * math.pi for r in induced)
+    # the large-w2 family: perturbative, but w2 > w1 with a tachyonic m_2^2 (against the text
+    # below eq. 2.1) and m_aD outside the printed digits on every solution
+    big = [r for r in rows.values() if r["vevs"] == "large-omega2"]
+    assert len(big) == 128
+    assert all(r["perturbative"] and r["bare_masses_GeV2"]["m22"] < 0
+               and r["inputs"]["omega2"] > r["inputs"]["omega1"] for r in big)
+    assert all("m_aD_MeV" in r["outside_printed_precision"] for r in big)
     chosen = [r for r in rows.values() if r["fits_table2"] and r["bare_mass_signs_as_paper"]]
     assert {r["id"] for r in chosen} == {CHOSEN, CHOSEN.replace("+++]", "++-]")}
     assert R.choose(list(rows.values())) == CHOSEN

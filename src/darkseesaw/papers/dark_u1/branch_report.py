@@ -4,27 +4,26 @@
 (`darkseesaw.papers.dark_u1.branches.solve_assignments`), evaluates each solution with the full
 engine (`branches.table2_batch`) against every Table-2 entry under both CP-odd assignments, and
 searches the global minimum of V for each (`darkseesaw.papers.dark_u1.global_vacuum.search`).
-The result of the last full run is stored in ``data/branches.yaml`` (`write_stored`), which
+The result of the last full run is stored in ``data/branches.json`` (`write_stored`), which
 ``--fast`` reports (`stored`); a test re-solves and compares.
 
 Selection rule (`choose`, `RULE`): every Table-2 entry within its printed precision, the vacuum
 the global minimum, the bare-mass signs as stated below eq. (2.1); perturbativity is reported,
-not required (no solution is perturbative). Branches that differ only by signs Table 2 does not
+not required (no solution with induced vevs is perturbative). Branches that differ only by signs Table 2 does not
 fix are tied; the tie is broken by ``tie_break_signs`` of ``data/fit.yaml``.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import math
 from importlib import resources
 from typing import Any
 
 import numpy as np
-import yaml
 
 from darkseesaw import physics as ph
-from darkseesaw.papers.common import load_data
 from darkseesaw.papers.dark_u1 import global_vacuum
 from darkseesaw.papers.dark_u1.branches import (
     EVEN_ENTRIES,
@@ -34,6 +33,7 @@ from darkseesaw.papers.dark_u1.branches import (
     PRINTED_LABELS,
     SIGNED,
     TIE_BREAK_SIGNS,
+    VEV_FAMILIES,
     Branch,
     gev,
     set_lambda_prime,
@@ -49,9 +49,9 @@ __all__ = ["RULE", "branch_residuals", "within", "perturbativity", "checks", "ch
 RULE = ("chosen: every Table-2 entry within its printed precision, the vacuum the global "
         "minimum (independent multi-start search of V), bare masses m_H^2, m_1^2 > 0 "
         "(tachyonic) and m_phi^2, m_2^2 > 0 as stated below eq. (2.1); perturbativity reported, "
-        "not required (no solution is perturbative: lam_S1 = m_S1-like^2/(2 w1^2) > 4 pi on "
-        "every branch); ties (signs Table 2 does not fix) broken by tie_break_signs of "
-        "data/fit.yaml")
+        "not required (no solution with induced vevs is perturbative: lam_S1 = "
+        "m_S1-like^2/(2 w1^2) > 4 pi); ties (signs Table 2 does not fix) broken by "
+        "tie_break_signs of data/fit.yaml")
 
 
 def printed_labels_id() -> str:
@@ -61,11 +61,14 @@ def printed_labels_id() -> str:
 
 
 def parse_id(bid: str) -> Branch:
-    """`Branch` from its id ``even[a,b,c]odd[d,e]signs[±…]``."""
+    """`Branch` from its id ``even[a,b,c]odd[d,e]signs[±…]`` (+ ``vevs[family]``)."""
     ev = bid.split("even[")[1].split("]")[0].split(",")
     od = bid.split("odd[")[1].split("]")[0].split(",")
     sg = bid.split("signs[")[1].split("]")[0]
-    return Branch(tuple(ev), tuple(od), tuple(1 if c == "+" else -1 for c in sg))  # type: ignore[arg-type]
+    fam = bid.split("vevs[")[1].split("]")[0] if "vevs[" in bid else "induced"
+    th = bid.split("theta[")[1].split("]")[0] if "theta[" in bid else ""
+    return Branch(tuple(ev), tuple(od), tuple(1 if c == "+" else -1 for c in sg),  # type: ignore[arg-type]
+                  fam, tuple(1 if c == "+" else -1 for c in th))
 
 
 def branch_residuals(b: Branch, r: dict[str, Any]) -> dict[str, float]:
@@ -134,7 +137,8 @@ def choose(rows: list[dict[str, Any]]) -> str | None:
 def explore(*, n_random: int = 100) -> dict[str, Any]:
     """Solve, evaluate and choose (see the module notes). Returns the ``branches`` block:
     ``rule``, ``chosen``, ``printed_labels_branch``, ``assignments`` (all 12, with their
-    solution counts and verdicts), ``rows`` (one per solution and CP-odd assignment)."""
+    solution counts and verdicts per vev family), ``rows`` (one per solution and CP-odd
+    assignment)."""
     sol = solve_assignments()
     fits = sol["fits"]
     keys = list(fits)
@@ -149,7 +153,7 @@ def explore(*, n_random: int = 100) -> dict[str, Any]:
         b0 = parse_id(k.replace("signs", "odd[phi,S2]signs"))
         chk = checks(pt, r)
         for odd in itertools.permutations(ODD_STATES):
-            b = Branch(b0.even, odd, b0.signs)  # type: ignore[arg-type]
+            b = Branch(b0.even, odd, b0.signs, b0.vevs, b0.theta)  # type: ignore[arg-type]
             res = branch_residuals(b, r)
             w = within(res)
             rows.append({
@@ -170,6 +174,22 @@ def explore(*, n_random: int = 100) -> dict[str, Any]:
             mine = [x for x in rows if x["cp_even"] == dict(zip(EVEN_ENTRIES, even, strict=True))
                     and x["cp_odd"] == dict(zip(ODD_ENTRIES, odd, strict=True))]
             fo = sol["formal"].get(ek, [])
+            fams = {}
+            for fam in VEV_FAMILIES:
+                fm = [x for x in mine if x["vevs"] == fam]
+                ff = [f for f in fo if f["vevs"] == fam]
+                if not fm and not ff:
+                    continue
+                fams[fam] = {
+                    "n_solutions": len(fm), "n_fit_table2": sum(x["fits_table2"] for x in fm),
+                    "n_global_minimum": sum(x["global_minimum"] is True for x in fm),
+                    "n_bare_mass_signs_as_paper": sum(x["bare_mass_signs_as_paper"]
+                                                      for x in fm),
+                    "n_hierarchy_as_paper": sum(x["hierarchy_as_paper"] for x in fm),
+                    "n_perturbative": sum(x["perturbative"] for x in fm),
+                    "entries_outside_printed_precision": sorted(
+                        {e for x in fm for e in x["outside_printed_precision"]}),
+                    "n_formal_solutions": len(ff), "formal_solutions": _formal(ff)}
             assignments.append({
                 "cp_even": dict(zip(EVEN_ENTRIES, even, strict=True)),
                 "cp_odd": dict(zip(ODD_ENTRIES, odd, strict=True)),
@@ -177,19 +197,7 @@ def explore(*, n_random: int = 100) -> dict[str, Any]:
                 "n_global_minimum": sum(x["global_minimum"] is True for x in mine),
                 "n_theta_sign_patterns_without_positive_vevs":
                     sol["patterns_without_positive_vevs"][ek],
-                "n_formal_solutions": len(fo),
-                "formal_solutions": None if not fo else {
-                    "g_D_range": [min(f["g_D"] for f in fo), max(f["g_D"] for f in fo)],
-                    "max_abs_quartic_range": [min(f["max_abs_quartic"] for f in fo),
-                                              max(f["max_abs_quartic"] for f in fo)],
-                    "omega1_GeV_range": [min(f["omega1_GeV"] for f in fo),
-                                         max(f["omega1_GeV"] for f in fo)],
-                    "max_abs_log_residual_range": [
-                        min(f["max_abs_log_residual"] for f in fo),
-                        max(f["max_abs_log_residual"] for f in fo)],
-                    "verdict": "algebraic solutions with a 100 GeV state on S1 or S2: g_D and "
-                               "the quartics are so large (g_D >> sqrt(4 pi), |lam| >> 4 pi) "
-                               "that double precision cannot polish them; not physical"},
+                "n_formal_solutions": len(fo), "by_vevs": fams,
                 "entries_outside_printed_precision": sorted(
                     {e for x in mine for e in x["outside_printed_precision"]})})
     chosen = choose(rows)
@@ -198,24 +206,37 @@ def explore(*, n_random: int = 100) -> dict[str, Any]:
             "assignments": assignments, "rows": rows}
 
 
-_STORE = ("darkseesaw.papers.dark_u1", "branches.yaml")
+def _formal(ff: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Ranges of the formal (unpolishable) solutions."""
+    if not ff:
+        return None
+    rng = {k: [min(f[k] for f in ff), max(f[k] for f in ff)]
+           for k in ("g_D", "max_abs_quartic", "omega1_GeV", "max_abs_log_residual")}
+    return {f"{k}_range": v for k, v in rng.items()} | {
+        "verdict": "inversions the polish does not confirm to 1e-9 (residual at the inversion "
+                   f"up to {rng['max_abs_log_residual'][1]:.0e}); their largest quartic is "
+                   f">= {rng['max_abs_quartic'][0]:.0e} >> 4 pi: non-perturbative, not physical"}
+
+
+_STORE = ("darkseesaw.papers.dark_u1", "branches.json")
 
 
 def stored() -> dict[str, Any]:
-    """The ``branches`` block of the last full run (``data/branches.yaml``)."""
-    return load_data(*_STORE)
+    """The ``branches`` block of the last full run (``data/branches.json``)."""
+    text = resources.files(_STORE[0]).joinpath("data", _STORE[1]).read_text("utf-8")
+    return json.loads(text)["branches"]
 
 
 def write_stored(block: dict[str, Any]) -> str:
-    """Write ``block`` (from `explore`) to ``data/branches.yaml`` of the source tree (a
+    """Write ``block`` (from `explore`) to ``data/branches.json`` of the source tree (a
     maintainer's step after a change of the fit); returns the path."""
     path = resources.files(_STORE[0]).joinpath("data", _STORE[1])
-    text = ("# The branches block of the dark-u1 reproduction (darkseesaw.papers.dark_u1."
-            "branch_report.explore),\n# stored by write_stored from a full run; --fast reports "
-            "it, a test re-solves and compares.\n")
-    text += yaml.safe_dump(_plain(block), sort_keys=False, width=100)
+    doc = {"about": "The branches block of the dark-u1 reproduction (darkseesaw.papers.dark_u1."
+                    "branch_report.explore), stored by write_stored from a full run; --fast "
+                    "reports it, a test re-solves and compares.", "branches": _plain(block)}
     with open(str(path), "w", encoding="utf-8") as fh:
-        fh.write(text)
+        json.dump(doc, fh, indent=1)
+        fh.write("\n")
     return str(path)
 
 

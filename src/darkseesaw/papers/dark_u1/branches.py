@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from scipy.optimize import brentq
 
 from darkseesaw import physics as ph
 from darkseesaw.models.dark_u1 import (
@@ -59,7 +60,7 @@ from darkseesaw.spectrum.scalars import mixing_angle
 
 __all__ = ["EVEN_ENTRIES", "EVEN_STATES", "ODD_ENTRIES", "ODD_STATES", "SIGNED", "Branch",
            "enumerate_branches", "fit_keys", "PRINTED_LABELS", "even_outputs", "target_matrix",
-           "invert", "signed_thetas", "solve_assignments", "table2_batch", "set_lambda_prime",
+           "invert", "signed_thetas", "VEV_FAMILIES", "solve_assignments", "table2_batch", "set_lambda_prime",
            "TIE_BREAK_SIGNS", "gev"]
 
 EVEN_ENTRIES = ("m_HD_GeV", "m_SD_MeV", "m_SDp_MeV")
@@ -96,11 +97,22 @@ class Branch:
     even: tuple[str, str, str]
     odd: tuple[str, str]
     signs: tuple[int, ...]
+    vevs: str = "induced"
+    theta: tuple[int, ...] = ()
+
+    @property
+    def _vev_tag(self) -> str:
+        """Empty for the induced vevs (one solution per sign branch); else the vev family and
+        the θ signs of the solution (several solutions share their input signs there)."""
+        if self.vevs == "induced":
+            return ""
+        return f"vevs[{self.vevs}]theta[{_sign_text(self.theta)}]"
 
     @property
     def fit_key(self) -> str:
-        """Identifier of the fit (CP-even assignment and signs; the CP-odd one is not fitted)."""
-        return f"even[{','.join(self.even)}]signs[{_sign_text(self.signs)}]"
+        """Identifier of the fit (CP-even assignment, signs and vev family; the CP-odd
+        assignment is not fitted)."""
+        return f"even[{','.join(self.even)}]signs[{_sign_text(self.signs)}]{self._vev_tag}"
 
     @property
     def assignment(self) -> str:
@@ -109,12 +121,13 @@ class Branch:
 
     @property
     def id(self) -> str:
-        return f"{self.assignment}signs[{_sign_text(self.signs)}]"
+        return f"{self.assignment}signs[{_sign_text(self.signs)}]{self._vev_tag}"
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "cp_even": dict(zip(EVEN_ENTRIES, self.even, strict=True)),
                 "cp_odd": dict(zip(ODD_ENTRIES, self.odd, strict=True)),
-                "signs": dict(zip(SIGNED, self.signs, strict=True))}
+                "signs": dict(zip(SIGNED, self.signs, strict=True)), "vevs": self.vevs,
+                "theta_signs": list(self.theta)}
 
 
 def _sign_text(signs: tuple[int, ...]) -> str:
@@ -214,21 +227,54 @@ def target_matrix(even: tuple[str, str, str], theta_signs: tuple[int, ...]) -> n
     return O @ np.diag(m**2) @ O.T
 
 
-def invert(even: tuple[str, str, str], theta_signs: tuple[int, ...]) -> np.ndarray | None:
-    """The signed fitted inputs (12) whose CP-even M² is `target_matrix`, or None.
+def _cubic_roots(A: np.ndarray, R: np.ndarray, lam: float) -> tuple[np.ndarray, np.ndarray]:
+    """Positive roots of y (A − 2λ y²) = R (vectorised over A, R): (small, large), NaN where
+    absent. 'small' lies below the turning point y² = |A|/(6λ) (the vev induced by R, as the
+    paper assumes), 'large' above it (a vev driven by the field's own quartic)."""
+    p, q = -A / (2 * lam), R / (2 * lam)  # y³ + p y + q = 0
+    small = np.full(np.shape(A), np.nan)
+    large = np.full(np.shape(A), np.nan)
+    with np.errstate(all="ignore"):
+        three = 4 * p**3 + 27 * q**2 < 0
+        m = 2 * np.sqrt(-p / 3)
+        th = np.arccos(np.clip(3 * q / (2 * p) * np.sqrt(-3 / p), -1, 1)) / 3
+        roots3 = [m * np.cos(th - 2 * np.pi * k / 3) for k in range(3)]
+        sq = np.sqrt(q**2 / 4 + p**3 / 27)
+        one = np.cbrt(-q / 2 + sq) + np.cbrt(-q / 2 - sq)
+        ystar = np.sqrt(np.abs(A) / (6 * lam))
+    cands = [np.where(three, r, np.nan) for r in roots3] + [np.where(three, np.nan, one)]
+    for y in cands:
+        # one Newton step in the form y = R/(A − 2λy²), exact for the small root
+        with np.errstate(all="ignore"):
+            pos = np.isfinite(y) & (y > 0)
+            small = np.where(pos & (y < ystar) & np.isnan(small), y, small)
+            large = np.where(pos & (y >= ystar) & np.isnan(large), y, large)
+    return small, large
+
+
+VEV_FAMILIES = ("induced", "large-omega2", "large-vphi", "large-vphi-omega2")
+"""Roots of the φ and S₂ tadpole cubics: ``induced`` = the small roots of both (v_φ, ω₂ induced
+by μ, μ′, α as in eqs. 2.2–2.3); the others take the large root of one or both."""
+
+
+def invert(even: tuple[str, str, str], theta_signs: tuple[int, ...]
+           ) -> list[tuple[str, np.ndarray]]:
+    """Every set of signed fitted inputs (12) whose CP-even M² is `target_matrix`, with the
+    family (`VEV_FAMILIES`) of its vevs.
 
     Eq. (2.1) on the neutral CP-even directions, with the tadpoles solved for the bare masses,
     gives the ten entries of M² in closed form; the off-diagonal φS₂, φS₁, S₁S₂ entries give α,
-    μ, μ′, and the diagonal φφ and S₂S₂ entries then fix the vev ratios:
+    μ, μ′, and the diagonal φφ and S₂S₂ entries then fix the vevs through two cubics:
 
         v_φ (M²_φφ − 2λ_φ v_φ² − λ_φS1 ω₁²) = −ω₁ M²_φS1,
         ω₂ (M²_S2S2 − 2λ_S2 ω₂² − λ_S1S2 ω₁²/2 − λ_φS2 v_φ²/2) = −(ω₁ M²_S1S2 + v_φ M²_φS2)/2,
 
-    so a solution with v_φ, ω₂ > 0 exists only for the θ signs that make the right-hand sides
-    positive (None otherwise); ω₁ and g_D follow from the printed ε′ and m_ZD (the exact gauge
-    mixing, `darkseesaw.spectrum.gauge_mixing`), and the other couplings from the remaining
-    entries. The solution of a θ pattern is therefore unique; the batched fit (`_lm`) then
-    checks it with the engine.
+    each with up to two positive roots (`_cubic_roots`: small = induced, large); ω₁ then solves
+    ε′(ω₁) = printed ε′ with g_D from m_ZD (exact gauge mixing,
+    `darkseesaw.spectrum.gauge_mixing`): every zero on a log grid of ω₁ ∈ [1e-13, 1e3] GeV,
+    located with eqs. (2.18), (2.19) (g_D then from the exact mixing). The other couplings are
+    linear in the remaining entries. The batched fit (`_lm`) then makes each exact on the
+    exact outputs (or reports it as formal).
     """
     M = target_matrix(even, theta_signs)
     f = {k: float(FIXED[k]) for k in ("lam_phi", "lam_S2", "lam_phiS1", "lam_phiS2",
@@ -236,50 +282,54 @@ def invert(even: tuple[str, str, str], theta_signs: tuple[int, ...]) -> np.ndarr
     t = target_values()
     v, mZD, epst = ph.v_EW, t["m_ZD_MeV"] * 1e-3, t["epsilon_prime"]
     g, gp = sm_couplings()
+    gZ = math.hypot(g, gp)
 
-    def ratios(w1: float) -> tuple[float, float] | None:
-        vp, w2 = 0.0, 0.0
-        for _ in range(50):
-            vp_new = -w1 * M[1, 2] / (M[1, 1] - 2 * f["lam_phi"] * vp**2 - f["lam_phiS1"] * w1**2)
-            w2_new = -(w1 * M[2, 3] + vp_new * M[1, 3]) / (
-                2 * (M[3, 3] - 2 * f["lam_S2"] * w2**2 - f["lam_S1S2"] * w1**2 / 2
-                     - f["lam_phiS2"] * vp_new**2 / 2))
-            if vp_new <= 0 or w2_new <= 0:
-                return None
-            if abs(vp_new / (vp or 1) - 1) < 1e-15 and abs(w2_new / (w2 or 1) - 1) < 1e-15:
-                break
-            vp, w2 = vp_new, w2_new
-        return vp_new, w2_new
+    def vevs(w1, fam):
+        w1 = np.asarray(w1, dtype=float)
+        vs, vl = _cubic_roots(M[1, 1] - f["lam_phiS1"] * w1**2, -w1 * M[1, 2], f["lam_phi"])
+        vp = vl if "vphi" in fam else vs
+        A = M[3, 3] - f["lam_S1S2"] * w1**2 / 2 - f["lam_phiS2"] * vp**2 / 2
+        w2s, w2l = _cubic_roots(A, -(w1 * M[2, 3] + vp * M[1, 3]) / 2, f["lam_S2"])
+        return vp, (w2l if "omega2" in fam else w2s)
 
-    def gauge(w1: float) -> tuple[float, float, float, float] | None:
-        rs = ratios(w1)
-        if rs is None:
-            return None
-        vp, w2 = rs
+    def err_exact(lw1, fam):
+        w1 = math.exp(lw1)
+        vp, w2 = (float(x) for x in vevs(w1, fam))
+        if not (vp > 0 and w2 > 0):
+            return math.nan, None
         gD = mZD / math.sqrt(w1**2 + vp**2 + 4 * w2**2)  # eq. (2.18), then exact
         for _ in range(3):
             gm = neutral_gauge_mixing(g, gp, gD, [v, vp, w1, w2], CHARGES)
             gD *= mZD / float(gm.masses[2])
-        return vp, w2, gD, abs(float(gm.eps_Z[2]))
+        return math.log(abs(float(gm.eps_Z[2])) / epst), (w1, vp, w2, gD)
 
-    # eps' ~ 2 g_D v_phi^2/(g_Z v^2) grows like omega1 at fixed ratios: secant in log omega1
-    probe = 1e-12  # GeV: small enough that the lam_phi v_phi^2 ... corrections vanish
-    r0 = ratios(probe)
-    if r0 is None:
-        return None
-    r, s = r0[0] / probe, r0[1] / probe
-    nrm = math.sqrt(1 + r**2 + 4 * s**2)
-    lw = math.log(epst * math.hypot(g, gp) * v**2 * nrm / (2 * mZD * r**2))
-    for _ in range(30):
-        gs = gauge(math.exp(lw))
-        if gs is None:
-            return None
-        err = math.log(gs[3] / epst)
-        if abs(err) < 1e-14:
-            break
-        lw -= err  # d log eps'/d log omega1 = 1 up to the ratios' tiny dependence on omega1
-    vp, w2, gD, _ = gs
-    w1 = math.exp(lw)
+    def err_approx(lw1, fam):
+        w1 = np.exp(lw1)
+        vp, w2 = vevs(w1, fam)
+        with np.errstate(all="ignore"):  # eqs. (2.18), (2.19)
+            gD = mZD / np.sqrt(w1**2 + vp**2 + 4 * w2**2)
+            return np.log(2 * gD * vp**2 / (gZ * v**2) / epst)
+
+    out = []
+    grid = np.linspace(math.log(1e-13), math.log(1e3), 221)
+    for fam in VEV_FAMILIES:
+        e = err_approx(grid, fam)
+        for i in np.flatnonzero(np.isfinite(e[:-1]) & np.isfinite(e[1:]) & (e[:-1] * e[1:] < 0)):
+            try:  # the zero of eqs. (2.18), (2.19); the polish (`_lm`) makes it exact
+                lw = brentq(lambda x, fam=fam: float(err_approx(x, fam)), grid[i], grid[i + 1],
+                            xtol=1e-14, rtol=1e-15, maxiter=100)
+            except ValueError:  # NaN inside the cell
+                continue
+            em, sol = err_exact(lw, fam)
+            if sol is not None and abs(em) < 1e-3:
+                out.append((fam, _linear_rest(M, f, *sol)))
+    return out
+
+
+def _linear_rest(M: np.ndarray, f: dict[str, float], w1: float, vp: float, w2: float,
+                 gD: float) -> np.ndarray:
+    """The couplings linear in the entries of M² at the vevs (see `invert`)."""
+    v = ph.v_EW
     al = 4 * (f["lam_phiS2"] * vp * w2 - M[1, 3]) / (v * w1)
     P = (f["lam_phiS1"] * vp * w1 - M[1, 2] - al * v * w2 / 4) / v  # mu/(2 sqrt2)
     mup = _SQ2 * (f["lam_S1S2"] * w1 * w2 - M[2, 3] - al * v * vp / 4) / w1
@@ -375,10 +425,11 @@ def solve_assignments(evens: list[tuple[str, str, str]] | None = None, *, max_it
 
     For a CP-even assignment and one of the 2⁶ sign patterns of the printed θ's the target
     M² is fixed (`target_matrix`), and with it the inputs: its φ and S₂ tadpole entries fix
-    v_φ/ω₁ and ω₂/ω₁, ε′ and m_ZD fix ω₁ and g_D, the rest is linear. So each pattern has at
-    most one solution, and the inversions of the 64 patterns (`invert`), polished by
-    the batched Levenberg–Marquardt on the exact outputs, find all of them. Solutions are
-    grouped by the signs of their `SIGNED` inputs (the fit key of `Branch`).
+    the vevs through two cubics (a small, induced root and a large one each), ε′ and m_ZD fix
+    ω₁ and g_D, the rest is linear. The inversions of the 64 patterns (`invert`, every root
+    family and every zero in ω₁), polished by the batched Levenberg–Marquardt on the exact
+    outputs, find all solutions. They are grouped by the signs of their `SIGNED` inputs and
+    their vev family (the fit key of `Branch`).
 
     Returns
     -------
@@ -386,6 +437,7 @@ def solve_assignments(evens: list[tuple[str, str, str]] | None = None, *, max_it
         ``fits``: fit key → ``inputs`` (12 signed), ``log_residuals``, ``iterations``,
         ``theta_signs`` (of the solution), ``n_patterns`` (θ patterns that led to it),
         ``n_distinct`` (distinct solutions with these signs: 1 expected);
+        ``vevs`` (family, `VEV_FAMILIES`);
         ``patterns_without_positive_vevs`` (no v_φ, ω₂ > 0 for these θ signs: no solution) and
         ``patterns_not_converged`` (inverted, but the polish did not reach 1e-9: the inversion
         is an algebraic solution with couplings so large, g_D ≳ 1e4, |λ| ≳ 1e12, that double
@@ -394,43 +446,46 @@ def solve_assignments(evens: list[tuple[str, str, str]] | None = None, *, max_it
     """
     evens = list(itertools.permutations(EVEN_STATES)) if evens is None else evens
     pats = list(itertools.product((1, -1), repeat=len(_ANGLES)))
-    jobs = [(e, p) for e in evens for p in pats]
-    starts = [invert(e, p) for e, p in jobs]
     no_vevs = {",".join(e): 0 for e in evens}  # no v_phi, omega2 > 0 for these theta signs
-    no_fit = {",".join(e): 0 for e in evens}   # inversion found, the engine fit failed
-    for (e, _), x in zip(jobs, starts, strict=True):
-        no_vevs[",".join(e)] += x is None
-    jobs = [j for j, x in zip(jobs, starts, strict=True) if x is not None]
+    no_fit = {",".join(e): 0 for e in evens}   # inversion found, the polish failed
+    jobs = []
+    for e in evens:
+        for p in pats:
+            sols = invert(e, p)
+            no_vevs[",".join(e)] += not sols
+            jobs += [(e, p, fam, x) for fam, x in sols]
     fits: dict[str, dict[str, Any]] = {}
+    formal: dict[str, list[dict[str, Any]]] = {",".join(e): [] for e in evens}
     if not jobs:
         return {"fits": fits, "patterns_without_positive_vevs": no_vevs,
-                "patterns_not_converged": no_fit, "formal": {}}
-    X0 = np.array([x for x in starts if x is not None])
-    Y = np.log(np.array([_targets(e) for e, _ in jobs]))
+                "patterns_not_converged": no_fit, "formal": formal}
+    X0 = np.array([j[3] for j in jobs])
+    Y = np.log(np.array([_targets(j[0]) for j in jobs]))
     X, R, iters = _lm(X0, Y, max_iter=max_iter, tol=tol, time_limit_s=time_limit_s)
     conv = np.max(np.abs(R), axis=1) < 1e-9
     th = np.full((len(jobs), len(_ANGLES)), np.nan)
     if conv.any():
         th[conv] = signed_thetas(X[conv])
-    formal: dict[str, list[dict[str, Any]]] = {",".join(e): [] for e in evens}
-    for i, (e, p) in enumerate(jobs):
+    for i, (e, p, fam, _) in enumerate(jobs):
         if not conv[i]:
             no_fit[",".join(e)] += 1
             d = dict(zip(FIT_NAMES, X0[i].tolist(), strict=True))
             with np.errstate(all="ignore"):
                 r0 = np.log(even_outputs(X0[i][None])[0]) - Y[i]
             formal[",".join(e)].append({
-                "theta_signs": list(p), "max_abs_log_residual": float(np.nanmax(np.abs(r0))),
+                "theta_signs": list(p), "vevs": fam,
+                "max_abs_log_residual": float(np.nanmax(np.abs(r0))),
                 "g_D": d["g_D"], "omega1_GeV": d["omega1"],
                 "max_abs_quartic": max(abs(d[k]) for k in FIT_NAMES
                                        if k.startswith("lam_") or k == "alpha")})
             continue
         inp = dict(zip(FIT_NAMES, X[i].tolist(), strict=True))
-        key = Branch(e, ODD_STATES, tuple(int(np.sign(inp[k])) for k in SIGNED)).fit_key
+        key = Branch(e, ODD_STATES, tuple(int(np.sign(inp[k])) for k in SIGNED), fam,
+                     tuple(int(np.sign(v)) for v in th[i])).fit_key
         new = {"inputs": inp, "log_residuals": R[i].tolist(), "iterations": int(iters[i]),
                "theta_signs": [int(np.sign(v)) for v in th[i]], "start_theta_signs": list(p),
                "start_rel_dev": float(np.max(np.abs(X[i] / X0[i] - 1))), "n_patterns": 1,
-               "n_distinct": 1}
+               "n_distinct": 1, "vevs": fam}
         old = fits.get(key)
         if old is None:
             fits[key] = new

@@ -24,6 +24,9 @@ def notes(d: dict[str, Any]) -> list[str]:
     phys = [a for a in br["assignments"] if a["n_solutions"]]
     n_even_phys = len({tuple(a["cp_even"].values()) for a in phys})
     n_formal = sum(a["n_formal_solutions"] for a in br["assignments"]) // 2
+    big = [r for r in br["rows"] if r["vevs"] != "induced"]
+    n_big = len(big) // 2
+    big_maD = [r["rel_residuals"]["m_aD_MeV"] for r in big if r["cp_odd"]["m_aD_MeV"] == "S2"]
     maD = d["table2"]["masses"]["m_aD_MeV"]
     maD_prev = prev["table2"]["m_aD_MeV"]
     w1, gD = inp["omega1"], inp["g_D"]
@@ -46,10 +49,15 @@ def notes(d: dict[str, Any]) -> list[str]:
         f"{d['fit']['condition_number']:.0f}), so for a fixed assignment of the printed masses "
         "to the states the inputs are unique up to the signs of the mixings. 'branches' "
         f"explores all {len(br['assignments'])} assignments (3! CP-even x 2! CP-odd) and the "
-        f"sign patterns: {n_even_phys} CP-even assignments have solutions (16 sign branches "
-        "each, all with the vacuum the global minimum); the other 4, which put 100 GeV on the "
-        f"S1- or S2-like state, have only {n_formal} formal solutions with g_D >> sqrt(4 pi) "
-        f"and |lam| > 1e12. Chosen by the rule of 'branches.rule': {br['chosen']}.",
+        f"sign patterns and both roots of the phi and S2 tadpole cubics: {n_even_phys} CP-even "
+        "assignments have solutions, 16 sign branches each with induced vevs (v_phi, w2 << "
+        f"w1, as the paper assumes) and {n_big // n_even_phys} each with the large root of the "
+        "S2 cubic (w2 > w1, m_2^2 < 0: against the paper's statements below eq. 2.1; "
+        "perturbative, but m_aD misses by "
+        f"{100 * min(big_maD):+.0f}..{100 * max(big_maD):+.0f} %), all with the vacuum the "
+        "global minimum; the other 4 assignments, which put 100 GeV on the S1- or S2-like "
+        f"state, have only {n_formal} formal, non-perturbative solutions. Chosen by the rule "
+        f"of 'branches.rule': {br['chosen']}.",
         f"m_aD: on the chosen branch m_aD = {maD:.1f} MeV, printed 272 MeV: match (eq. 2.6 "
         f"with S'_D the S2-like state). {READING} On the branch of the previous reproduction "
         f"({prev['id']}: 272 MeV on the S1-like state) every other entry matches as well, but "
@@ -59,8 +67,8 @@ def notes(d: dict[str, Any]) -> list[str]:
         f"{inp['v_phi'] / w1:.1e}) and m_ZD = g_D w1 = 30 MeV forces w1 = {1e3 * w1:.1f} MeV and "
         f"g_D = {gD:.2f} (alpha_D = {gD**2 / (4 * math.pi):.2f}, close to alpha_D = 0.25 of the "
         "MiniBooNE fit 1807.09877), hence lam_S1 = m_S1-like^2/(2 w1^2) = "
-        f"{inp['lam_S1']:.0f} > 4 pi: Table 2 implies a non-perturbative lam_S1 (on every "
-        "branch). " + ptxt,
+        f"{inp['lam_S1']:.0f} > 4 pi: with induced vevs Table 2 implies a non-perturbative "
+        "lam_S1 (on every branch of that family). " + ptxt,
         "Footnote-2 naturalness (sqrt(lam) M_heavy/8pi <= M_lightest; mu, mu', alpha v <= "
         "M_lightest) fails for lam_HS1, lam_HS2 (fixed by theta_HS1, theta_HS2) and for alpha v "
         "(alpha fixed by theta_phiS2): see 'naturalness'. These follow from Table 2, not from a "

@@ -11,7 +11,7 @@ Everything is on the branch chosen among all assignments of the printed masses t
 and all sign branches (`darkseesaw.papers.dark_u1.branch_report`); ``branches`` reports every
 branch and, in ``previous_reproduction``, the numbers of the branch used before (272 MeV on
 the S₁-like state, m_aD off by +18 %). ``fast`` skips the exploration and the fits (the stored
-``data/branches.yaml`` of the last full run) and the perturbative variant.
+``data/branches.json`` of the last full run) and the perturbative variant.
 """
 
 from __future__ import annotations
@@ -74,10 +74,10 @@ def outputs(inputs: dict[str, float]) -> dict[str, Any]:
 def _fit(fast: bool) -> tuple[dict[str, float], dict[str, Any], dict[str, Any], np.ndarray,
                               dict[str, Any]]:
     """(inputs, fit info, perturbative-fit info, Jacobian, branches block) on the chosen branch;
-    ``fast``: the stored branches block and inputs (``data/branches.yaml``), no fits."""
+    ``fast``: the stored branches block and inputs (``data/branches.json``), no fits."""
     if fast:
         block = branch_report.stored()
-        block["source"] = "stored (data/branches.yaml, written from a full run); not re-solved"
+        block["source"] = "stored (data/branches.json, written from a full run); not re-solved"
     else:
         block = branch_report.explore()
         block["source"] = "computed in this run"
