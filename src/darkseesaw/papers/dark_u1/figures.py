@@ -106,7 +106,8 @@ _COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#
 
 def zd_limits_figure(out: Path, g: dict[str, Any], curves: list[str], *,
                      stem: str = "dark-u1_zd_limits", title: str = "",
-                     formats: tuple[str, ...] = ("png", "pdf")) -> list[str]:
+                     formats: tuple[str, ...] = ("png", "pdf"),
+                     style_order: list[str] | None = None) -> list[str]:
     """The benchmark Z_D on the (m_ZD, ε) plane with the visible dark-photon limits: each
     excluded region with its own colour (tab20), hatch and edge style, light translucent fill,
     legend entries showing the same patch."""
@@ -116,7 +117,9 @@ def zd_limits_figure(out: Path, g: dict[str, Any], curves: list[str], *,
     fig = Figure(figsize=(9.0, 5.4))
     ax = fig.subplots()
     top, bot = 1e3, 1e-12
-    for j, name in enumerate(curves):
+    order = list(style_order or curves)  # a limit keeps its style across figures
+    for name in curves:
+        j = order.index(name)
         c = curve(name)
         col = to_rgba(_COLOURS[j % len(_COLOURS)])
         hatch, ls = _HATCHES[j % len(_HATCHES)], _LINES[j % len(_LINES)]
@@ -161,4 +164,4 @@ def figures(out: Path, s: dict[str, Any], g: dict[str, Any], n: dict[str, Any],
     return (spectrum_figure(out, s, g, n, branch) + zd_limits_figure(out, g, curves)
             + zd_limits_figure(out, g, paper_era_curves, stem="dark-u1_zd_limits_paper_era",
                                title=r"paper era: limits published before the paper (2018)",
-                               formats=("png",)))
+                               formats=("png",), style_order=curves))
