@@ -225,7 +225,7 @@ def model(n: int, cost: dict, workers: int, share: float = 1.0, io: bool = True)
             "bound": "driver" if D > W / workers else "workers"}
 
 
-def measure_throughput(workers: int, chunk: int, n_chunks: int) -> tuple[float, float]:
+def measure_throughput(workers: int, chunk: int, n_chunks: int) -> tuple[float, float, float]:
     """Steady-state points/s of the real DaskExecutor + chunk writes (the runner's loop), and
     the share of a core the workers got meanwhile (their CPU time / wall time)."""
     from darkseesaw.scan.executors import DaskExecutor
@@ -251,7 +251,7 @@ def measure_throughput(workers: int, chunk: int, n_chunks: int) -> tuple[float, 
             rows += table.num_rows
             cpu += meta["cpu_s"]
             wall += meta["compute_s"]
-        return rows / (time.perf_counter() - t0), cpu / wall
+        return rows / (time.perf_counter() - t0), cpu / wall, wall / n_chunks
 
 
 def _as_chunk(table, k):
@@ -341,10 +341,17 @@ def main() -> int:
     runs: dict[int, list[dict]] = {1: [], 2: []}
     for rep in range(a.runs):
         for nw in ((1, 2) if rep % 2 == 0 else (2, 1)):
-            rate, share = measure_throughput(nw, chunk, a.chunks)
+            rate, share, busy = measure_throughput(nw, chunk, a.chunks)
             pred = model(chunk, cost, nw, share)["points_per_s"]
+            # a worker's time per chunk, and how much of it run_chunk took (the rest: Dask's
+            # worker, (de)serialising arguments and result, waiting for the next task)
+            period = nw * chunk / rate
             runs[nw].append({"measured": rate, "predicted": pred, "cpu_share": share,
-                             "ratio": rate / pred, "load": list(os.getloadavg())})
+                             "ratio": rate / pred, "load": list(os.getloadavg()),
+                             "chunk_period_s": period, "run_chunk_wall_s": busy,
+                             "outside_run_chunk_s": period - busy,
+                             # CPU per point inside the workers (vs b measured alone)
+                             "cpu_us_per_point": busy * share / chunk * 1e6})
             print(f"  {nw} worker(s): measured {rate:,.0f} points/s, predicted {pred:,.0f} "
                   f"(workers got {share:.0%} of a core each; load {os.getloadavg()[0]:.2f})",
                   flush=True)
@@ -412,6 +419,8 @@ def main() -> int:
         "write_cpu_default_ms": storage["write_cpu_s_min"][SIZES.index(chunk)] * 1e3,
         "write_io_default_ms": storage["write_io_s"][SIZES.index(chunk)] * 1e3,
         "D_no_io_ms": m1_cpu["D_s"] * 1e3,
+        "outside_1_ms": validation["1"]["outside_run_chunk_s"] * 1e3,
+        "period_1_ms": validation["1"]["chunk_period_s"] * 1e3,
         "D_parts_ms": driver_parts(chunk, cost) * 1e3,
         "d0_ms": cost["driver"]["d0_s"] * 1e3, "d1_us": cost["driver"]["d1_s_per_point"] * 1e6,
         "sim_driver_cpu_ms": validation["driver_bound"]["driver_cpu_s_per_chunk"] * 1e3,
