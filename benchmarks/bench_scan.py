@@ -149,8 +149,18 @@ def main() -> int:
                "runs": {name: {k: r[k] for k in ("wall", "rate", "steady", "cpu", "failed")}
                         for name, (r, _) in res.items()},
                "speedup_1_to_2_workers": r1["wall"] / r2["wall"]}
+    # the same runs under marker-friendly keys (docs/scans.md quotes them)
+    short = {"processes, 1 worker": "processes_1", "processes, 2 workers": "processes_2",
+             "dask local, 2 workers": "dask_2"}
+    figures["by_key"] = {short.get(name, name): {k: r[k] for k in ("wall", "rate", "steady")}
+                         for name, (r, _) in res.items()}
+    if r1.get("steady") and r2.get("steady"):
+        figures["speedup_1_to_2_workers_steady"] = r2["steady"] / r1["steady"]
     if "dask local, 2 workers" in res:
-        figures["dask_overhead"] = res["dask local, 2 workers"][0]["wall"] / r2["wall"] - 1
+        rd = res["dask local, 2 workers"][0]
+        figures["dask_overhead"] = rd["wall"] / r2["wall"] - 1
+        if rd.get("steady") and r2.get("steady"):
+            figures["dask_overhead_steady"] = r2["steady"] / rd["steady"] - 1
     save("scan", figures, load_before=load0)
     if a.keep is None:
         shutil.rmtree(work, ignore_errors=True)
