@@ -150,6 +150,10 @@ class QuotedNumbers:
             print(p)
         return 1 if problems else 0
 
+    def exports(self) -> tuple[Any, ...]:
+        """``MARK, DOC, lookup, fmt, process, check, main`` of a paper's ``doc_numbers`` module."""
+        return (self.mark, self.doc, self.lookup, self.fmt, self.process, self.check, self.main)
+
     def run(self) -> None:
         """Entry point of ``python -m darkseesaw.papers.<id>.doc_numbers``."""
         sys.exit(self.main(sys.argv[1:]))

@@ -14,14 +14,8 @@ from __future__ import annotations
 
 from darkseesaw.papers.quoted import QuotedNumbers
 
-__all__ = ["QUOTED", "MARK", "DOC", "lookup", "fmt", "process", "check", "main"]
-
 QUOTED = QuotedNumbers("ap", "alp-portal-dm.md")
-MARK = QUOTED.mark
-DOC = QUOTED.doc
-"""The page (the source checkout's docs, else ./docs)."""
-lookup, fmt = QUOTED.lookup, QUOTED.fmt
-process, check, main = QUOTED.process, QUOTED.check, QUOTED.main
+MARK, DOC, lookup, fmt, process, check, main = QUOTED.exports()
 
 if __name__ == "__main__":
     QUOTED.run()
