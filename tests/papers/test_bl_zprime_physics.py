@@ -168,3 +168,23 @@ def test_paper_era_lz_projection_curve():
     assert mid == pytest.approx(math.sqrt(1.94963e-47 * 3.75134e-47) / ph.pb_to_cm2_factor,
                                 rel=1e-9)
     assert float(dd_limit_pb(f, 10000.0)) == pytest.approx(5 * float(dd_limit_pb(f, 2000.0)))
+
+
+def test_annihilation_sigma_float_path_is_the_engines_sigma_ff():
+    """annihilation_sigma's plain-float σ(s) (what the quadrature calls; sigma_v_table repeats
+    its formula, the test above ties the two) = its array path, the sum of
+    `observables.zprime.sigma_ff` + `sigma_zpzp`: below, at and above the pole, at the N-pair
+    threshold, and zero below 4m_χ²."""
+    from darkseesaw.papers.bl_zprime.relic import annihilation_sigma
+
+    m = 5000.0
+    for mN in (None, 800.0, 5200.0):
+        for M in (4000.0, 9700.0, 10000.0, 16000.0):
+            sig = annihilation_sigma(m, M, 0.3, 0.02 * M, m_N=mN)
+            s = np.concatenate([np.geomspace(4 * m * m * (1 + 1e-8), 12 * m * m, 60),
+                                [M * M, (1.001 * M) ** 2, 4 * 5200.0**2 * 1.0001]])
+            a = np.array([sig(float(x)) for x in s])
+            b = np.asarray(sig(s))
+            op = s > 4 * m * m
+            np.testing.assert_allclose(a[op], b[op], rtol=1e-12)
+            assert np.all(a[~op] == 0.0) and np.all(b[~op] == 0.0)
