@@ -232,6 +232,21 @@ def test_koto_band_and_escape():
     assert lo < 5e-4 < hi
 
 
+def test_koto_escape_probability_above_the_muon_threshold():
+    """Above 2 m_μ the s decays in flight: BR_eff/BR = exp(−L m_s Γ_μμ/(p ħc)), with Γ_μμ written
+    here as θ² m_μ² m_s β³/(8π v²) (v = 246.22 GeV, ħc = 1.973270e-16 GeV m)."""
+    from darkseesaw.papers.hnl_inflaton import koto
+
+    ms, th, m_mu = 0.25, 1e-3, 0.1056583755
+    gam = th**2 * m_mu**2 * ms * (1 - 4 * m_mu**2 / ms**2) ** 1.5 / (8 * math.pi * 246.22**2)
+    L, p = koto.KOTO_DETECTOR["L_m"], koto.KOTO_DETECTOR["p_GeV"]
+    want = math.exp(-L * ms * gam / (p * 1.973270e-16))
+    assert 0.01 < want < 0.99                                  # the factor matters here
+    br = float(koto.ls.br_K_to_pi_S(ms, th, "KL"))
+    assert float(koto.br_effective(ms, th)) / br == pytest.approx(want, rel=1e-3)
+    assert float(koto.br_effective(ms, 0.0)) == 0.0            # θ = 0: no s, no warning
+
+
 def test_paper_era_hnl_limits_and_r_normalisation():
     """Paper-era HNL curves are those published up to 2018; r(M) is normalised to μ̄_DELPHI at
     4.5 GeV (eq. 4.16): today's stronger limits at 4.5 GeV give r < 1 there."""

@@ -31,6 +31,7 @@ import numpy as np
 from darkseesaw import physics as ph
 from darkseesaw.constraints.measurements import MEASUREMENTS as ME
 from darkseesaw.observables import light_scalar as ls
+from darkseesaw.observables import widths
 from darkseesaw.papers.hnl_inflaton.direct_detection import theta_dd_max
 from darkseesaw.papers.hnl_inflaton.relic import gs_on_contour
 
@@ -71,10 +72,9 @@ def br_effective(m_s, theta_s):
     th = np.asarray(theta_s, float)
     br = ls.br_K_to_pi_S(ms, th, "KL")
     p = KOTO_DETECTOR["p_GeV"]
-    gam = ls.width_leptons(ms, th)
-    # decay probability over L: m Γ L/p in natural units (L converted to GeV⁻¹)
-    L_inv_GeV = KOTO_DETECTOR["L_m"] / ph.invGeV_to_m(1.0)
-    return br * np.exp(-ms * gam * L_inv_GeV / p)
+    with np.errstate(divide="ignore"):  # Γ = 0 (θ = 0): infinite decay length, escape = 1
+        ell = widths.decay_length_m(ls.width_leptons(ms, th), ms, np.hypot(p, ms))
+    return br * np.exp(-KOTO_DETECTOR["L_m"] / ell)
 
 
 def koto_band(m_s, level: str = "2sigma"):
