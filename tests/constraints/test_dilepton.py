@@ -108,3 +108,17 @@ def test_ssm_mass_limit_with_acceptance_reproduces_atlas():
     m = dil.ssm_mass_limit(k_factor=1.2)
     assert m == pytest.approx(ref, rel=0.02)
     assert dil.ssm_mass_limit(k_factor=1.2, acceptance=False) > m
+
+
+def test_coupling_limit_below_the_default_scan_and_at_zero_width():
+    """A large σ₁ with a narrow Z′ is excluded far below 10⁻⁴ g_widest (the limit there is the
+    narrow-width one, √(L(M, 0)/(A σ₁))); a Z′ with Γ₁ = 0 keeps the Γ = 0 curve at every g.
+    Both used to come back NaN (read: nothing excluded)."""
+    M, A = 1000.0, 0.9
+    g0 = math.sqrt(float(dil.dilepton_limit_fb(M, 0.0)) / (A * 1e6))
+    gmax, gw = dil.coupling_limit_dilepton(M, 1e6, 1e-3, A)
+    assert float(gw) == pytest.approx(10.0)
+    assert float(gmax) == pytest.approx(g0, rel=1e-6)
+    assert float(gmax) < 1e-4 * float(gw)
+    g0 = math.sqrt(float(dil.dilepton_limit_fb(M, 0.0)) / (A * 1e3))
+    assert float(dil.coupling_limit_dilepton(M, 1e3, 0.0, A)[0]) == pytest.approx(g0, rel=1e-12)

@@ -258,13 +258,19 @@ def coupling_limit_dilepton(M: ArrayLike, sigma_ll_at_unit_g: ArrayLike,
     M, s1, w1, A = np.broadcast_arrays(*(np.asarray(a, float) for a in
                                          (M, sigma_ll_at_unit_g, width_over_mass_at_unit_g,
                                           acceptance)))
-    g_hi = np.sqrt(max(WIDTH_CURVES) / w1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        g_hi = np.sqrt(max(WIDTH_CURVES) / w1)  # inf for Γ₁ = 0
+        g0 = np.sqrt(dilepton_limit_fb(M, 0.0) / (A * s1))  # the narrow-width limit
 
     def f(g: np.ndarray) -> np.ndarray:  # > 0: excluded at g
         return np.log(A * g * g * s1) - np.log(dilepton_limit_fb(M, g * g * w1))
 
     with np.errstate(invalid="ignore", divide="ignore"):
-        lg = np.log(g_hi)[..., None] + np.linspace(np.log(1e-4), 0.0, n_scan)
+        # the scan starts below both 10⁻⁴ g_widest and g0/10 (not excluded there: the limit
+        # would have to fall 100-fold with the width), so the first crossing is bracketed
+        top = np.where(np.isfinite(g_hi), np.log(g_hi), np.log(g0) + 1.0)
+        bottom = np.fmin(top + np.log(1e-4), np.log(g0) - np.log(10.0))
+        lg = bottom[..., None] + (top - bottom)[..., None] * np.linspace(0.0, 1.0, n_scan)
         fs = np.stack([f(np.exp(lg[..., k])) for k in range(n_scan)], axis=-1)
         up = fs > 0
         has = up.any(axis=-1)
@@ -276,7 +282,8 @@ def coupling_limit_dilepton(M: ArrayLike, sigma_ll_at_unit_g: ArrayLike,
             ex = f(np.exp(mid)) > 0
             b = np.where(ex, mid, b)
             a = np.where(ex, a, mid)
-    return np.where(has & (k > 0), np.exp(b), np.nan), g_hi
+    g_max = np.where(has & (k > 0), np.exp(b), np.nan)
+    return np.where(w1 > 0, g_max, g0), g_hi  # Γ₁ = 0: the width never grows
 
 
 def ssm_mass_limit(*, k_factor: float = 1.0, pdf: PDFSet | None = None,
