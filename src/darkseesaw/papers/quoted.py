@@ -27,6 +27,8 @@ Example
 '<!-- ex:a>b>1:.2f -->3.14<!-- /ex -->'
 >>> q.fmt(2.07e-16, "sci1"), q.fmt(1.207, "dpct1"), q.fmt(5.5e4, ".3g/1e3")
 ('2.1×10⁻¹⁶', '+20.7', '55')
+>>> q.process("<!-- ex:a:sci1:0.1 -->2.0×10⁻¹⁶<!-- /ex -->", {"a": 2.07e-16}, tolerant=True)[1]
+[]
 """
 
 from __future__ import annotations
@@ -52,8 +54,21 @@ def docs_page(name: str) -> Path:
     return cwd if cwd.is_file() else here
 
 
+_UNSUP = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
 def _number(text: str) -> float:
-    return float(text.replace("−", "-").replace(",", "").replace("%", ""))
+    """A quoted number back to a float: minus signs, thousands commas, %, and ``sciN`` texts
+    (``2.1×10⁻¹⁶``) — so that ``tolerant`` checks work for every format.
+
+    >>> _number("2.1×10⁻¹⁶"), _number("−20.7"), _number("1,234%")
+    (2.1e-16, -20.7, 1234.0)
+    """
+    t = text.replace("−", "-").replace(",", "").replace("%", "")
+    if "×10" in t:
+        mant, exp = t.split("×10", 1)
+        return float(mant) * 10.0 ** int(exp.translate(_UNSUP))
+    return float(t)
 
 
 class QuotedNumbers:
