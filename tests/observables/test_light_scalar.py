@@ -50,3 +50,12 @@ def test_leptonic_width_is_the_higgs_formula():
     mm = th**2 * ph.G_F * ph.m_mu**2 * mS * beta**3 / (4 * math.sqrt(2) * math.pi)
     assert ls.width_leptons(mS, th) == pytest.approx(ee + mm, rel=1e-12)
     assert np.all(ls.width_leptons(np.array([0.0, 1e-3]), th) == 0.0)  # below 2 m_e
+
+
+def test_inputs_a_user_can_get_wrong():
+    """An unknown kaon names the choices; a negative m_S (λ is even in m_S) is refused rather
+    than given the width of |m_S|."""
+    with pytest.raises(ValueError, match="kaon must be one of"):
+        ls.br_K_to_pi_S(0.1, 1e-3, "KS")
+    with pytest.raises(ValueError, match="m_S"):
+        ls.width_K_to_pi_S(-0.1, 1e-3)

@@ -51,6 +51,13 @@ _KAONS = {"K+": ("K+", "pi+", ph.tau_K_plus_s, False),
           "KL": ("K0", "pi0", ph.tau_K_L_s, True)}
 
 
+def _kaon(kaon: str) -> tuple[str, str, float, bool]:
+    try:
+        return _KAONS[kaon]
+    except KeyError:
+        raise ValueError(f"kaon must be one of {sorted(_KAONS)}, not {kaon!r}") from None
+
+
 def lambda_t_abs() -> float:
     """|λ_t| = |V_ts* V_td| from the CKM moduli of `darkseesaw.physics` (3.6 × 10⁻⁴)."""
     return ph.V_CKM["ts"] * ph.V_CKM["td"]
@@ -99,9 +106,11 @@ def width_K_to_pi_S(m_S: ArrayLike, sin_theta: ArrayLike, kaon: str = "K+") -> n
     ndarray
         The partial width [GeV], broadcast over m_S and sin θ.
     """
-    k, p, _, neutral = _KAONS[kaon]
+    k, p, _, neutral = _kaon(kaon)
     mK, mpi = ph.meson_masses[k], ph.meson_masses[p]
     mS = np.asarray(m_S, float)
+    if np.any(mS < 0):  # λ is even in m_S: a sign slip would give a width, not an error
+        raise ValueError("m_S must be >= 0 [GeV]")
     A = amplitude_K_pi_S(sin_theta, mK, mpi)
     lam = (mK**2 - (mpi + mS) ** 2) * (mK**2 - (mpi - mS) ** 2)
     ok = mS < mK - mpi
@@ -116,7 +125,7 @@ def br_K_to_pi_S(m_S: ArrayLike, sin_theta: ArrayLike, kaon: str = "K+") -> np.n
 
     Parameters are those of `width_K_to_pi_S`.
     """
-    tau = _KAONS[kaon][2]
+    tau = _kaon(kaon)[2]
     return width_K_to_pi_S(m_S, sin_theta, kaon) * tau / ph.hbar_GeV_s
 
 
