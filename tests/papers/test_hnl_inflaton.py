@@ -247,6 +247,22 @@ def test_koto_escape_probability_above_the_muon_threshold():
     assert float(koto.br_effective(ms, 0.0)) == 0.0            # θ = 0: no s, no warning
 
 
+def test_dd_limit_is_the_strongest_member_and_names_a_bad_era():
+    """dd_limit (an `envelope` of the era's curves) is, mass by mass, the smallest member limit;
+    NaN where no member reaches; an unknown era is a ValueError naming the eras."""
+    from darkseesaw.constraints import curve
+    from darkseesaw.papers.hnl_inflaton import direct_detection as dd
+
+    m = np.array([0.01, 0.3, 1.0, 4.5, 100.0])
+    for era, names in dd.DD_ERAS.items():
+        vals = np.array([curve(n)(m) for n in names], float)
+        want = np.array([np.nan if np.all(np.isnan(c)) else np.nanmin(c) for c in vals.T])
+        np.testing.assert_allclose(dd.dd_limit(m, era), want, rtol=1e-9)
+    assert np.isnan(dd.dd_limit(0.01, "today"))
+    with pytest.raises(ValueError, match="paper"):
+        dd.dd_limit(1.0, "2019")
+
+
 def test_paper_era_hnl_limits_and_r_normalisation():
     """Paper-era HNL curves are those published up to 2018; r(M) is normalised to μ̄_DELPHI at
     4.5 GeV (eq. 4.16): today's stronger limits at 4.5 GeV give r < 1 there."""

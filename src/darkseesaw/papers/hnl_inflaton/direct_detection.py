@@ -13,12 +13,13 @@ Example
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
 
 from darkseesaw import physics as ph
-from darkseesaw.constraints import curve
+from darkseesaw.constraints import Envelope, envelope
 from darkseesaw.models.hnl_inflaton import VBAR
 from darkseesaw.papers.hnl_inflaton.inputs import F_N_HIGGS
 
@@ -61,13 +62,17 @@ def ms_self_interaction(m_dm, sigma_over_m: float = 1.0):
     return 1e-3 * (np.asarray(m_dm, float) / scale) ** 0.75
 
 
+@functools.cache
+def _dd_envelope(era: str) -> Envelope:
+    if era not in DD_ERAS:
+        raise ValueError(f"era must be one of {sorted(DD_ERAS)}, not {era!r}")
+    return envelope(DD_ERAS[era], name=f"dd/si/hnl-inflaton-{era}")
+
+
 def dd_limit(m_dm, era: str = "today"):
-    """Strongest SI limit [cm²] of the ``era`` (`DD_ERAS`) at m_DM [GeV]; NaN where none."""
-    m = np.asarray(m_dm, float)
-    vals = np.array([np.broadcast_to(curve(n)(m), m.shape) for n in DD_ERAS[era]], float)
-    with np.errstate(all="ignore"):
-        allnan = np.all(np.isnan(vals), axis=0)
-        return np.where(allnan, np.nan, np.nanmin(np.where(np.isnan(vals), np.inf, vals), axis=0))
+    """Strongest SI limit [cm²] of the ``era`` (`DD_ERAS`) at m_DM [GeV]; NaN where none (the
+    envelope of `darkseesaw.constraints.envelope`)."""
+    return np.asarray(_dd_envelope(era)(np.asarray(m_dm, float)), float)
 
 
 def theta_for_sigma(sigma_max, m_dm, g_s, ms, **kw):
