@@ -209,6 +209,31 @@ def test_notes_are_generated_from_the_json(repro):
     assert f"= {d['inputs']['lam_S1']:.0f} > 4 pi" in text
 
 
+def test_notes_counts_come_from_the_branches(repro):
+    """The branch counts in the first note follow the ``branches`` block: read off the
+    per-assignment summaries here, and they change when the rows do."""
+    import copy
+
+    from darkseesaw.papers.dark_u1.notes import notes
+
+    d = copy.deepcopy({k: v for k, v in repro.items() if k != "_out"})
+    asg = d["branches"]["assignments"]
+    phys = {tuple(a["cp_even"].values()) for a in asg if a["n_solutions"]}
+    n_ind = {a["by_vevs"]["induced"]["n_solutions"] for a in asg if a["n_solutions"]}
+    assert len(n_ind) == 1
+    text = notes(d)[0]
+    assert f"{n_ind.pop()} sign branches each with induced vevs" in text
+    assert f"the other {len({tuple(a['cp_even'].values()) for a in asg}) - len(phys)} " \
+           "assignments" in text
+    assert "all with the vacuum the global minimum" in text and "not all" not in text
+    rows = d["branches"]["rows"]
+    d["branches"]["rows"] = [r for r in rows if r["vevs"] != "induced" or r["signs"]["alpha"] > 0]
+    d["branches"]["rows"][0]["global_minimum"] = False
+    text = notes(d)[0]
+    assert "8 sign branches each with induced vevs" in text
+    assert "not all with the vacuum the global minimum" in text
+
+
 def test_docs_quote_the_json(repro):
     """Every computed number quoted in docs/dark-u1.md equals the --fast JSON's (formatted as
     quoted); a stale number fails here."""

@@ -24,8 +24,11 @@ def notes(d: dict[str, Any]) -> list[str]:
     phys = [a for a in br["assignments"] if a["n_solutions"]]
     n_even_phys = len({tuple(a["cp_even"].values()) for a in phys})
     n_formal = sum(a["n_formal_solutions"] for a in br["assignments"]) // 2
+    n_even_all = len({tuple(a["cp_even"].values()) for a in br["assignments"]})
     big = [r for r in br["rows"] if r["vevs"] != "induced"]
-    n_big = len(big) // 2
+    n_big = len(big) // 2  # rows come in pairs: the two CP-odd assignments of one solution
+    n_induced = sum(r["vevs"] == "induced" for r in br["rows"]) // 2
+    all_global = all(r["global_minimum"] is True for r in br["rows"])
     big_maD = [r["rel_residuals"]["m_aD_MeV"] for r in big if r["cp_odd"]["m_aD_MeV"] == "S2"]
     maD = d["table2"]["masses"]["m_aD_MeV"]
     maD_prev = prev["table2"]["m_aD_MeV"]
@@ -50,12 +53,16 @@ def notes(d: dict[str, Any]) -> list[str]:
         "to the states the inputs are unique up to the signs of the mixings. 'branches' "
         f"explores all {len(br['assignments'])} assignments (3! CP-even x 2! CP-odd) and the "
         f"sign patterns and both roots of the phi and S2 tadpole cubics: {n_even_phys} CP-even "
-        "assignments have solutions, 16 sign branches each with induced vevs (v_phi, w2 << "
+        f"assignments have solutions, {n_induced // n_even_phys} sign branches each with "
+        "induced vevs (v_phi, w2 << "
         f"w1, as the paper assumes) and {n_big // n_even_phys} each with the large root of the "
         "S2 cubic (w2 > w1, m_2^2 < 0: against the paper's statements below eq. 2.1; "
         "perturbative, but m_aD misses by "
-        f"{100 * min(big_maD):+.0f}..{100 * max(big_maD):+.0f} %), all with the vacuum the "
-        "global minimum; the other 4 assignments, which put 100 GeV on the S1- or S2-like "
+        f"{100 * min(big_maD):+.0f}..{100 * max(big_maD):+.0f} %), "
+        + ("all with the vacuum the global minimum" if all_global
+           else "not all with the vacuum the global minimum (see rows[*].global_minimum)")
+        + f"; the other {n_even_all - n_even_phys} assignments, which put 100 GeV on the S1- "
+        "or S2-like "
         f"state, have only {n_formal} formal, non-perturbative solutions. Chosen by the rule "
         f"of 'branches.rule': {br['chosen']}.",
         f"m_aD: on the chosen branch m_aD = {maD:.1f} MeV, printed 272 MeV: match (eq. 2.6 "
