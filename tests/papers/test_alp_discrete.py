@@ -280,3 +280,14 @@ def test_docs_numbers_agree_with_json(res):
     assert n >= 15 and problems == []
     _, bad = doc_numbers.process("<!-- ad:eq19>min_D>1e+09: -->10<!-- /ad -->", _json(res))
     assert bad                                                             # the check can fail
+
+
+def test_eq19_min_D_unreachable_is_an_error(monkeypatch):
+    """A v_sigma near M_Pl reaches no m_a <~ 1e-12 eV for D <= 40: an error, not D = 5."""
+    from darkseesaw.papers.alp_discrete import paper_era
+
+    data = dict(paper_era.fig2_data())
+    data["eq19"] = {**data["eq19"], "v_sigma_examples": [2.3e18]}
+    monkeypatch.setattr(paper_era, "fig2_data", lambda: data)
+    with pytest.raises(ValueError, match="no D"):
+        paper_era.eq19()

@@ -106,7 +106,11 @@ def eq19(alpha: float | None = None) -> dict[str, Any]:
     for v in d["v_sigma_examples"]:
         D = np.arange(5, 41)
         m = ph.GeV_to_eV(alp.alp_mass(D, v, M_Pl=M_PL, g_abs=d["g_abs"]))
-        min_D[f"{v:.0e}"] = int(D[np.argmax(m <= m_max)])
+        ok = m <= m_max
+        if not ok.any():  # argmax of an all-False mask would silently give D = 5
+            raise ValueError(f"eq. 19: no D <= {D[-1]} gives m_a <= {m_max:g} eV at "
+                             f"v_sigma = {v:g} GeV")
+        min_D[f"{v:.0e}"] = int(D[np.argmax(ok)])
     return {"g_window": [g_lo, g_hi], "m_a_max_eV": m_max,
             "v_over_C": [float(a / (2 * np.pi * g_hi)), float(a / (2 * np.pi * g_lo))],
             "min_D": min_D, "g_abs": d["g_abs"],
