@@ -234,6 +234,27 @@ def test_notes_counts_come_from_the_branches(repro):
     assert "not all with the vacuum the global minimum" in text
 
 
+def test_naturalness_by_hand_and_the_note(repro):
+    """Footnote 2 by hand from the JSON's inputs and Table 2: √|λ| M_heavy/(8π) and μ, μ′, |α|v
+    against the lightest dark scalar; the note names exactly the failing ones."""
+    inp, m, nat = repro["inputs"], repro["table2"]["masses"], repro["naturalness"]
+    light = min(m["m_SD_MeV"], m["m_SDp_MeV"], m["m_aD_MeV"]) / 1e3
+    assert nat["M_lightest_GeV"] == pytest.approx(light, rel=1e-9)
+    heavy = {"lam_HS1": m["m_hSM_GeV"], "lam_HS2": m["m_hSM_GeV"],
+             "lam_phiS1": m["m_HD_GeV"], "lam_phiS2": m["m_HD_GeV"]}
+    val = {k: math.sqrt(abs(inp[k])) * M / (8 * math.pi) for k, M in heavy.items()}
+    val |= {"mu": abs(inp["mu"]), "mu_p": abs(inp["mu_p"]),
+            "alpha_v": abs(inp["alpha"]) * ph.v_EW}
+    for k, v in val.items():
+        got = nat[k].get("sqrt_lam_Mheavy_over_8pi_GeV", nat[k].get("value_GeV"))
+        assert got == pytest.approx(v, rel=1e-9), k
+        assert nat[k]["ok"] is (v <= light), k
+    fails = {k for k, v in val.items() if v > light}
+    assert fails == {"lam_HS1", "lam_HS2", "alpha_v"}
+    note = next(t for t in repro["notes"] if t.startswith("Footnote-2"))
+    assert "fails for lam_HS1, lam_HS2" in note and "and for alpha v" in note
+
+
 def test_docs_quote_the_json(repro):
     """Every computed number quoted in docs/dark-u1.md equals the --fast JSON's (formatted as
     quoted); a stale number fails here."""
