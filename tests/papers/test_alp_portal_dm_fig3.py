@@ -26,6 +26,16 @@ def test_g2_coefficients_equal_the_quadrature_reference_term_by_term(f_a):
     np.testing.assert_allclose(B + A, d1["total"], rtol=1e-8)
 
 
+def test_g2_coefficients_below_and_near_the_muon_mass():
+    """The module promises 1 MeV ... 10 PeV: below m_μ the scale x ~ m_a/m_μ must be resolved."""
+    ma = np.array([1e-3, 1e-2, 0.1, 0.2, 0.5])
+    A, B = g2_coefficients(ma, 1e4)
+    d0 = g2.delta_a_alp(ma, 1.0, 0.0, 1e4)
+    d1 = g2.delta_a_alp(ma, 1.0, 1.0, 1e4)
+    np.testing.assert_allclose(A, d0["one_loop"] + d0["barr_zee_lepton"], rtol=1e-8)
+    np.testing.assert_allclose(B, d1["barr_zee_photon"], rtol=1e-8)
+
+
 def _mp_integrals(r, L2):
     mp.mp.dps = 30
     r, L2 = mp.mpf(r), mp.mpf(L2)
