@@ -263,6 +263,20 @@ def test_dd_limit_is_the_strongest_member_and_names_a_bad_era():
         dd.dd_limit(1.0, "2019")
 
 
+def test_eq62_inverse_and_bad_sigma_over_m():
+    """m_N′ where eq. 6.2 gives m_s = 2 m_e: 0.55 GeV (2 m_e/MeV)^{4/3} (σ/m = 1 cm²/g), written
+    out; it inverts ms_self_interaction; a σ/m the paper does not give is a ValueError."""
+    from darkseesaw.papers.hnl_inflaton import direct_detection as dd
+
+    m = float(dd.mdm_self_interaction(2 * 0.51099895e-3, 1.0))
+    assert m == pytest.approx(0.55 * (2 * 0.51099895) ** (4 / 3), rel=1e-7)
+    assert float(dd.ms_self_interaction(m, 1.0)) == pytest.approx(2 * 0.51099895e-3, rel=1e-7)
+    assert float(dd.ms_self_interaction(dd.mdm_self_interaction(3e-3, 0.1), 0.1)) == (
+        pytest.approx(3e-3, rel=1e-12))
+    with pytest.raises(ValueError, match="sigma/m"):
+        dd.ms_self_interaction(1.0, 0.5)
+
+
 def test_paper_era_hnl_limits_and_r_normalisation():
     """Paper-era HNL curves are those published up to 2018; r(M) is normalised to μ̄_DELPHI at
     4.5 GeV (eq. 4.16): today's stronger limits at 4.5 GeV give r < 1 there."""

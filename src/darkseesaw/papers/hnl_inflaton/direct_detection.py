@@ -24,7 +24,8 @@ from darkseesaw.models.hnl_inflaton import VBAR
 from darkseesaw.papers.hnl_inflaton.inputs import F_N_HIGGS
 
 __all__ = ["sigma_SI", "ms_self_interaction", "theta_dd_max", "DD_CURVES", "DD_ERAS",
-           "dd_limit", "theta_for_sigma", "gs_self_interaction"]
+           "dd_limit", "theta_for_sigma", "gs_self_interaction", "mdm_self_interaction",
+           "SIDM_SCALE_GeV"]
 
 DD_ERAS = {
     "today": ("dd/si/all-2024", "dd/si/cdmslite", "dd/si/cresst"),
@@ -58,8 +59,25 @@ def sigma_SI(m_dm, g_s, theta_s, m_s, *, q=None, v_dm_km_s: float = 300.0, m_n: 
 
 def ms_self_interaction(m_dm, sigma_over_m: float = 1.0):
     """Singlet mass [GeV] giving σ/m = 1 or 0.1 cm²/g for symmetric DM (eq. 6.2, ref. [115])."""
-    scale = {1.0: 0.55, 0.1: 0.25}[float(sigma_over_m)]
-    return 1e-3 * (np.asarray(m_dm, float) / scale) ** 0.75
+    return 1e-3 * (np.asarray(m_dm, float) / _sidm_scale(sigma_over_m)) ** 0.75
+
+
+def mdm_self_interaction(m_s, sigma_over_m: float = 1.0):
+    """DM mass [GeV] at which eq. 6.2 gives the singlet mass m_s [GeV] (inverse of
+    `ms_self_interaction`)."""
+    return _sidm_scale(sigma_over_m) * (np.asarray(m_s, float) / 1e-3) ** (4 / 3)
+
+
+SIDM_SCALE_GeV = {1.0: 0.55, 0.1: 0.25}
+"""Eq. 6.2: m_s = 1 MeV (m_N′/SCALE)^{3/4}, SCALE [GeV] per σ/m [cm²/g]."""
+
+
+def _sidm_scale(sigma_over_m: float) -> float:
+    try:
+        return SIDM_SCALE_GeV[float(sigma_over_m)]
+    except KeyError:
+        raise ValueError(f"eq. 6.2 is given for sigma/m in {sorted(SIDM_SCALE_GeV)} cm^2/g, "
+                         f"not {sigma_over_m!r}") from None
 
 
 @functools.cache

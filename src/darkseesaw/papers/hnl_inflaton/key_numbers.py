@@ -196,8 +196,8 @@ def _fig8(fast: bool) -> dict[str, Any]:
     out: dict[str, Any] = {
         "ms_MeV_at_mN_0.3GeV": {"1": float(dd.ms_self_interaction(0.3, 1.0)) * 1e3,
                                 "0.1": float(dd.ms_self_interaction(0.3, 0.1)) * 1e3},
-        "mN_GeV_at_ms_2me": {k: float(sc * (2 * ph.m_e / 1e-3) ** (4 / 3))
-                             for k, sc in (("1", 0.55), ("0.1", 0.25))},
+        "mN_GeV_at_ms_2me": {k: float(dd.mdm_self_interaction(2 * ph.m_e, float(k)))
+                             for k in ("1", "0.1")},
         "thetas": list(FIG8_THETAS)}
     for era in ("today", "paper"):
         lowest = min(float(np.nanmin(curve(n).x)) for n in dd.DD_ERAS[era])
