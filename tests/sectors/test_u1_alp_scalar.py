@@ -86,6 +86,20 @@ def test_lhc_cross_section_is_the_collider_engine_times_br():
     assert link.y == "sigmaB_Zp_ll_fid_13TeV"
 
 
+def test_fiducial_sigma_b_is_zero_without_quark_couplings():
+    """A Z′ coupled to leptons only (no mixing) is not produced: σB = 0 and so is the fiducial
+    σB (the acceptance of no signal is undefined; it used to make the observable NaN)."""
+    import warnings
+
+    s = U1Gauge(g="g", mass="M", charges={"q_L": 0, "u_R": 0, "d_R": 0, "L_L": 1, "e_R": 1,
+                                          "H": 0}, anomaly_free=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        o = _obs(s, g=0.5, M=1000.0)
+    assert o["BR_Zp_ee"] > 0
+    assert o["sigmaB_Zp_ll_13TeV"] == 0.0 and o["sigmaB_Zp_ll_fid_13TeV"] == 0.0
+
+
 def test_alp_couplings_widths_and_lifetime():
     s = ALP(f_a="f", mass="m", C_gg="c", C_ll={"mu": "cm"})
     o = _obs(s, f=1e4, m=1.0, c=2.0, cm=3.0)

@@ -166,7 +166,8 @@ def fiducial_acceptance(M: ArrayLike, quark_weights: Mapping[str, float] | None 
     Returns
     -------
     ndarray
-        A (dimensionless, in [0, 1]), shape of ``M``; NaN for M ≥ √s.
+        A (dimensionless, in [0, 1]), shape of ``M``; NaN for M ≥ √s and when every
+        quark weight is zero (no production: undefined).
     """
     from darkseesaw.pdfs import load
 
@@ -193,7 +194,8 @@ def fiducial_acceptance(M: ArrayLike, quark_weights: Mapping[str, float] | None 
     c_pt = np.sqrt(np.clip(1.0 - (2.0 * pt_min / flat[:, None]) ** 2, 0.0, None))
     c = np.minimum(c_eta, c_pt)
     F = (3.0 * c + c**3) / 4.0
-    A[ok] = (W * F * wy).sum(axis=1) / (W * wy).sum(axis=1)
+    with np.errstate(invalid="ignore"):  # 0/0: no qq̄ coupling at all
+        A[ok] = (W * F * wy).sum(axis=1) / (W * wy).sum(axis=1)
     return A.reshape(M.shape)
 
 

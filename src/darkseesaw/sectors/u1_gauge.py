@@ -334,8 +334,8 @@ class U1Gauge(Sector):
             }
         if self.lhc:
             out["sigmaB_Zp_ll_13TeV"] = self._sigma_ll(d) * out["BR_Zp_ee"]
-            out["sigmaB_Zp_ll_fid_13TeV"] = (out["sigmaB_Zp_ll_13TeV"]
-                                             * self._acceptance(d))
+            sig = out["sigmaB_Zp_ll_13TeV"]  # 0 without quark couplings: A is undefined there
+            out["sigmaB_Zp_ll_fid_13TeV"] = sig * self._acceptance(d) if sig != 0 else 0.0
         return {k: float(v) for k, v in out.items()}
 
     @staticmethod
