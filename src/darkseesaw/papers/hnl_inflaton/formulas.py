@@ -24,7 +24,7 @@ from darkseesaw.cosmo.thermal_average import _genlag, _kernel
 
 __all__ = ["hnl_F", "hnl_Fbar", "hnl_F_fit", "br_mu_3e_eq421", "br_mu_e_gamma_eq420",
            "hnl_inflaton_relations", "max_asymmetric_dm_mass", "loop_mass_shift_eq71",
-           "br_mu_3e_small_x_general"]
+           "br_mu_3e_small_x_general", "mu_3e_small_x_coefficients"]
 
 
 # ------------------------------------------------------------------------------------------
@@ -94,11 +94,17 @@ def br_mu_3e_small_x_general(S, M, sin2_w: float | None = None):
     s2 = ph.sin2_theta_W_onshell if sin2_w is None else sin2_w
     x = (np.asarray(M, float) / ph.M_W) ** 2
     L = np.log(x)
-    lg = math.log(ph.m_mu**2 / ph.m_e**2) - 11 / 4
+    c2, c1, c0 = mu_3e_small_x_coefficients(s2)
     aW = math.sqrt(2) * ph.G_F * ph.M_W**2 / math.pi
-    br = (12 * s2**2 * L**2 + (48 * s2**2 - 20 * s2) * L + 45 * s2**2 - 32 * s2 + 4.5
-          + 2 * s2**2 * lg)
-    return aW**2 / (64 * math.pi**2) * np.abs(S) ** 2 * x**2 * br
+    return aW**2 / (64 * math.pi**2) * np.abs(S) ** 2 * x**2 * (c2 * L**2 + c1 * L + c0)
+
+
+def mu_3e_small_x_coefficients(sin2_w: float | None = None) -> tuple[float, float, float]:
+    """(ln²x, ln x, 1) coefficients of the bracket of `br_mu_3e_small_x_general`:
+    12 s⁴, 48 s⁴ − 20 s², 45 s⁴ − 32 s² + 9/2 + 2 s⁴ (ln(m_μ²/m_e²) − 11/4)."""
+    s2 = ph.sin2_theta_W_onshell if sin2_w is None else sin2_w
+    lg = math.log(ph.m_mu**2 / ph.m_e**2) - 11 / 4
+    return (12 * s2**2, 48 * s2**2 - 20 * s2, 45 * s2**2 - 32 * s2 + 4.5 + 2 * s2**2 * lg)
 
 
 def loop_mass_shift_eq71(eta):

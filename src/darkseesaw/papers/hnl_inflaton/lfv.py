@@ -83,8 +83,7 @@ def mu_3e_eq421_vs_general(M: float = MN_MAX_PAPER, S: float = 1e-3) -> dict[str
     s2 = ph.sin2_theta_W_onshell
     x = (M / ph.M_W) ** 2
     L = math.log(x)
-    lg = math.log(ph.m_mu**2 / ph.m_e**2) - 11 / 4
-    c = (12 * s2**2, 48 * s2**2 - 20 * s2, 45 * s2**2 - 32 * s2 + 4.5 + 2 * s2**2 * lg)
+    c = _f.mu_3e_small_x_coefficients(s2)
     p = (0.6, -0.2, 2.2)
     a_gf = lfv.ALPHA_W * s2
     th = math.sqrt(S)
