@@ -173,3 +173,14 @@ def test_hierarchical_yukawas_certified():
         assert len(info["failed"]) == 0
         check_against_reference(A, m, U)
     assert n_fallback >= 1  # matrices 8, 10, 11 of this seed need it
+
+
+def test_non_symmetric_matrix_refused():
+    """A matrix that is not symmetric (beyond round-off) has no Takagi factorisation; it used
+    to return its singular values as masses ([1, 3] for [[0, 1], [3, 0]], while Uᵀ M U is not
+    diagonal). It is refused; round-off asymmetry (1e-16 of the scale) still passes."""
+    with pytest.raises(ValueError, match="matrix 1 .* not symmetric"):
+        takagi(np.array([np.diag([1.0, 2.0]), [[0.0, 1.0], [3.0, 0.0]]]), engine="python")
+    M = np.array([[1e-3, 1.0], [1.0 + 2e-16, 0.0]])
+    m, _ = takagi(M, engine="python")
+    assert np.all(np.isfinite(m))
