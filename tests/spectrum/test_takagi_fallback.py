@@ -51,6 +51,18 @@ def test_flint_eig_start_matches_mpmath():
     assert check_against_reference(A, m, U) < 1e-12
 
 
+def test_estimate_with_a_range_beyond_the_float_range():
+    """A double-precision estimate whose mass range overflows a float (a subnormal light
+    value, 1/5e-324 = inf) used to end in OverflowError when choosing the working precision;
+    the range is now taken as a difference of logarithms (1074 bits)."""
+    from darkseesaw.spectrum._takagi_precise import takagi_certified
+
+    m, U, bits = takagi_certified(np.diag([1.0, 0.5]).astype(complex), 0,
+                                  m_estimate=np.array([5e-324, 1.0]), budget=None)
+    assert np.array_equal(m, [0.5, 1.0]) and bits > 1074
+    assert np.abs(U.T @ np.diag([1.0, 0.5]) @ U - np.diag(m)).max() < 1e-15
+
+
 def test_precision_budget_gives_nan_and_reason():
     rng = np.random.default_rng(5)
     bad = _needs_fallback()

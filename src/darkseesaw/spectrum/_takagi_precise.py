@@ -315,7 +315,13 @@ def takagi_certified(A, nzero, *, m_estimate=None, U_estimate=None, budget=None,
         if mpos.size:
             # + 128: 64 bits of result and 64 for the gaps of pseudo-Dirac pairs (splittings
             # down to 1e-19 relative are then resolved without raising p)
-            p = max(p, int(math.log2(mpos.max() / mpos.min())) + 128 + 2 * int(math.log2(N)))
+            # (a range beyond the float range, e.g. a subnormal estimate, as a difference of
+            # logarithms: the ratio would overflow to inf)
+            with np.errstate(over="ignore"):
+                ratio = mpos.max() / mpos.min()
+            lr = (math.log2(ratio) if math.isfinite(ratio)
+                  else math.log2(mpos.max()) - math.log2(mpos.min()))
+            p = max(p, int(lr) + 128 + 2 * int(math.log2(N)))
     X0 = None
     if U_estimate is not None and np.all(np.isfinite(U_estimate)):
         Z = np.conj(np.asarray(U_estimate, dtype=np.complex128))
