@@ -140,3 +140,12 @@ def test_scalar_singlet_without_a_vev_reports_no_quartics():
     s = ScalarSinglet(mass="m", sin_theta="t")
     o = _obs(s, m=0.3, t=1e-4)
     assert "lambda_s" not in o and o["sin_theta_s"] == 1e-4 and o["BR_h_inv"] == 0.0
+
+
+def test_a_zprime_without_decay_channels_has_undefined_brs():
+    """A dark photon with ε = 0 and no dark fermions: Γ = 0, τ = ∞ and NaN branching ratios
+    (it used to raise ZeroDivisionError)."""
+    s = U1Gauge(g="g", mass="M", charges="dark", kinetic_mixing="eps")
+    o = _obs(s, g=0.5, M=1000.0, eps=0.0)
+    assert o["Gamma_Zp"] == 0.0 and o["tau_Zp"] == math.inf
+    assert math.isnan(o["BR_Zp_ee"]) and math.isnan(o["BR_Zp_invisible"])

@@ -314,7 +314,7 @@ class U1Gauge(Sector):
 
     def observables(self, pt: Point) -> dict[str, Any]:
         d = pt.data(self.name)
-        tot = d["width"]
+        tot = np.float64(d["width"])  # numpy: BR = 0/0 is NaN (no decay channel), not an error
         w = d["widths"]
         cat = {"N": 0.0, "dm": 0.0, "dark": 0.0}
         for wid, role in d["new_widths"].values():
