@@ -335,7 +335,8 @@ class U1Gauge(Sector):
         if self.lhc:
             out["sigmaB_Zp_ll_13TeV"] = self._sigma_ll(d) * out["BR_Zp_ee"]
             sig = out["sigmaB_Zp_ll_13TeV"]  # 0 without quark couplings: A is undefined there
-            out["sigmaB_Zp_ll_fid_13TeV"] = sig * self._acceptance(d) if sig != 0 else 0.0
+            out["sigmaB_Zp_ll_fid_13TeV"] = (sig * self._acceptance(d)
+                                             if sig != 0 and math.isfinite(sig) else sig)
         return {k: float(v) for k, v in out.items()}
 
     @staticmethod
@@ -348,9 +349,8 @@ class U1Gauge(Sector):
 
     @staticmethod
     def _acceptance(d: dict[str, Any]) -> float:
-        """LO fiducial acceptance of the ATLAS selection for this Z′'s quark couplings."""
-        if d["M"] < 100.0 or d["M"] > 1.2e4:
-            return math.nan
+        """LO fiducial acceptance of the ATLAS selection for this Z′'s quark couplings (called
+        where `_sigma_ll` is finite: the quark widths exist)."""
         qw = {f: d["widths"][f] for f in ("u", "d", "s", "c", "b")}
         return float(fiducial_acceptance(d["M"], qw))
 
