@@ -184,3 +184,16 @@ def test_non_symmetric_matrix_refused():
     M = np.array([[1e-3, 1.0], [1.0 + 2e-16, 0.0]])
     m, _ = takagi(M, engine="python")
     assert np.all(np.isfinite(m))
+
+
+@pytest.mark.parametrize("engine", ["numba", "python"])
+def test_entries_beyond_the_float_range_refused(engine):
+    """Entries of 1e308: the mass 2e308 overflows. It used to end in OverflowError (python)
+    or, through the certification's exact rank of an overflowed M + Mᵀ, in masses [0, 0]
+    reported as exact zeros (numba). Refused with a message instead."""
+    if engine == "numba":
+        pytest.importorskip("numba")
+    with pytest.raises(ValueError, match="float range"):
+        takagi(np.full((2, 2), 1e308), engine=engine)
+    m, _ = takagi(np.full((2, 2), 1e300), engine=engine)
+    assert m[1] == pytest.approx(2e300, rel=1e-14)

@@ -129,6 +129,7 @@ _DEFAULT_BUDGET_S = 5.0
 # symmetric up to round-off: it has no Takagi factorisation, and the kernels (which use every
 # entry) would return its singular values as masses; refused
 _SYMMETRY_RTOL = 1e-10
+_MAX_FLOAT = float(np.finfo(float).max)
 
 
 def structural_rank(pattern: np.ndarray) -> int:
@@ -324,7 +325,8 @@ def takagi(M: ArrayLike, *, zero_structural: bool = True, certify: bool = True,
         Complex (or real) symmetric mass matrices [any mass unit, typically GeV], batched over
         leading axes. Only round-off asymmetry is tolerated (the certified recomputation
         factorises the symmetric part (M + Mᵀ)/2); a matrix with ``max|M − Mᵀ|`` above 1e-10
-        ``max|M|`` is refused (ValueError).
+        ``max|M|`` is refused (ValueError), and so is one with entries above float max / 2n
+        (~1e307: its masses could overflow).
     zero_structural : bool, optional
         If True (default), the ``n − sprank`` smallest masses of a structurally singular matrix
         are returned as exact zeros (see module notes). Independently of it, a matrix flagged
@@ -406,7 +408,7 @@ def takagi(M: ArrayLike, *, zero_structural: bool = True, certify: bool = True,
     step = max(1, _CHUNK_BYTES // max(1, n * n * 16))
     for c0 in range(0, nb, step):
         c1 = min(nb, c0 + step)
-        _check_symmetric(Mb[c0:c1], c0)
+        _check_input(Mb[c0:c1], c0)
         Cf = np.ascontiguousarray(Mb[c0:c1], dtype=dt).view(np.float64)
         K.takagi_batch(Cf, ncomp, nzero[c0:c1], pat0, nz0, _CLUSTER_RTOL, bool(certify), pert,
                        phr, phi, m[c0:c1], Uv[c0:c1], rel[c0:c1], status[c0:c1])
@@ -431,21 +433,31 @@ def takagi(M: ArrayLike, *, zero_structural: bool = True, certify: bool = True,
     return m.reshape(batch + (n,)), U.reshape(batch + (n, n))
 
 
-def _check_symmetric(C: np.ndarray, offset: int) -> None:
-    """Raise ValueError for a matrix of the chunk ``C`` (n, n, batch index ``offset`` + i)
-    that is not symmetric up to round-off (`_SYMMETRY_RTOL`; non-finite entries are left to
-    the kernels' finiteness check)."""
-    if C.shape[-1] < 2 or not len(C):
+def _check_input(C: np.ndarray, offset: int) -> None:
+    """Raise ValueError for a matrix of the chunk ``C`` (batch index ``offset`` + i) that is not
+    symmetric up to round-off (`_SYMMETRY_RTOL`) or whose entries are so large (above
+    float max / 2n) that its largest mass, ≤ n max|M|, or M + Mᵀ could overflow. Non-finite
+    entries are left to the kernels' finiteness check."""
+    n = C.shape[-1]
+    if n < 1 or not len(C):
         return
-    with np.errstate(invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):
+        amax = np.max(np.abs(C), axis=(-2, -1))
+        big = np.flatnonzero(np.isfinite(amax) & (amax > _MAX_FLOAT / (2 * n)))
+        if len(big):
+            i = int(big[0])
+            raise ValueError(f"takagi: matrix {offset + i} (flattened batch index) has entries "
+                             f"up to {amax[i]:.3g}: its masses could exceed the float range "
+                             f"(entries up to {_MAX_FLOAT / (2 * n):.3g} for {n}x{n}); "
+                             "use a larger mass unit")
         asym = np.max(np.abs(C - np.swapaxes(C, -1, -2)), axis=(-2, -1))
-        bad = np.flatnonzero(asym > _SYMMETRY_RTOL * np.max(np.abs(C), axis=(-2, -1)))
+        bad = np.flatnonzero(asym > _SYMMETRY_RTOL * amax)
     if len(bad):
         i = int(bad[0])
         raise ValueError(f"takagi: matrix {offset + i} (flattened batch index) is not symmetric: "
-                         f"max|M - M^T| = {asym[i]:.3g} against max|M| = "
-                         f"{np.max(np.abs(C[i])):.3g} (a Majorana mass matrix is symmetric; "
-                         "check the placement of the off-diagonal blocks)")
+                         f"max|M - M^T| = {asym[i]:.3g} against max|M| = {amax[i]:.3g} (a "
+                         "Majorana mass matrix is symmetric; check the placement of the "
+                         "off-diagonal blocks)")
 
 
 def _resolve_flagged(bad: np.ndarray, Mb: np.ndarray, ncomp: int, dt: type[np.generic],
