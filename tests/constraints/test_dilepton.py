@@ -122,3 +122,8 @@ def test_coupling_limit_below_the_default_scan_and_at_zero_width():
     assert float(gmax) < 1e-4 * float(gw)
     g0 = math.sqrt(float(dil.dilepton_limit_fb(M, 0.0)) / (A * 1e3))
     assert float(dil.coupling_limit_dilepton(M, 1e3, 0.0, A)[0]) == pytest.approx(g0, rel=1e-12)
+
+
+def test_acceptance_refuses_a_quark_outside_the_proton():
+    with pytest.raises(ValueError, match="unknown quark"):
+        dil.fiducial_acceptance(1000.0, {"u": 1.0, "t": 1.0})

@@ -173,6 +173,9 @@ def fiducial_acceptance(M: ArrayLike, quark_weights: Mapping[str, float] | None 
 
     pdf = pdf or load()
     weights = dict(quark_weights) if quark_weights is not None else dict.fromkeys(QUARK_PIDS, 1.0)
+    if unknown := set(weights) - set(QUARK_PIDS):
+        raise ValueError(f"quark_weights: unknown quark(s) {sorted(unknown)}; the proton's "
+                         f"are {list(QUARK_PIDS)}")
     M = np.asarray(M, float)
     A = np.full(M.size, np.nan)  # NaN at and above √s (no production)
     ok = (M.reshape(-1) > 0) & (M.reshape(-1) < sqrt_s)
