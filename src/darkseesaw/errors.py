@@ -50,20 +50,28 @@ SOLVE_TIMEOUT_DEFAULT_S = 60.0
 
 
 def solve_time_limit() -> float | None:
-    """The wall-time cap of one solve [s]: ``DARKSEESAW_SOLVE_TIMEOUT`` (seconds, or ``none``
-    for no cap), default `SOLVE_TIMEOUT_DEFAULT_S`.
+    """The wall-time cap of one solve [s]: ``DARKSEESAW_SOLVE_TIMEOUT`` (seconds > 0, or
+    ``none`` / ``off`` / ``inf`` / ``0`` for no cap), default `SOLVE_TIMEOUT_DEFAULT_S`.
+
+    Any other value (``30s``, ``-1``, ``nan``) is a ValueError naming the variable, not a
+    silent default (as for ``DARKSEESAW_PRECISION_BUDGET``).
     """
+    import math
     import os
 
-    v = os.environ.get("DARKSEESAW_SOLVE_TIMEOUT", "").strip().lower()
+    raw = os.environ.get("DARKSEESAW_SOLVE_TIMEOUT", "")
+    v = raw.strip().lower()
     if not v:
         return SOLVE_TIMEOUT_DEFAULT_S
     if v in ("none", "off", "inf", "0"):
         return None
     try:
-        return max(float(v), 0.0)
+        t = float(v)
     except ValueError:
-        return SOLVE_TIMEOUT_DEFAULT_S
+        t = math.nan
+    if not t >= 0:
+        raise ValueError(f"DARKSEESAW_SOLVE_TIMEOUT: expected seconds > 0 or 'none', got {raw!r}")
+    return t if 0 < t < math.inf else None
 
 
 class Deadline:

@@ -23,3 +23,21 @@ def test_unit_conversions():
     assert abs(ph.invGeV_to_m(1.0) - 1.973269804e-16) < 1e-24
     assert abs(ph.m_to_invGeV(ph.invGeV_to_m(3.0)) - 3.0) < 1e-13
     assert math.isclose(ph.GeV_to_eV(ph.eV_to_GeV(7.0)), 7.0, rel_tol=1e-15)
+
+
+def test_solve_timeout_environment(monkeypatch):
+    """DARKSEESAW_SOLVE_TIMEOUT: seconds, or no cap; a value that is not a duration used to
+    fall back silently to 60 s ('30s') or give a cap that never fires ('nan')."""
+    import pytest
+
+    from darkseesaw.errors import SOLVE_TIMEOUT_DEFAULT_S, solve_time_limit
+
+    monkeypatch.delenv("DARKSEESAW_SOLVE_TIMEOUT", raising=False)
+    assert solve_time_limit() == SOLVE_TIMEOUT_DEFAULT_S
+    for v, want in (("2.5", 2.5), (" none ", None), ("0", None), ("inf", None), ("1e400", None)):
+        monkeypatch.setenv("DARKSEESAW_SOLVE_TIMEOUT", v)
+        assert solve_time_limit() == want, v
+    for v in ("30s", "-1", "nan"):
+        monkeypatch.setenv("DARKSEESAW_SOLVE_TIMEOUT", v)
+        with pytest.raises(ValueError, match="DARKSEESAW_SOLVE_TIMEOUT"):
+            solve_time_limit()
