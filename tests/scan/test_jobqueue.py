@@ -92,6 +92,17 @@ def test_command_line_submits_whole_jobs_and_cancels_them(tmp_path, monkeypatch,
     ("jobqueue: {slurm: {cores: 2, processes: 3, memory: 1GB}}", "jobqueue.slurm.processes"),
     ("jobqueue: {cobalt: {cores: 1, memory: 1GB}}", "jobqueue"),
     ("slurm: {cores: 1, memory: 1GB}", None),
+    # wrong kinds of value: a traceback of dask-jobqueue's, or a silently wrong batch script
+    ("jobqueue: {slurm: {cores: 1, memory: 8}}", "jobqueue.slurm.memory"),
+    ("jobqueue: {slurm: {cores: 1, memory: eight}}", "jobqueue.slurm.memory"),
+    ("jobqueue:\n  slurm:\n    cores: 1\n    memory: 1GB\n    walltime: 10:00:00\n",
+     "jobqueue.slurm.walltime"),  # YAML's base-60 integer 36000: `#SBATCH -t 36000`
+    ("jobqueue: {slurm: {cores: 1, memory: 1GB, job_extra_directives: --constraint=cpu}}",
+     "jobqueue.slurm.job_extra_directives"),  # one #SBATCH line per character
+    ("jobqueue: {slurm: {cores: 1, memory: 1GB, scheduler-options: 5}}",
+     "jobqueue.slurm.scheduler-options"),
+    ("jobqueue: {slurm: {cores: 1, memory: 1GB, death_timeout: soon}}",
+     "jobqueue.slurm.death_timeout"),
 ])
 def test_mistakes_are_one_line_errors(tmp_path, text, key, capsys):
     f = tmp_path / "c.yaml"
@@ -141,3 +152,9 @@ def test_dask_executor_uses_workers_that_join_during_the_scan():
         running += d
         peak = max(peak, running)
     assert peak >= 3
+
+
+def test_workers_must_be_positive(tmp_path, capsys):
+    with pytest.raises(SystemExit) as e:
+        main([str(EXAMPLES / "slurm.yaml"), "--workers", "0"])
+    assert e.value.code == 2 and "--workers: a positive integer" in capsys.readouterr().err

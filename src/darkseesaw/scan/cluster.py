@@ -84,6 +84,7 @@ def read_jobqueue_config(path: str | Path) -> tuple[str, dict[str, Any]]:
             raise InputError(file, f"{key}.{k}", "not a dask-jobqueue setting of "
                              f"{system} (known: {', '.join(sorted(known))})")
         out[name] = v
+        _check_type(file, f"{key}.{k}", name, v, dask.config.get(key)[name])
     for need in ("cores", "memory"):
         if out.get(need) in (None, ""):
             raise InputError(file, f"{key}.{need}", "required (per job)")
@@ -95,6 +96,41 @@ def read_jobqueue_config(path: str | Path) -> tuple[str, dict[str, Any]]:
         raise InputError(file, f"{key}.processes", f"an integer from 1 to cores "
                          f"({out['cores']}), got {procs!r}")
     return system, out
+
+
+def _check_type(file: str, where: str, name: str, value: Any, default: Any) -> None:
+    """A setting's value of the kind dask-jobqueue uses it as (it does not check, and a wrong
+    kind gives a traceback or, worse, a batch script that is silently wrong)."""
+    if value is None:
+        return
+    if isinstance(default, list) or name in ("job-extra", "env-extra", "extra"):
+        # a single string would be written one character per line (#SBATCH -, #SBATCH c, ...)
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            raise InputError(file, where, f"a list of strings, got {value!r}")
+    elif isinstance(default, dict):
+        if not isinstance(value, dict):
+            raise InputError(file, where, f"a mapping, got {value!r}")
+    elif name == "walltime":
+        # unquoted 10:00:00 is YAML's base-60 integer 36000 (SLURM reads minutes: 25 days)
+        if not isinstance(value, str):
+            raise InputError(file, where, f"a quoted string such as \"04:00:00\", got {value!r}"
+                             " (YAML reads an unquoted H:MM:SS as a base-60 number)")
+    elif name == "memory":
+        from dask.utils import parse_bytes
+
+        try:
+            ok = isinstance(value, str) and parse_bytes(value) > 0
+        except (ValueError, TypeError):
+            ok = False
+        if not ok:
+            raise InputError(file, where, f"an amount with a unit such as 8GB, got {value!r}")
+    elif name == "death-timeout":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise InputError(file, where, f"a positive number of seconds, got {value!r}")
+    elif isinstance(default, str) or name in ("queue", "account", "python", "interface",
+                                              "local-directory", "log-directory"):
+        if not isinstance(value, str):
+            raise InputError(file, where, f"a string, got {value!r}")
 
 
 def jobqueue_cluster(path: str | Path, **overrides: Any) -> Any:
@@ -133,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--job-script", action="store_true",
                     help="print the batch script of one job and exit (submits nothing)")
     a = ap.parse_args(argv)
+    if a.workers is not None and a.workers < 1:
+        ap.error(f"--workers: a positive integer, got {a.workers}")
     # printing the script needs a scheduler address, not a dashboard or a fixed port
     quiet = {"scheduler_options": {"port": 0, "dashboard_address": ":0"}} if a.job_script \
         else {}
