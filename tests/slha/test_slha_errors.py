@@ -56,6 +56,9 @@ CASES = {
                     "Block UVMIX", "not unitary"),
     "no-neutrino-masses": (GOOD.replace("# Fv_", "# X_").replace("  8810012 ", "  8810099 "),
                            "Block MASS", "no masses for the 9 neutral leptons"),
+    # a stray index: a one-line error, not a 10^10 x 10^10 array (ValueError/MemoryError)
+    "huge-index": (_replace_line(GOOD, "  3  3 ", "  3  9999999999   0.1"), "UVMIX(1,10)",
+                   "missing entry of the 9999999999x9999999999 matrix"),
     "bad-entry": (_replace_line(GOOD, "  3  3 ", "  3  3"), "UVMIX(3)", "expected an entry"),
 }
 

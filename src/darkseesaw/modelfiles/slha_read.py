@@ -146,12 +146,15 @@ def _matrix(path, blocks, name, n=None) -> np.ndarray:
     if n is not None and size != n:
         raise InputError(path, f"Block {name}", f"is {size}x{size}, the real part is {n}x{n}")
     n = size
-    Z = np.zeros((n, n))
+    # the first missing entry is found before allocating: a stray index such as 10**9 must be
+    # a one-line error, not an n x n array (ValueError or MemoryError)
     for i in range(1, n + 1):
         for j in range(1, n + 1):
             if (i, j) not in entries:
                 raise InputError(path, f"{name}({i},{j})", f"missing entry of the {n}x{n} matrix")
-            Z[i - 1, j - 1] = entries[(i, j)]
+    Z = np.zeros((n, n))
+    for (i, j), v in entries.items():
+        Z[i - 1, j - 1] = v
     return Z
 
 
