@@ -254,8 +254,9 @@ def coupling_limit_dilepton(M: ArrayLike, sigma_ll_at_unit_g: ArrayLike,
     -------
     g_max, g_widest : ndarray
         g_max: the smallest excluded coupling (NaN where nothing is excluded up to the widest
-        published width, or outside the mass range); g_widest: the coupling at which Γ/M reaches
-        10 %, above which no limit is published (both dimensionless). The limit can rise faster
+        published width, or outside the mass range; for Γ₁ = 0 the Γ = 0 limit
+        √(L(M, 0)/(A σ₁))); g_widest: the coupling at which Γ/M reaches 10 %, above which no
+        limit is published (∞ for Γ₁ = 0; both dimensionless). The limit can rise faster
         than g² between two wide published curves, so the excluded set need not reach
         g_widest: the per-point test is A g² σ₁ > L(M, g²Γ₁/M) (`max_coupling_dilepton` at the
         point's own width).
