@@ -100,3 +100,17 @@ def test_eps_bound_without_root_is_nonconvergence():
 
     with pytest.raises(NonConvergence, match="no root"):  # M_W^exp far below the SM: no root
         eps_bound_from_mw(70.0, 0.01, 80.36, 0.01, delta_r=0.0365)
+
+
+@pytest.mark.parametrize("value", ["5m", "-1", "nan", "soon"])
+def test_malformed_point_timeout_is_one_line_before_the_scan(tmp_path, monkeypatch, value):
+    """Before: '5m' silently meant 300 s and '-1' a 1 ms cap that timed out every point."""
+    from darkseesaw.errors import InputError
+    from darkseesaw.scan import run_scan
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "stubborn_model.py").write_text(STUBBORN)
+    monkeypatch.setenv("DARKSEESAW_POINT_TIMEOUT", value)
+    with pytest.raises(InputError, match="DARKSEESAW_POINT_TIMEOUT: a positive number"):
+        run_scan(_config(tmp_path / "c.yaml"), tmp_path / "out", executor="serial", quiet=True)
+    assert not (tmp_path / "out").exists()

@@ -9,10 +9,11 @@ Reason codes stored in a scan's ``reason`` column: ``ok``, ``nan``, ``domain_err
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 
-from darkseesaw.errors import NonConvergence, SolveTimeout
+from darkseesaw.errors import InputError, NonConvergence, SolveTimeout
 
 OK = "ok"
 REASON_KEYS = ("reason", "failure", "status_reason")
@@ -23,16 +24,25 @@ POINT_TIMEOUT_DEFAULT_S = 300.0
 
 
 def point_time_limit() -> float | None:
-    """``DARKSEESAW_POINT_TIMEOUT`` in seconds (``none``: no cap), default 300 s."""
-    v = os.environ.get("DARKSEESAW_POINT_TIMEOUT", "").strip().lower()
+    """``DARKSEESAW_POINT_TIMEOUT`` in seconds (``none``: no cap), default 300 s.
+
+    Raises `InputError` for a value that is not a positive number of seconds (``5m``, ``-1``,
+    ``nan``): silently using 300 s, or a negative cap timing out every point, would be wrong.
+    """
+    raw = os.environ.get("DARKSEESAW_POINT_TIMEOUT", "").strip()
+    v = raw.lower()
     if not v:
         return POINT_TIMEOUT_DEFAULT_S
     if v in ("none", "off", "inf", "0"):
         return None
     try:
-        return max(float(v), 1e-3)
+        t = float(v)
     except ValueError:
-        return POINT_TIMEOUT_DEFAULT_S
+        t = math.nan
+    if not (math.isfinite(t) and t > 0):
+        raise InputError(None, "DARKSEESAW_POINT_TIMEOUT", f"a positive number of seconds or "
+                         f"'none', got {raw!r}")
+    return max(t, 1e-3)
 
 
 class _PointClock:

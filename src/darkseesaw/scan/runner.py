@@ -24,6 +24,7 @@ from darkseesaw.scan import samplers
 from darkseesaw.scan.config import ScanConfig, load_config
 from darkseesaw.scan.designs import Design
 from darkseesaw.scan.executors import cap_workers, make_executor
+from darkseesaw.scan.failures import point_time_limit
 from darkseesaw.scan.info import summary
 from darkseesaw.scan.progress import make_progress
 from darkseesaw.scan.session import (
@@ -73,6 +74,7 @@ def run_scan(config: str | Path | ScanConfig, out: str | Path, *, executor: str 
     else:
         config_path = str(config)
         cfg = load_config(config_path)
+    point_time_limit()  # a malformed DARKSEESAW_POINT_TIMEOUT: one line now, not in a worker
     out = Path(out)
     check_out(out)
     try:
